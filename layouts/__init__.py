@@ -1,0 +1,1 @@
+"""Banmian's typesetting engine: pure Python, no Qt, ReportLab or SQLite."""
