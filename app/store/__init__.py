@@ -1,0 +1,10 @@
+"""The SQLite library file: takes a path, gives a Library of model objects (see library.py)."""
+
+from __future__ import annotations
+
+from app.store.errors import LibraryError
+from app.store.library import Library
+from app.store.paths import default_library_path
+from app.store.schema import SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION", "Library", "LibraryError", "default_library_path"]

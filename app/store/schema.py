@@ -1,0 +1,128 @@
+"""The library file's schema: takes an open sqlite-utils Database, gives its DDL and forward migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+# PRAGMA application_id: "BNMN" in ASCII, stored big-endian at offset 68 of the file header so
+# `file(1)` and our own open check can tell a Banmian library from any other SQLite file.
+APPLICATION_ID = 0x424E4D4E
+MAGIC = "banmian-library"  # meta.magic: a second, human-readable mark of the same fact
+
+# Version 1: publication, issues, pages, articles, frames.
+V1_DDL: tuple[str, ...] = (
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # One newspaper per library: the CHECK keeps the publication a single row.
+    """CREATE TABLE publication (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        sponsor TEXT NOT NULL DEFAULT '',
+        permit TEXT NOT NULL DEFAULT '',
+        cn_number TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        website_label TEXT NOT NULL DEFAULT '',
+        hotlines TEXT NOT NULL DEFAULT '[]',
+        schedule TEXT NOT NULL DEFAULT '[1, 3]',
+        page_format TEXT NOT NULL DEFAULT 'tabloid',
+        qr_payload TEXT NOT NULL DEFAULT '',
+        qr_caption TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE issues (
+        id INTEGER PRIMARY KEY,
+        publication_id INTEGER REFERENCES publication(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        yearly_number INTEGER NOT NULL,
+        cumulative_number INTEGER NOT NULL UNIQUE,
+        page_count INTEGER NOT NULL,
+        colour_pages TEXT NOT NULL DEFAULT '[]'
+    )""",
+    # No UNIQUE (issue_id, number): reordering pages swaps numbers one row at a time.
+    """CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        section TEXT NOT NULL,
+        template TEXT NOT NULL DEFAULT 'inside'
+    )""",
+    "CREATE INDEX pages_issue ON pages(issue_id, number)",
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+        headline TEXT NOT NULL,
+        kicker TEXT NOT NULL DEFAULT '',
+        subheadline TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        paragraphs TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'draft',
+        rank INTEGER NOT NULL DEFAULT 0,
+        section TEXT NOT NULL DEFAULT '',
+        slug TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX articles_issue ON articles(issue_id)",
+    # Deleting a story leaves its frames on the page, empty, rather than punching holes.
+    """CREATE TABLE frames (
+        id INTEGER PRIMARY KEY,
+        page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        w REAL NOT NULL,
+        h REAL NOT NULL,
+        columns INTEGER NOT NULL DEFAULT 1,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        thread_index INTEGER NOT NULL DEFAULT 0,
+        name TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX frames_page ON frames(page_id)",
+)
+
+
+def _v1_to_v2(db: Database) -> None:
+    """Page credits (责任编辑/美术编辑/校对), frame props and content-addressed image assets."""
+    db.execute("ALTER TABLE pages ADD COLUMN credits TEXT NOT NULL DEFAULT '{}'")
+    db.execute("ALTER TABLE frames ADD COLUMN props TEXT NOT NULL DEFAULT '{}'")
+    db.execute(
+        """CREATE TABLE assets (
+            id TEXT PRIMARY KEY,
+            mime TEXT NOT NULL,
+            width INTEGER NOT NULL DEFAULT 0,
+            height INTEGER NOT NULL DEFAULT 0,
+            data BLOB NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX frames_article ON frames(article_id, thread_index)")
+
+
+# MIGRATIONS[n - 1] takes a version-n library to version n + 1. Append only; never edit a
+# shipped step. A step that rebuilds a table must follow SQLite's 12-step ALTER recipe.
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_to_v2,)
+
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+
+
+def create_v1(db: Database) -> None:
+    """Lay down the version-1 tables and marks (the caller holds the transaction)."""
+    for statement in V1_DDL:
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('magic', ?), ('schema_version', '1')", [MAGIC]
+    )
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+
+
+def set_version(db: Database, version: int) -> None:
+    """Record the schema version in both places the open check reads (caller's transaction)."""
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def migrate_step(db: Database, version: int) -> None:
+    """Take a version-`version` library to `version + 1` (the caller holds the transaction)."""
+    MIGRATIONS[version - 1](db)
+    set_version(db, version + 1)

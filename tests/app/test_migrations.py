@@ -1,0 +1,151 @@
+"""Forward migrations: a version-1 library built from the v1 DDL opens, upgraded, data intact."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from app.model import Asset, Credits, Frame, Issue, Page
+from app.store import SCHEMA_VERSION, Library, LibraryError, schema
+
+PARAGRAPHS = ["本报讯(记者徐巍)  八角街道“吹哨报到”。", "　　第二段 ，空格照旧。"]
+
+
+def build_v1(path: Path, journal: str = "wal") -> Path:
+    """A library as the first Banmian wrote it: v1 tables, marks and a row in each table."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    with db.atomic():
+        schema.create_v1(db)
+        db.execute(
+            "INSERT INTO publication (id, name, sponsor, hotlines, schedule) VALUES (1, ?, ?, ?, ?)",
+            [
+                "石景山报",
+                "中共石景山区委宣传部主办",
+                '[{"label": "区政府", "number": "12345"}]',
+                "[1, 3]",
+            ],
+        )
+        db.execute(
+            "INSERT INTO issues (id, publication_id, date, yearly_number, cumulative_number, "
+            "page_count, colour_pages) VALUES (7, 1, '2019-04-25', 30, 1809, 8, '[1, 8]')"
+        )
+        db.execute("INSERT INTO pages (id, issue_id, number, section) VALUES (3, 7, 1, '要闻')")
+        db.execute(
+            "INSERT INTO articles (id, issue_id, headline, paragraphs, status, rank) "
+            "VALUES (5, 7, '民有所呼 我有所应', ?, 'edited', 1)",
+            [json.dumps(PARAGRAPHS, ensure_ascii=False)],
+        )
+        db.execute(
+            "INSERT INTO frames (id, page_id, kind, x, y, w, h, columns, article_id, name) "
+            "VALUES (11, 3, 'article', 30.5, 120, 500, 280, 4, 5, 'lead')"
+        )
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.close()
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def schema_of(path: Path) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_v1_library_is_migrated_and_keeps_its_data(tmp_path: Path, journal: str) -> None:
+    path = build_v1(tmp_path / "old.banmian", journal)
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION
+        meta = dict(lib.db.execute("SELECT key, value FROM meta").fetchall())
+        assert meta == {"magic": schema.MAGIC, "schema_version": str(SCHEMA_VERSION)}
+        assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        pub = lib.publication()
+        assert pub is not None and pub.name == "石景山报" and pub.hotlines[0].number == "12345"
+        issue = lib.issue_by_number(1809)
+        assert issue == Issue(date(2019, 4, 25), 30, 1809, 8, frozenset({1, 8}), 1, 7)
+        assert lib.pages(7) == [Page(1, "要闻", credits=Credits(), issue_id=7, id=3)]
+        article = lib.article(5)
+        assert article.paragraphs == PARAGRAPHS and article.headline == "民有所呼 我有所应"
+        lead = Frame("article", 30.5, 120, 500, 280, 3, 4, 5, 0, {}, "lead", 11)
+        assert lib.frames_of_article(5) == [lead]
+        # What v2 brought works on the upgraded file.
+        page = lib.pages(7)[0]
+        page.credits = Credits(editor="王编辑")
+        lib.update_page(page)
+        lib.update_frame(Frame("article", 30.5, 120, 500, 280, 3, 4, 5, 0, {"k": "值"}, "lead", 11))
+        asset_id = lib.put_asset(Asset(b"GIF89a", "image/gif", 1, 1))
+        assert lib.asset(asset_id).mime == "image/gif"
+    with Library.open(path) as lib:
+        assert lib.pages(7)[0].credits.editor == "王编辑"
+        assert lib.frame(11).props == {"k": "值"}
+
+
+def test_migrated_schema_equals_a_new_library(tmp_path: Path) -> None:
+    old = build_v1(tmp_path / "old.banmian")
+    Library.open(old).close()
+    Library.create(tmp_path / "new.banmian").close()
+    migrated, fresh = schema_of(old), schema_of(tmp_path / "new.banmian")
+    assert migrated == fresh
+    assert "assets" in {name for _, name, _ in fresh}
+
+
+def test_failed_migration_leaves_the_file_unchanged(tmp_path: Path) -> None:
+    """A v1 file someone added an `assets` table to: step 1→2 fails half way and rolls back."""
+    path = build_v1(tmp_path / "tinkered.banmian")
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE assets (note TEXT)")
+    conn.commit()
+    conn.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(LibraryError, match="version 1 to 2") as caught:
+        Library.open(path)
+    assert "\n" not in str(caught.value) and str(caught.value).startswith("版面库升级失败")
+    assert snapshot(tmp_path) == before
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(pages)")]
+    conn.close()
+    assert "credits" not in columns  # the ALTERs before the failure were rolled back too
+
+
+def test_each_step_commits_on_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a later step that fails, the library keeps the steps before it."""
+
+    def broken_step(db: Database) -> None:
+        db.execute("ALTER TABLE issues ADD COLUMN note TEXT")
+        raise sqlite3.OperationalError("simulated failure in step 2 → 3")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, broken_step))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr("app.store.checks.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    path = build_v1(tmp_path / "old.banmian")
+    with pytest.raises(LibraryError, match=f"version {SCHEMA_VERSION} to {SCHEMA_VERSION + 1}"):
+        Library.open(path)
+    monkeypatch.undo()
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION
+        columns = [row["name"] for row in lib.db.query("PRAGMA table_info(issues)")]
+        assert "note" not in columns
+        assert lib.issue_by_number(1809).id == 7
+
+
+def test_opening_a_current_library_runs_no_migration(tmp_path: Path) -> None:
+    path = tmp_path / "current.banmian"
+    Library.create(path).close()
+    before = schema_of(path)
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION
+    assert schema_of(path) == before
