@@ -1,0 +1,109 @@
+"""Fonts for the PDF renderer: takes display-list FontSources, gives loaded ReportLab TTFonts (cached)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from layouts.display import FontSource
+
+# Parsing a CJK TrueType file (tens of thousands of glyphs) takes ReportLab a noticeable
+# time, so loaded faces are kept for the process. The key includes the file's mtime so an
+# edited or replaced font file is loaded afresh. A TTFont keeps its subset state per document,
+# so sharing one object between exports is safe.
+_LOADED: dict[tuple[str, int, int], TTFont] = {}
+
+BLANK_FONT_NAME = "BanmianBlank"
+
+
+def load_font(source: FontSource) -> TTFont:
+    """The ReportLab TrueType font for `source`, loaded once per (path, face index, mtime)."""
+    path = os.path.abspath(source.path)
+    # stat first: ReportLab falls back to fetching an unreadable "file" as a URL.
+    mtime = os.stat(path).st_mtime_ns
+    key = (path, source.index, mtime)
+    font = _LOADED.get(key)
+    if font is None:
+        digest = hashlib.sha1(f"{path}\0{source.index}\0{mtime}".encode()).hexdigest()[:12]
+        # Not put in pdfmetrics' registry on purpose: registerFont maps a second file whose
+        # PostScript name is already known onto the first file's font object, which would
+        # silently draw a converted subset with the wrong outlines. The renderer holds the
+        # object itself; the name only has to be unique within a document.
+        font = TTFont(f"bm-{digest}", path, subfontIndex=source.index)
+        _round_widths(font)
+        _LOADED[key] = font
+    return font
+
+
+def _round_widths(font: TTFont) -> None:
+    """Make the advances ReportLab will write into /Widths whole numbers of 1/1000 em.
+
+    ReportLab writes em-scaled hmtx advances with decimals (wqy-zenhei has 1024 units/em: a
+    digit is 599.6094), and readers disagree on them: pdfium truncates each width to an
+    integer, readers that follow the spec keep the fraction, so a glyph after a digit landed
+    0.6/1000 em apart from one reader to the next. With integer widths every reader advances
+    the pen alike, and the TJ adjustments (computed from these same widths) put each glyph at
+    its listed x. A width stays within 0.5/1000 em of the font program's, inside the 1-unit
+    tolerance PDF validators allow.
+    """
+    face = font.face
+    face.charWidths = {code: float(round(w)) for code, w in face.charWidths.items()}
+    if face.defaultWidth is not None:
+        face.defaultWidth = float(round(face.defaultWidth))
+
+
+def has_glyph(font: TTFont, ch: str) -> bool:
+    """True if the face maps `ch` to a glyph (ReportLab would draw .notdef otherwise)."""
+    return ord(ch) in font.face.charToGlyph
+
+
+def pdf_width(font: TTFont, ch: str) -> float:
+    """The advance of `ch` in 1/1000 em exactly as ReportLab writes it into the /Widths array.
+
+    Readers advance the pen by /Widths, not by the font program's hmtx, so positioning must
+    use the same number.
+    """
+    code = 32 if ord(ch) == 0xA0 else ord(ch)  # ReportLab encodes NBSP as the space glyph
+    return float(font.face.getCharWidth(code))
+
+
+def blank_font_name() -> str:
+    """Register (once) and name a tiny TrueType font for the canvas's initial font.
+
+    ReportLab's canvas otherwise starts every page with Helvetica, a font that is referenced
+    but never embedded. A TrueType initial font emits nothing until text is drawn with it, and
+    the renderer never draws with this one, so it never reaches the PDF.
+    """
+    try:
+        pdfmetrics.getFont(BLANK_FONT_NAME)
+    except KeyError:
+        pdfmetrics.registerFont(TTFont(BLANK_FONT_NAME, io.BytesIO(_blank_font_bytes())))
+    return BLANK_FONT_NAME
+
+
+def _blank_font_bytes() -> bytes:
+    """A valid TrueType font with only .notdef and an empty space glyph."""
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder([".notdef", "space"])
+    fb.setupCharacterMap({0x20: "space"})
+    pen = TTGlyphPen(None)
+    pen.moveTo((50, 0))
+    pen.lineTo((50, 700))
+    pen.lineTo((450, 700))
+    pen.lineTo((450, 0))
+    pen.closePath()
+    fb.setupGlyf({".notdef": pen.glyph(), "space": TTGlyphPen(None).glyph()})
+    fb.setupHorizontalMetrics({".notdef": (500, 50), "space": (250, 0)})
+    fb.setupHorizontalHeader(ascent=800, descent=-200)
+    fb.setupNameTable({"familyName": BLANK_FONT_NAME, "styleName": "Regular"})
+    fb.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
+    fb.setupPost()
+    out = io.BytesIO()
+    fb.save(out)
+    return out.getvalue()
