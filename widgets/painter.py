@@ -1,0 +1,305 @@
+"""Qt painter: draws a ComposedPage display list with QPainter, in page points, nothing else."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable
+from pathlib import Path
+
+import segno
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGlyphRun,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QRawFont,
+)
+
+from layouts.color import CMYK
+from layouts.display import (
+    Box,
+    ComposedPage,
+    FontSource,
+    GlyphRun,
+    ImageItem,
+    Item,
+    QRItem,
+    Rule,
+)
+
+ImageLoader = Callable[[str], QImage | None]  # asset hash -> image (None when unavailable)
+
+QR_BORDER = 4  # quiet zone in modules (ISO/IEC 18004 asks for 4); QRItem.size includes it
+# Qt 6.11/6.12 draws nothing for a QGlyphRun whose glyphs exceed 64 device pixels, its glyph
+# cache limit (slint-ui/slint#10568); above this size glyphs are filled as outlines instead.
+OUTLINE_PX = 56.0
+_MISSING = QColor(200, 200, 200)
+
+
+class FontLoadError(ValueError):
+    """A FontSource whose file Qt cannot load as a font."""
+
+
+def cmyk_to_qcolor(color: CMYK) -> QColor:
+    """Screen RGB for a process colour: the naive (1 - c)(1 - k) formula, no ICC profile."""
+    return QColor.fromRgbF(
+        (1.0 - color.c) * (1.0 - color.k),
+        (1.0 - color.m) * (1.0 - color.k),
+        (1.0 - color.y) * (1.0 - color.k),
+    )
+
+
+def sfnt_face_bytes(path: str | Path, index: int = 0) -> bytes:
+    """The bytes of one face as a standalone sfnt: a .ttc's face `index`, or a plain font file.
+
+    QRawFont only ever loads face 0 of the data it is given, so a later face of a collection is
+    copied out: its table directory rewritten with offsets into a new file (checksums are kept;
+    FreeType does not verify them).
+    """
+    data = Path(path).read_bytes()
+    if data[:4] != b"ttcf":
+        if index != 0:
+            raise FontLoadError(f"{path} is not a font collection, face {index} does not exist")
+        return data
+    (count,) = struct.unpack_from(">I", data, 8)
+    if not 0 <= index < count:
+        raise FontLoadError(f"{path} has {count} faces, face {index} does not exist")
+    if index == 0:
+        return data  # Qt loads a collection's first face by itself
+    (start,) = struct.unpack_from(">I", data, 12 + 4 * index)
+    version, num_tables = struct.unpack_from(">IH", data, start)
+    records = [struct.unpack_from(">4sIII", data, start + 12 + 16 * i) for i in range(num_tables)]
+    header_size = 12 + 16 * num_tables
+    out_dir = bytearray(data[start : start + 12])
+    body = bytearray()
+    for tag, checksum, offset, length in records:
+        out_dir += struct.pack(">4sIII", tag, checksum, header_size + len(body), length)
+        body += data[offset : offset + length]
+        body += b"\0" * (-len(body) % 4)  # tables start on 4-byte boundaries
+    struct.pack_into(">I", out_dir, 0, version)
+    return bytes(out_dir + body)
+
+
+class FontCache:
+    """QRawFonts for FontSources, one loaded face per (path, index) and one copy per size.
+
+    Hinting is off so outlines match the PDF; sizes are in the painter's units (points).
+    """
+
+    def __init__(self) -> None:
+        self._faces: dict[tuple[str, int], QRawFont] = {}
+        self._sized: dict[tuple[str, int, float], QRawFont] = {}
+
+    def raw_font(self, source: FontSource, size: float) -> QRawFont:
+        key = (source.path, source.index, float(size))
+        font = self._sized.get(key)
+        if font is None:
+            font = QRawFont(self._face(source))
+            font.setPixelSize(float(size))
+            self._sized[key] = font
+        return font
+
+    def _face(self, source: FontSource) -> QRawFont:
+        key = (source.path, source.index)
+        face = self._faces.get(key)
+        if face is None:
+            try:
+                data = sfnt_face_bytes(source.path, source.index)
+            except OSError as exc:
+                raise FontLoadError(f"cannot read font {source.path}: {exc}") from exc
+            face = QRawFont()
+            face.loadFromData(QByteArray(data), 12.0, QFont.HintingPreference.PreferNoHinting)
+            if not face.isValid():
+                raise FontLoadError(f"Qt cannot load face {source.index} of {source.path}")
+            self._faces[key] = face
+        return face
+
+
+class PagePainter:
+    """Paints display-list items onto a QPainter whose user space is page points (y down)."""
+
+    def __init__(self, fonts: FontCache | None = None, images: ImageLoader | None = None) -> None:
+        self.fonts = fonts if fonts is not None else FontCache()
+        self.images = images
+        self.problems: list[str] = []  # fonts or images that could not be drawn, last paint
+        self._qr: dict[tuple[str, str], tuple[bytearray, ...]] = {}
+
+    def paint(self, qp: QPainter, page: ComposedPage, exposed: QRectF | None = None) -> None:
+        """Draw the items of `page` in list order (later on top), only those meeting `exposed`."""
+        self.problems = []
+        qp.save()
+        qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        qp.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        qp.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        scale = _device_scale(qp)
+        for item in page.items:
+            if exposed is not None and not item_bounds(item).intersects(exposed):
+                continue
+            if isinstance(item, GlyphRun):
+                self._glyphs(qp, page, item, scale)
+            elif isinstance(item, Rule):
+                self._rule(qp, item)
+            elif isinstance(item, Box):
+                self._box(qp, item)
+            elif isinstance(item, QRItem):
+                self._qr_code(qp, item)
+            elif isinstance(item, ImageItem):
+                self._image(qp, item)
+        qp.restore()
+
+    def _glyphs(self, qp: QPainter, page: ComposedPage, run: GlyphRun, scale: float) -> None:
+        try:
+            font = self.fonts.raw_font(page.font(run.font), run.size)
+        except (KeyError, FontLoadError) as exc:
+            self._problem(f"font {run.font!r}: {exc}")
+            return
+        indexes = font.glyphIndexesForString(run.text)
+        if len(indexes) != len(run.text):  # never guess which glyph belongs to which x
+            indexes = [(font.glyphIndexesForString(ch) or [0])[0] for ch in run.text]
+        kept = [(g, x) for g, x in zip(indexes, run.xs, strict=True) if g != 0]
+        if len(kept) < len(indexes):
+            # .notdef is never drawn: a missing character is a composer finding, not a box.
+            self._problem(f"font {run.font!r} lacks {len(indexes) - len(kept)} character(s)")
+        if not kept:
+            return
+        color = cmyk_to_qcolor(run.color)
+        if run.size * scale > OUTLINE_PX:
+            outlines = QPainterPath()
+            outlines.setFillRule(Qt.FillRule.WindingFill)
+            for glyph, x in kept:
+                outlines.addPath(font.pathForGlyph(glyph).translated(x, run.y))
+            qp.fillPath(outlines, color)
+            return
+        glyphs = QGlyphRun()
+        glyphs.setRawFont(font)
+        glyphs.setGlyphIndexes([g for g, _ in kept])
+        glyphs.setPositions([QPointF(x, run.y) for _, x in kept])
+        qp.setPen(color)
+        qp.drawGlyphRun(QPointF(0.0, 0.0), glyphs)
+
+    def _rule(self, qp: QPainter, rule: Rule) -> None:
+        pen = QPen(cmyk_to_qcolor(rule.color), rule.width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # PDF's default butt cap
+        qp.setPen(pen)
+        qp.drawLine(QPointF(rule.x1, rule.y1), QPointF(rule.x2, rule.y2))
+
+    def _box(self, qp: QPainter, box: Box) -> None:
+        rect = QRectF(box.x, box.y, box.w, box.h)
+        if box.fill is not None:
+            qp.fillRect(rect, cmyk_to_qcolor(box.fill))
+        if box.stroke is not None and box.stroke_width > 0:
+            pen = QPen(cmyk_to_qcolor(box.stroke), box.stroke_width)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)  # PDF's default join
+            qp.setPen(pen)
+            qp.setBrush(Qt.BrushStyle.NoBrush)
+            qp.drawRect(rect)  # the stroke is centred on the edge, as in PDF
+
+    def qr_matrix(self, item: QRItem) -> tuple[bytearray, ...]:
+        """The module matrix of a QR item (no quiet zone): a full QR symbol, never Micro QR.
+
+        Same options as the PDF renderer (app/export/shapes.py): the error level exactly as
+        given, no boost, so screen and print show the same symbol.
+        """
+        key = (item.payload, item.error)
+        matrix = self._qr.get(key)
+        if matrix is None:
+            qr = segno.make(item.payload, error=item.error.lower(), micro=False, boost_error=False)
+            matrix = qr.matrix
+            self._qr[key] = matrix
+        return matrix
+
+    def _qr_code(self, qp: QPainter, item: QRItem) -> None:
+        matrix = self.qr_matrix(item)
+        module = item.size / (len(matrix) + 2 * QR_BORDER)
+        origin_x = item.x + QR_BORDER * module
+        origin_y = item.y + QR_BORDER * module
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        for row, bits in enumerate(matrix):
+            col = 0
+            while col < len(bits):
+                if not bits[col]:
+                    col += 1
+                    continue
+                end = col
+                while end < len(bits) and bits[end]:
+                    end += 1
+                # one rect per dark run, so neighbouring modules leave no hairline seams
+                x = origin_x + col * module
+                path.addRect(QRectF(x, origin_y + row * module, (end - col) * module, module))
+                col = end
+        # One winding path, not simplified(): Qt's simplification corrupts this many rectangles.
+        qp.fillPath(path, QBrush(QColor(0, 0, 0)))
+
+    def _image(self, qp: QPainter, item: ImageItem) -> None:
+        rect = QRectF(item.x, item.y, item.w, item.h)
+        image = self.images(item.asset) if self.images is not None else None
+        if image is None or image.isNull():
+            self._problem(f"image {item.asset[:12]} unavailable")
+            # A placeholder so the space is visible on screen; it never reaches the PDF.
+            qp.fillRect(rect, QColor(240, 240, 240))
+            qp.setPen(QPen(_MISSING, 0))
+            qp.drawRect(rect)
+            qp.drawLine(rect.topLeft(), rect.bottomRight())
+            qp.drawLine(rect.topRight(), rect.bottomLeft())
+            return
+        qp.drawImage(rect, image)
+
+    def _problem(self, message: str) -> None:
+        if message not in self.problems:
+            self.problems.append(message)
+
+
+def item_bounds(item: Item) -> QRectF:
+    """A rectangle in points that holds everything `item` can ink (generous for glyphs)."""
+    if isinstance(item, GlyphRun):
+        left = min(item.xs, default=0.0) - item.size
+        right = max(item.xs, default=0.0) + 2 * item.size
+        return QRectF(left, item.y - 1.5 * item.size, right - left, 2 * item.size)
+    if isinstance(item, Rule):
+        pad = item.width
+        left, right = sorted((item.x1, item.x2))
+        top, bottom = sorted((item.y1, item.y2))
+        return QRectF(left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad)
+    if isinstance(item, Box):
+        pad = item.stroke_width
+        return QRectF(item.x - pad, item.y - pad, item.w + 2 * pad, item.h + 2 * pad)
+    if isinstance(item, QRItem):
+        return QRectF(item.x, item.y, item.size, item.size)
+    return QRectF(item.x, item.y, item.w, item.h)
+
+
+def _device_scale(qp: QPainter) -> float:
+    """Device pixels per user unit along the painter's most stretched axis."""
+    t = qp.combinedTransform()
+    sx = (t.m11() ** 2 + t.m12() ** 2) ** 0.5
+    sy = (t.m21() ** 2 + t.m22() ** 2) ** 0.5
+    device = qp.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    return max(sx, sy) * ratio
+
+
+def render_page(
+    page: ComposedPage,
+    scale: float,
+    *,
+    painter: PagePainter | None = None,
+    background: QColor | None = None,
+) -> QImage:
+    """The page painted on white at `scale` pixels per point, as an RGB32 QImage."""
+    width = max(1, round(page.width * scale))
+    height = max(1, round(page.height * scale))
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(background if background is not None else QColor(255, 255, 255))
+    qp = QPainter(image)
+    try:
+        qp.scale(scale, scale)
+        (painter or PagePainter()).paint(qp, page)
+    finally:
+        qp.end()
+    return image
