@@ -1,0 +1,432 @@
+"""Font registry: takes font directories and overrides, gives one TrueType face per role (宋/黑/标宋/楷/仿宋)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from fontTools.ttLib import TTCollection, TTFont
+
+from layouts.fontconvert import cached_truetype_many, default_charset
+from layouts.metrics import Face, FaceSet
+
+ROLES: tuple[str, ...] = ("song", "hei", "biaosong", "kai", "fangsong")
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(n for n in text.split("|") if n)
+
+
+# Candidates per role, best first, matched against the names inside each font (full name,
+# PostScript name, or family name of a Regular face), so fonts installed under any file name
+# are found. Founder (方正) faces come first: a newsroom only has them if it licensed them.
+CANDIDATES: dict[str, tuple[str, ...]] = {
+    "song": _names(
+        "方正书宋简体|FZShuSong-Z01S|方正书宋_GBK|FZShuSong-Z01|方正报宋简体|FZBaoSong-Z04S|方正报宋_GBK|"
+        "FZBaoSong-Z04|Noto Serif CJK SC|NotoSerifCJKsc-Regular|Source Han Serif SC|"
+        "SourceHanSerifSC-Regular|思源宋体|Noto Serif SC|NotoSerifSC-Regular|SimSun|宋体|"
+        "Songti SC|STSongti-SC-Regular|STSong|华文宋体|AR PL UMing CN|AR PL SungtiL GB"
+    ),
+    "hei": _names(
+        "方正黑体简体|FZHei-B01S|方正黑体_GBK|FZHei-B01|Noto Sans CJK SC Bold|"
+        "NotoSansCJKsc-Bold|Source Han Sans SC Bold|SourceHanSansSC-Bold|思源黑体 Bold|"
+        "Noto Sans SC Bold|NotoSansSC-Bold|SimHei|黑体|Heiti SC Medium|"
+        "STHeitiSC-Medium|STHeiti|华文黑体|Microsoft YaHei Bold|微软雅黑 Bold|"
+        "Noto Sans CJK SC|WenQuanYi Zen Hei|文泉驿正黑|WenQuanYi Micro Hei"
+    ),
+    "biaosong": _names(
+        "方正小标宋简体|FZXiaoBiaoSong-B05S|方正小标宋_GBK|FZXiaoBiaoSong-B05|方正大标宋简体|"
+        "FZDaBiaoSong-B06S|Noto Serif CJK SC Black|NotoSerifCJKsc-Black|"
+        "Source Han Serif SC Heavy|SourceHanSerifSC-Heavy|Noto Serif CJK SC Bold|"
+        "NotoSerifCJKsc-Bold|Source Han Serif SC Bold|SourceHanSerifSC-Bold|"
+        "Noto Serif SC Black|Noto Serif SC Bold|STZhongsong|华文中宋|Songti SC Black|"
+        "Songti SC Bold"
+    ),
+    "kai": _names(
+        "方正楷体简体|FZKai-Z03S|方正楷体_GBK|FZKai-Z03|KaiTi|楷体|KaiTi_GB2312|楷体_GB2312|"
+        "STKaiti|华文楷体|Kaiti SC|LXGW WenKai|霞鹜文楷|LXGWWenKai-Regular|AR PL UKai CN|"
+        "AR PL KaitiM GB"
+    ),
+    "fangsong": _names(
+        "方正仿宋简体|FZFangSong-Z02S|方正仿宋_GBK|FZFangSong-Z02|FangSong|仿宋|FangSong_GB2312|"
+        "仿宋_GB2312|STFangsong|华文仿宋"
+    ),
+}
+
+# When no candidate of a role is installed, it borrows another role's face (and says so).
+# 宋 (body) never borrows: without it there is no newspaper, and the error must say so.
+BORROW: dict[str, tuple[str, ...]] = {
+    "song": (),
+    "hei": ("song",),
+    "biaosong": ("song",),
+    "kai": ("song",),
+    "fangsong": ("kai", "song"),
+}
+# Where a character missing from a role's face is looked for next: the nearest design first.
+FALLBACKS: dict[str, tuple[str, ...]] = {
+    "song": ("fangsong", "kai", "biaosong", "hei"),
+    "hei": ("biaosong", "song", "kai", "fangsong"),
+    "biaosong": ("song", "hei", "kai", "fangsong"),
+    "kai": ("fangsong", "song", "hei", "biaosong"),
+    "fangsong": ("kai", "song", "hei", "biaosong"),
+}
+FONT_EXTENSIONS = (".ttf", ".otf", ".ttc", ".otc")
+_REGULAR = {"regular", "normal", "book", "roman", "standard", "常规", "標準", "标准", "正常"}
+_INDEX_FILE = "font-index-v1.json"
+
+
+class FontNotFoundError(LookupError):
+    """No installed font serves a role; the message says what was looked for and where."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontChoice:
+    role: str
+    path: str  # the file every consumer loads (a converted TrueType file for CFF sources)
+    index: int  # face index within `path`
+    family: str
+    source_path: str  # the installed font file
+    converted: bool  # `path` is a CFF→TrueType conversion of `source_path`
+    source_index: int = 0
+    borrowed_from: str | None = None  # the role whose face stands in for this one
+    overridden: bool = False  # pinned by the newsroom, not chosen by the registry
+
+    def describe(self) -> str:
+        """One line for `python main.py fonts`: role, family, how chosen, files."""
+        if self.borrowed_from:
+            how = f"fallback: borrowed from {self.borrowed_from}"
+        else:
+            how = "override" if self.overridden else "found"
+        conv = f" → converted {self.path}" if self.converted else ""
+        return f"{self.role:9} {self.family} ({how}) {self.source_path}#{self.source_index}{conv}"
+
+
+@dataclass(frozen=True, slots=True)
+class _FaceInfo:
+    path: str
+    index: int
+    family: str
+    names: frozenset[str]  # normalised
+    outlines: str  # 'glyf', 'CFF ', 'CFF2' or ''
+
+
+def normalise(name: str) -> str:
+    """Casefolded NFKC name without spaces, hyphens or underscores: '文鼎ＰＬ' == '文鼎pl'."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(ch for ch in text if ch not in " -_")
+
+
+def default_font_dirs(
+    platform: str | None = None, env: Mapping[str, str] | None = None
+) -> list[str]:
+    """Directories searched for fonts: $BANMIAN_FONT_DIRS (the newsroom's own) first, then the
+    user's, then the system's, for the running (or given) platform."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    home = env.get("HOME") or env.get("USERPROFILE") or os.path.expanduser("~")
+    dirs = [d for d in env.get("BANMIAN_FONT_DIRS", "").split(os.pathsep) if d]
+    if platform.startswith("win"):
+        windir = env.get("WINDIR") or env.get("SystemRoot") or r"C:\Windows"
+        local = env.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+        dirs += [
+            os.path.join(local, "Microsoft", "Windows", "Fonts"),
+            os.path.join(windir, "Fonts"),
+        ]
+    elif platform == "darwin":
+        dirs += [
+            os.path.join(home, "Library", "Fonts"),
+            "/Library/Fonts",
+            "/System/Library/Fonts",
+        ]
+    else:
+        data_home = env.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
+        dirs += [os.path.join(data_home, "fonts"), os.path.join(home, ".fonts")]
+        dirs += ["/usr/local/share/fonts", "/usr/share/fonts"]
+    return list(dict.fromkeys(dirs))
+
+
+def _face_names(font: TTFont) -> tuple[str, frozenset[str]]:
+    """(display family, all names the face answers to) from its name table."""
+    by_id: dict[int, dict[int, str]] = {}
+    for rec in font["name"].names:
+        if rec.nameID in (1, 2, 4, 6, 16, 17):
+            try:
+                by_id.setdefault(rec.nameID, {})[rec.langID] = rec.toUnicode()
+            except UnicodeDecodeError:
+                continue
+    names = set(by_id.get(4, {}).values()) | set(by_id.get(6, {}).values())
+    for fam_id, sub_id in ((1, 2), (16, 17)):
+        for lang, fam in by_id.get(fam_id, {}).items():
+            sub = by_id.get(sub_id, {}).get(lang) or by_id.get(sub_id, {}).get(1033, "Regular")
+            names.add(f"{fam} {sub}")
+            if normalise(sub) in _REGULAR:
+                names.add(fam)
+    family = ""
+    for nid in (4, 1, 6):
+        found = by_id.get(nid, {})
+        family = found.get(1033) or found.get(0) or next(iter(found.values()), "")
+        if family:
+            break
+    return family, frozenset(normalise(n) for n in names)
+
+
+def _read_faces(path: str) -> list[_FaceInfo]:
+    if path.lower().endswith((".ttc", ".otc")):
+        holder = TTCollection(path, lazy=True)
+        fonts = list(holder.fonts)
+    else:
+        holder = TTFont(path, lazy=True)
+        fonts = [holder]
+    try:
+        out = []
+        for i, font in enumerate(fonts):
+            family, names = _face_names(font)
+            outlines = next((t for t in ("glyf", "CFF ", "CFF2") if t in font), "")
+            out.append(_FaceInfo(path, i, family, names, outlines))
+        return out
+    finally:
+        holder.close()  # the faces of a collection share one file handle
+
+
+def scan_fonts(dirs: Iterable[str], index_path: str | None = None) -> list[_FaceInfo]:
+    """Every face in `dirs` (recursively), in directory order then path order. Name tables are
+    read once per file version and remembered in `index_path` (JSON) when given."""
+    known: dict[str, dict] = {}
+    if index_path and os.path.exists(index_path):
+        try:
+            with open(index_path, encoding="utf-8") as fh:
+                known = json.load(fh)
+        except (OSError, ValueError):
+            known = {}
+    seen: set[str] = set()
+    faces: list[_FaceInfo] = []
+    fresh: dict[str, dict] = {}
+    for top in dirs:
+        files = []
+        for root, _, names in os.walk(top):
+            files += [os.path.join(root, n) for n in names if n.lower().endswith(FONT_EXTENSIONS)]
+        for path in sorted(files):
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+            try:
+                st = os.stat(real)
+            except OSError:
+                continue
+            stamp = [st.st_size, st.st_mtime_ns]
+            entry = known.get(real)
+            if entry is None or entry.get("stamp") != stamp:
+                try:
+                    infos = _read_faces(real)
+                except Exception:  # damaged or exotic files are skipped, not fatal
+                    infos = []
+                entry = {
+                    "stamp": stamp,
+                    "faces": [[f.family, sorted(f.names), f.outlines] for f in infos],
+                }
+            fresh[real] = entry
+            for i, (family, names, outlines) in enumerate(entry["faces"]):
+                faces.append(_FaceInfo(real, i, family, frozenset(names), outlines))
+    merged = {**known, **fresh}  # other registries may scan other directories into the same index
+    if index_path and merged != known:
+        _write_json_atomic(index_path, merged)
+    return faces
+
+
+def _write_json_atomic(path: str, data: dict) -> None:
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+class FontRegistry:
+    """Maps roles to installed fonts; converts CFF faces to TrueType (cached) so that metrics,
+    Qt and ReportLab all read the same file. Call `faces(text)` with a document's characters
+    to make sure the converted subsets hold every character the installed fonts have."""
+
+    def __init__(
+        self,
+        search_dirs: list[str] | None = None,
+        cache_dir: str | None = None,
+        overrides: dict[str, tuple[str, int]] | None = None,
+        *,
+        charset: Iterable[str] | None = None,
+        workers: int | None = None,
+    ) -> None:
+        self.search_dirs = list(default_font_dirs() if search_dirs is None else search_dirs)
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if cache_dir is None:  # conversions still work, they just do not outlive the registry
+            self._tmp = tempfile.TemporaryDirectory(prefix="banmian-fonts-")
+            cache_dir = self._tmp.name
+        self.cache_dir = cache_dir
+        self.overrides = dict(overrides or {})
+        self.workers = workers
+        self._charset = frozenset(default_charset() if charset is None else charset)
+        self._faces_info: list[_FaceInfo] | None = None
+        self._choices: dict[str, FontChoice] = {}
+        self._errors: dict[str, str] = {}
+        self._faceset: FaceSet | None = None
+
+    @property
+    def roles(self) -> list[str]:
+        return list(dict.fromkeys([*ROLES, *self.overrides]))
+
+    def _scan(self) -> list[_FaceInfo]:
+        if self._faces_info is None:
+            index = None if self._tmp else os.path.join(self.cache_dir, _INDEX_FILE)
+            self._faces_info = scan_fonts(self.search_dirs, index)
+        return self._faces_info
+
+    def _pick(self, role: str, chain: tuple[str, ...] = ()) -> tuple[_FaceInfo, str | None, bool]:
+        """(face, role it is borrowed from, overridden) for `role`; raises FontNotFoundError."""
+        if role in self.overrides:
+            path, index = self.overrides[role]
+            try:
+                info = next(f for f in _read_faces(path) if f.index == index)
+            except Exception as exc:  # missing file, bad index, not a font
+                raise FontNotFoundError(
+                    f"font override for role {role!r} points to {path}#{index}, which cannot be "
+                    f"read as a font face ({exc.__class__.__name__}: {exc})"
+                ) from exc
+            return info, None, True
+        if role not in CANDIDATES:
+            raise FontNotFoundError(
+                f"unknown font role {role!r}; known roles: {', '.join(self.roles)}"
+            )
+        wanted: dict[str, int] = {}
+        for rank, name in enumerate(CANDIDATES[role]):
+            wanted.setdefault(normalise(name), rank)
+        best: tuple[int, int, _FaceInfo] | None = None
+        for order, info in enumerate(self._scan()):
+            if info.outlines not in ("glyf", "CFF "):
+                continue  # CFF2 (variable) faces cannot be converted for embedding
+            rank = min((wanted[n] for n in info.names if n in wanted), default=None)
+            if rank is not None and (best is None or (rank, order) < best[:2]):
+                best = (rank, order, info)
+        if best is not None:
+            return best[2], None, False
+        for other in BORROW.get(role, ()):
+            if other in chain:
+                continue
+            try:
+                info, lender, overridden = self._pick(other, (*chain, role))
+            except FontNotFoundError:
+                continue
+            return info, lender or other, overridden  # name the role whose own face it is
+        raise FontNotFoundError(
+            f"no font for role {role!r}: none of {', '.join(CANDIDATES[role])} is installed in "
+            f"{', '.join(self.search_dirs) or '(no directories)'}"
+            + (
+                f"; it could borrow from {', '.join(BORROW[role])} but they are missing too"
+                if BORROW.get(role)
+                else ""
+            )
+            + ". Install fonts-noto-cjk (Debian) or a 宋体 font, add a directory to "
+            "BANMIAN_FONT_DIRS, or pin the role to a file with an override."
+        )
+
+    def _prepare(self, roles: Iterable[str]) -> None:
+        """Choose and (if needed) convert the faces of `roles`; conversions run in parallel."""
+        picks = {}
+        for role in roles:
+            if role in self._choices or role in self._errors:
+                continue
+            try:
+                picks[role] = self._pick(role)
+            except FontNotFoundError as exc:
+                self._errors[role] = str(exc)
+        cff = list(
+            dict.fromkeys((i.path, i.index) for i, _, _ in picks.values() if i.outlines == "CFF ")
+        )
+        converted = dict(
+            zip(
+                cff,
+                cached_truetype_many(cff, self.cache_dir, self._charset, workers=self.workers),
+                strict=True,
+            )
+        )
+        for role, (info, borrowed, overridden) in picks.items():
+            conv = converted.get((info.path, info.index))
+            self._choices[role] = FontChoice(
+                role=role,
+                path=conv.path if conv else info.path,
+                index=0 if conv else info.index,
+                family=info.family,
+                source_path=info.path,
+                converted=conv is not None,
+                source_index=info.index,
+                borrowed_from=borrowed,
+                overridden=overridden,
+            )
+
+    def resolve(self, role: str) -> FontChoice:
+        """The face serving `role`; raises FontNotFoundError saying what is missing and how to fix it."""
+        self._prepare([role])
+        if role in self._errors:
+            raise FontNotFoundError(self._errors[role])
+        return self._choices[role]
+
+    def fallbacks(self, role: str) -> list[str]:
+        """Other roles to try, in order, for a character `role`'s face lacks; roles served by the
+        same font face (which would lack it too) and roles that cannot be served are left out."""
+        self._prepare(self.roles)
+        tried = set()
+        if role in self._choices:
+            tried.add((self._choices[role].source_path, self._choices[role].source_index))
+        out = []
+        for other in FALLBACKS.get(role, ROLES):
+            choice = self._choices.get(other)
+            if other == role or choice is None:
+                continue
+            key = (choice.source_path, choice.source_index)
+            if key not in tried:
+                tried.add(key)
+                out.append(other)
+        return out
+
+    def faces(self, extra_chars: Iterable[str] = ()) -> FaceSet:
+        """One Face per role, loaded from the file ReportLab will embed. Characters in
+        `extra_chars` beyond the registry's charset widen the converted subsets (cached)."""
+        extra = frozenset(extra_chars) - self._charset
+        if extra:
+            self._charset |= extra
+            self._choices = {r: c for r, c in self._choices.items() if not c.converted}
+            self._faceset = None
+        if self._faceset is None:
+            self._prepare(self.roles)
+            for role in self.roles:
+                if role in self._errors:
+                    raise FontNotFoundError(self._errors[role])
+            self._faceset = FaceSet(
+                {r: Face(r, self._choices[r].path, self._choices[r].index) for r in self.roles}
+            )
+        return self._faceset
+
+    def report(self) -> list[FontChoice]:
+        """The choice for every role that can be served (see `unresolved` for the rest)."""
+        self._prepare(self.roles)
+        return [self._choices[r] for r in self.roles if r in self._choices]
+
+    def unresolved(self) -> dict[str, str]:
+        """Role → reason, for roles no installed font serves."""
+        self._prepare(self.roles)
+        return {r: self._errors[r] for r in self.roles if r in self._errors}
+
+    def summary(self) -> str:
+        """Human-readable lines for `python main.py fonts`."""
+        lines = [c.describe() for c in self.report()]
+        lines += [f"{role:9} MISSING: {why}" for role, why in self.unresolved().items()]
+        return "\n".join(lines)
