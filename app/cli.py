@@ -1,0 +1,191 @@
+"""The command line: `banmian [sample|export|next-issue|fonts|layout] …`; no subcommand opens the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.errors import UserError
+from app.store import Library, LibraryError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="banmian",
+        description="版面 Banmian — 报纸排版 / layout for Chinese newspapers. "
+        "Without a subcommand the desktop app opens.",
+    )
+    ap.add_argument("--db", help="库文件 / library file (default: the per-user library)")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("sample", help="写出示例期次的库 / write a library holding the sample issue")
+    p.add_argument("--db", required=True, help="new library file")
+
+    p = sub.add_parser("export", help="导出PDF / export an issue as PDF")
+    p.add_argument("--db", help="library file (default: the built-in sample)")
+    p.add_argument("--issue", type=int, help="总期号 / cumulative issue number (default: newest)")
+    p.add_argument("--out", required=True, help="PDF file to write")
+
+    p = sub.add_parser("next-issue", help="创建下一期 / create the following issue")
+    p.add_argument("--db", required=True)
+    p.add_argument(
+        "--from",
+        dest="from_issue",
+        type=int,
+        required=True,
+        help="cumulative number of the issue to follow",
+    )
+
+    sub.add_parser("fonts", help="列出字体 / which font file serves which face")
+
+    p = sub.add_parser("import", help="稿件入库 / put a corpus file's articles in the bin")
+    p.add_argument("--db", required=True)
+    p.add_argument("--issue", type=int, required=True)
+    p.add_argument("files", nargs="+", metavar="CORPUS.json")
+
+    p = sub.add_parser("autofill", help="自动排版 / place bin articles on the pages")
+    p.add_argument("--db", required=True)
+    p.add_argument("--issue", type=int, required=True)
+    p.add_argument("--grow", action="store_true", help="add pages when the issue runs out")
+
+    p = sub.add_parser("layout", help="排版结果 / dump composed pages as JSON")
+    p.add_argument("--db")
+    p.add_argument("--issue", type=int)
+    p.add_argument("--json", required=True, dest="json_out")
+    return ap
+
+
+def main(argv: Sequence[str] | None = None, gui: Callable[[Library], int] | None = None) -> int:
+    """Run a subcommand; with none, open the library in `gui` (or export it with no screen)."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from app.launch import has_screen, headless_export, open_or_create
+
+            with open_or_create(args.db) as lib:
+                if gui is None or not has_screen():
+                    headless_export(lib)
+                    return 0
+                return gui(lib)
+        return COMMANDS[args.command](args)
+    except (UserError, LibraryError) as e:
+        print(f"banmian: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from app.services import create_sample_library
+
+    with create_sample_library(args.db) as lib:
+        issues = lib.issues()
+    print(f"示例库已写出 / sample library written: {args.db} (issue {issues[0].cumulative_number})")
+    return 0
+
+
+def _library(args: argparse.Namespace):
+    from app.services import open_library, temporary_sample_library
+
+    return open_library(args.db) if args.db else temporary_sample_library()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.export.pdf import export_pdf
+    from app.services import compose_issue, load_issue
+
+    out = Path(args.out)
+    if out.parent and not out.parent.exists():
+        raise UserError(f"目录不存在 / no such folder: {out.parent}")
+    with _library(args) as lib:
+        doc = load_issue(lib, args.issue)
+        pages = compose_issue(doc)
+        export_pdf(
+            pages,
+            str(out),
+            title=f"{doc.publication.name} {doc.issue.numbers_zh}",
+            image_loader=lambda asset_id: lib.asset(asset_id).data,
+        )
+    overset = sum(f.count for p in pages for f in p.findings if f.kind == "overset")
+    print(f"已导出 / exported {len(pages)} pages: {out.resolve()}")
+    if overset:
+        print(f"注意 / note: {overset} characters overset (run preflight)", file=sys.stderr)
+    return 0
+
+
+def cmd_next_issue(args: argparse.Namespace) -> int:
+    from app.issues import create_next_issue
+    from app.services import open_library
+
+    with open_library(args.db) as lib:
+        issue = create_next_issue(lib, args.from_issue)
+    print(
+        f"{issue.date.isoformat()} {issue.date_zh} {issue.weekday_zh} {issue.numbers_zh} "
+        f"{issue.pages_zh}"
+    )
+    return 0
+
+
+def cmd_fonts(args: argparse.Namespace) -> int:
+    from app.services import font_registry
+
+    print(font_registry().summary())
+    return 0
+
+
+def cmd_layout(args: argparse.Namespace) -> int:
+    from app.dump import dump_layout
+    from app.services import compose_issue, load_issue
+
+    with _library(args) as lib:
+        doc = load_issue(lib, args.issue)
+        pages = compose_issue(doc)
+    Path(args.json_out).write_text(dump_layout(doc, pages), encoding="utf-8")
+    print(f"已写出 / written: {args.json_out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.importer import import_corpus
+    from app.services import load_issue, open_library
+
+    with open_library(args.db) as lib:
+        doc = load_issue(lib, args.issue)
+        for name in args.files:
+            articles = import_corpus(lib, doc.issue, name)
+            chars = sum(a.char_count for a in articles)
+            print(
+                f"{name}: {len(articles)} 篇 articles, {chars} 字 into the bin of issue "
+                f"{doc.issue.cumulative_number}"
+            )
+    return 0
+
+
+def cmd_autofill(args: argparse.Namespace) -> int:
+    from app.autofill import autofill
+    from app.services import font_registry, issue_chars, load_issue, make_composer, open_library
+
+    with open_library(args.db) as lib:
+        doc = load_issue(lib, args.issue)
+        composer = make_composer(font_registry(), issue_chars(doc))
+        report = autofill(lib, doc, composer, grow=args.grow)
+    print(
+        f"placed {len(report.placed)} articles ({report.continued} continuations, "
+        f"{report.pages_added} pages added); {len(report.unplaced)} left in the bin"
+    )
+    if report.overset:
+        print(f"超{report.overset}字 / overset {report.overset} characters", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "sample": cmd_sample,
+    "export": cmd_export,
+    "next-issue": cmd_next_issue,
+    "fonts": cmd_fonts,
+    "layout": cmd_layout,
+    "import": cmd_import,
+    "autofill": cmd_autofill,
+}

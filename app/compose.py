@@ -1,0 +1,244 @@
+"""Composition: an IssueDoc → one ComposedPage per page, through the layouts engine.
+
+Stories flow through their threads, teasers point at their story's page, furniture is
+generated from the issue's data. Paragraph composition is cached, so an edit redoes only
+the paragraphs it touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.document import IssueDoc
+from app.fields import see_page
+from app.furniture import compose_furniture, running_head_items
+from app.model import Article, Frame
+from app.styles import HouseStyle
+from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item
+from layouts.flow import ParagraphCache, Story, StoryLayout, TextFrame, flow_story
+from layouts.grid import GRIDS, PageGrid
+from layouts.headline import compose_head, set_line
+from layouts.metrics import FaceSet
+from layouts.text import Paragraph, Span, TextStyle
+
+SpanResolver = Callable[[list[Span]], tuple[list[Span], list[str]]]
+
+
+def owner_id(frame: Frame) -> str:
+    return f"frame-{frame.id}"
+
+
+@dataclass
+class PageParts:
+    items: list[Item] = field(default_factory=list)
+    frames: list[FrameInfo] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class IssueComposer:
+    """Composes whole issues; keeps its paragraph cache between calls."""
+
+    def __init__(
+        self,
+        faces: FaceSet,
+        style: HouseStyle | None = None,
+        resolve_spans: SpanResolver | None = None,
+    ) -> None:
+        self.faces = faces
+        self.style = style or HouseStyle()
+        self.cache = ParagraphCache(faces)
+        self.resolve_spans = resolve_spans
+
+    def paragraphs(self, article: Article, style: TextStyle) -> tuple[list[Paragraph], list[str]]:
+        """Article text as composer paragraphs; the byline opening the first is set bold."""
+        out: list[Paragraph] = []
+        missing: list[str] = []
+        for i, text in enumerate(article.paragraphs):
+            if i == 0 and article.byline and text.startswith(article.byline):
+                spans = [
+                    Span(article.byline, self.style.byline_font, style.color),
+                    Span(text[len(article.byline) :], style.font, style.color),
+                ]
+            else:
+                spans = [Span(text, style.font, style.color)]
+            if self.resolve_spans is not None:
+                spans, lost = self.resolve_spans(spans)
+                missing.extend(lost)
+            out.append(Paragraph(tuple(s for s in spans if s.text), style))
+        return out, missing
+
+    def compose(self, doc: IssueDoc) -> list[ComposedPage]:
+        grid = GRIDS[doc.publication.page_format]()
+        parts = {p.number: PageParts() for p in doc.pages}
+        self._stories(doc, grid, parts)
+        self._teasers(doc, grid, parts)
+        for page in doc.pages:
+            part = parts[page.number]
+            for frame in doc.frames.get(page.id, []):
+                if frame.kind in ("article", "teaser"):
+                    continue
+                items, findings = compose_furniture(frame, owner_id(frame), doc, grid, self.faces)
+                part.items.extend(items)
+                part.findings.extend(findings)
+                part.frames.append(_info(frame))
+            if page.template != "front":
+                part.items.extend(running_head_items(doc, page, grid, self.faces))
+        fonts = tuple(FontSource(f.key, f.path, f.index, f.family) for f in self.faces.values())
+        return [
+            ComposedPage(
+                number=p.number,
+                width=grid.trim_w,
+                height=grid.trim_h,
+                items=tuple(parts[p.number].items),
+                frames=tuple(parts[p.number].frames),
+                findings=tuple(parts[p.number].findings),
+                fonts=fonts,
+                black_only=doc.issue.is_black_only(p.number),
+            )
+            for p in doc.pages
+        ]
+
+    def _text_frame(self, doc: IssueDoc, frame: Frame, grid: PageGrid) -> TextFrame:
+        return TextFrame(
+            owner_id(frame),
+            doc.page_number(frame.page_id),
+            frame.x,
+            frame.y,
+            frame.w,
+            frame.h,
+            frame.columns,
+            grid.gutter,
+        )
+
+    def _story(
+        self,
+        doc: IssueDoc,
+        article: Article,
+        frames: list[Frame],
+        grid: PageGrid,
+        paragraphs: list[Paragraph],
+    ) -> tuple[StoryLayout, list[Finding]]:
+        first = frames[0]
+        span = max(1, round((first.w + grid.gutter) / (grid.column_width + grid.gutter)))
+        group = self.style.head_group(
+            article.headline,
+            article.kicker,
+            article.subheadline,
+            article.rank,
+            span,
+            grid,
+            first.props.get("headline_size"),
+        )
+        head, findings = compose_head(group, first.w, self.faces, owner_id(first))
+        story = Story(
+            id=f"article-{article.id}",
+            paragraphs=tuple(paragraphs),
+            frames=tuple(self._text_frame(doc, f, grid) for f in frames),
+            head=head,
+            jump_style=self.style.jump(grid),
+        )
+        layout = flow_story(story, self.cache, grid, self._set_jump)
+        return layout, findings
+
+    def _set_jump(self, text: str, style: TextStyle, width: float, align: str):
+        return set_line(text, style, self.faces, width, align)
+
+    def layout_article(
+        self, doc: IssueDoc, article: Article
+    ) -> tuple[StoryLayout, list[Finding], list[str]]:
+        """Flow one article through its thread (autofill and the editor re-flow just this)."""
+        grid = GRIDS[doc.publication.page_format]()
+        paragraphs, missing = self.paragraphs(article, self.style.body(grid))
+        layout, findings = self._story(doc, article, doc.thread(article.id), grid, paragraphs)
+        return layout, findings, missing
+
+    def _stories(self, doc: IssueDoc, grid: PageGrid, parts: dict[int, PageParts]) -> None:
+        for article in doc.articles.values():
+            frames = doc.thread(article.id)
+            if not frames:
+                continue
+            layout, findings, missing = self.layout_article(doc, article)
+            last = frames[-1]
+            for frame in frames:
+                fill = layout.fill.get(owner_id(frame))
+                parts[doc.page_number(frame.page_id)].frames.append(
+                    _info(
+                        frame,
+                        layout.overset if frame is last else 0,
+                        int(fill.free * fill.chars_per_line) if fill else 0,
+                    )
+                )
+            for number in sorted({doc.page_number(f.page_id) for f in frames}):
+                parts[number].items.extend(layout.items_for_page(number))
+            home = parts[doc.page_number(last.page_id)]
+            home.findings.extend(findings)
+            if layout.overset:
+                home.findings.append(
+                    Finding(
+                        "overset",
+                        owner_id(last),
+                        f"超{layout.overset}字 / overset {layout.overset} characters: "
+                        f"{article.headline}",
+                        layout.overset,
+                    )
+                )
+            for ch in missing:
+                home.findings.append(
+                    Finding(
+                        "missing_glyph",
+                        owner_id(frames[0]),
+                        f"缺字 / no font has U+{ord(ch):04X} {ch!r} in {article.headline}",
+                        1,
+                    )
+                )
+
+    def _teasers(self, doc: IssueDoc, grid: PageGrid, parts: dict[int, PageParts]) -> None:
+        body = self.style.body(grid)
+        for page in doc.pages:
+            for frame in doc.frames.get(page.id, []):
+                if frame.kind != "teaser" or frame.article_id not in doc.articles:
+                    continue
+                article = doc.articles[frame.article_id]
+                n = int(frame.props.get("paragraphs", 1))
+                paragraphs, _ = self.paragraphs(article, body)
+                paragraphs = paragraphs[:n]
+                thread = doc.thread(article.id)
+                part = parts[page.number]
+                if thread:
+                    target = doc.page_number(thread[0].page_id)
+                    right = TextStyle(body.font, body.size, body.leading, indent=0, align="right")
+                    paragraphs.append(Paragraph.plain(see_page(target), right))
+                else:
+                    part.findings.append(
+                        Finding(
+                            "teaser_target",
+                            owner_id(frame),
+                            f"导读所指稿件未上版 / the teaser's story is not placed: "
+                            f"{article.headline}",
+                        )
+                    )
+                layout, findings = self._story(doc, article, [frame], grid, paragraphs)
+                part.items.extend(layout.items_for_page(page.number))
+                part.findings.extend(findings)
+                fill = layout.fill.get(owner_id(frame))
+                part.frames.append(
+                    _info(
+                        frame, layout.overset, int(fill.free * fill.chars_per_line) if fill else 0
+                    )
+                )
+                if layout.overset:
+                    part.findings.append(
+                        Finding(
+                            "overset",
+                            owner_id(frame),
+                            f"超{layout.overset}字 / overset {layout.overset} characters",
+                            layout.overset,
+                        )
+                    )
+
+
+def _info(frame: Frame, overset: int = 0, space_left: int = 0) -> FrameInfo:
+    return FrameInfo(
+        owner_id(frame), frame.kind, frame.x, frame.y, frame.w, frame.h, overset, space_left
+    )

@@ -1,0 +1,191 @@
+"""Furniture frames from the issue's data: masthead, hotline box, banner, column head, QR, 报眉."""
+
+from __future__ import annotations
+
+from app.document import IssueDoc
+from app.fields import credits_line, hotline_lines, masthead_fields, running_head
+from app.model import Frame, Page
+from layouts.color import BLACK, RED, WHITE
+from layouts.display import Finding, Item
+from layouts.furniture import BlockLine, boxed, qr_slot, rule, stack_lines
+from layouts.grid import PageGrid
+from layouts.headline import natural_width
+from layouts.metrics import FaceSet
+from layouts.units import HAO
+
+Result = tuple[list[Item], list[Finding]]
+
+
+def compose_furniture(
+    frame: Frame, owner: str, doc: IssueDoc, grid: PageGrid, faces: FaceSet
+) -> Result:
+    kind = frame.kind
+    if kind == "masthead":
+        return _masthead(frame, owner, doc, faces)
+    if kind == "box":
+        return _hotline_box(frame, owner, doc, faces)
+    if kind == "banner":
+        return _banner(frame, owner, faces)
+    if kind == "column_head":
+        return _column_head(frame, owner, faces)
+    if kind == "qr":
+        return _qr(frame, owner, doc, faces)
+    if kind == "text":
+        lines = [BlockLine(t, "song", grid.body_size) for t in frame.props.get("lines", [])]
+        items, _, findings = stack_lines(lines, frame.x, frame.y, frame.w, faces, owner)
+        return items, findings
+    return [], [Finding("empty_frame", owner, f"未知框类型 / frame kind {kind} has no content")]
+
+
+def _masthead(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result:
+    """The paper's name, the largest text on page 1, beside a generated info block."""
+    f = masthead_fields(doc.publication, doc.issue)
+    title_w = frame.w * 0.6
+    size = min(frame.h * 0.62, title_w / max(natural_width(f.title, "biaosong", 1, faces), 1))
+    items, _, findings = stack_lines(
+        [BlockLine(f.title, "biaosong", size, RED, "left")],
+        frame.x,
+        frame.y + (frame.h - size) / 2 - size * 0.1,
+        title_w,
+        faces,
+        owner,
+    )
+    info = [
+        BlockLine(f.date_line, "hei", HAO["五号"]),
+        BlockLine(f.lunar, "song", HAO["小五"]),
+        BlockLine(f"{f.numbers}{f.pages}", "hei", HAO["小五"], space_before=2),
+        BlockLine(f.sponsor, "song", HAO["小五"], space_before=2),
+        BlockLine(f.registration, "song", HAO["六号"]),
+        BlockLine(f.website, "song", HAO["六号"]),
+    ]
+    info_x = frame.x + title_w + 6
+    more, _, found = stack_lines(info, info_x, frame.y + 8, frame.w - title_w - 6, faces, owner)
+    items.extend(more)
+    items.append(rule(owner, frame.x, frame.y + frame.h - 3, frame.w, 2.0, RED))
+    items.append(rule(owner, frame.x, frame.y + frame.h, frame.w, 0.5, RED))
+    return items, findings + found
+
+
+def _hotline_box(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result:
+    title = frame.props.get("title", "便民电话")
+    band = HAO["四号"] * 1.8
+    items: list[Item] = [
+        boxed(owner, frame.x, frame.y, frame.w, frame.h),
+        boxed(owner, frame.x, frame.y, frame.w, band, stroke=None, fill=RED),
+    ]
+    head, _, findings = stack_lines(
+        [BlockLine(title, "hei", HAO["四号"], WHITE, "center")],
+        frame.x,
+        frame.y + (band - HAO["四号"]) / 2,
+        frame.w,
+        faces,
+        owner,
+    )
+    items.extend(head)
+    lines = [BlockLine(t, "song", HAO["小五"]) for t in hotline_lines(doc.publication)]
+    body, _, found = stack_lines(
+        lines, frame.x + 6, frame.y + band + 6, frame.w - 12, faces, owner, gap=0.9
+    )
+    items.extend(body)
+    return items, findings + found
+
+
+def _banner(frame: Frame, owner: str, faces: FaceSet) -> Result:
+    texts: list[str] = frame.props.get("lines", [])
+    if not texts:
+        return [], [Finding("empty_frame", owner, "通栏没有文字 / the banner has no text")]
+    size = min(frame.h / (len(texts) * 1.35), HAO["初号"])
+    lines = [BlockLine(t, "biaosong", size, RED, "center") for t in texts]
+    top = frame.y + (frame.h - len(texts) * size * 1.3) / 2
+    items, _, findings = stack_lines(lines, frame.x, top, frame.w, faces, owner)
+    items.append(rule(owner, frame.x, frame.y, frame.w, 1.0, RED))
+    items.append(rule(owner, frame.x, frame.y + frame.h, frame.w, 1.0, RED))
+    return items, findings
+
+
+def _column_head(frame: Frame, owner: str, faces: FaceSet) -> Result:
+    """栏题: the column's name reversed out of red (≥ 10 pt), its sub-line below."""
+    title = frame.props.get("title", "")
+    subtitle = frame.props.get("subtitle", "")
+    size = HAO["三号"]
+    band = size * 1.9
+    items: list[Item] = [boxed(owner, frame.x, frame.y, frame.w, band, stroke=None, fill=RED)]
+    head, y, findings = stack_lines(
+        [BlockLine(title, "hei", size, WHITE, "center")],
+        frame.x,
+        frame.y + (band - size) / 2,
+        frame.w,
+        faces,
+        owner,
+    )
+    items.extend(head)
+    if subtitle:
+        sub, _, found = stack_lines(
+            [BlockLine(subtitle, "kai", HAO["四号"], RED, "center")],
+            frame.x,
+            frame.y + band + 4,
+            frame.w,
+            faces,
+            owner,
+        )
+        items.extend(sub)
+        findings += found
+    return items, findings
+
+
+def _qr(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result:
+    payload = frame.props.get("payload") or doc.publication.qr_payload
+    if not payload:
+        return [], [Finding("empty_frame", owner, "二维码没有内容 / the QR slot has no payload")]
+    caption = frame.props.get("caption") or doc.publication.qr_caption
+    cap = BlockLine(caption, "song", HAO["小五"], BLACK, "center") if caption else None
+    return qr_slot(
+        owner,
+        payload,
+        cap,
+        frame.x,
+        frame.y,
+        frame.w,
+        frame.h,
+        faces,
+        frame.props.get("error", "M"),
+    )
+
+
+def running_head_items(doc: IssueDoc, page: Page, grid: PageGrid, faces: FaceSet) -> list[Item]:
+    """报眉 above the type area; the page number sits on the outside edge (even left, odd right)."""
+    outer, inner = running_head(doc.publication, doc.issue, page)
+    owner = f"running-head-{page.number}"
+    x, w = grid.type_left, grid.type_width
+    top = grid.type_top - 22
+    even = page.number % 2 == 0
+    items, _, _ = stack_lines(
+        [BlockLine(outer, "hei", HAO["小四"], BLACK, "left" if even else "right")],
+        x,
+        top,
+        w,
+        faces,
+        owner,
+    )
+    more, _, _ = stack_lines(
+        [BlockLine(inner, "song", HAO["小五"], BLACK, "right" if even else "left")],
+        x,
+        top + 2,
+        w,
+        faces,
+        owner,
+    )
+    items.extend(more)
+    items.append(rule(owner, x, grid.type_top - 6, w, 0.75))
+    credit = credits_line(page)
+    if credit:
+        foot, _, _ = stack_lines(
+            [BlockLine(credit, "song", HAO["六号"], BLACK, "right")],
+            x,
+            grid.type_bottom + 4,
+            w,
+            faces,
+            owner,
+        )
+        items.extend(foot)
+    return items

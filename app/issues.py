@@ -1,0 +1,32 @@
+"""Issue-level operations: creating the next issue with its pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.errors import UserError
+from app.model import Issue
+from app.numbering import next_issue
+from app.store import Library, LibraryError
+
+
+def create_next_issue(library: Library, from_number: int) -> Issue:
+    """The issue after `from_number`, with the same sections and credits, in one transaction."""
+    try:
+        previous = library.issue_by_number(from_number)
+    except LibraryError as e:
+        raise UserError(str(e)) from None
+    pub = library.publication()
+    if pub is None:
+        raise UserError("库中没有报纸信息 / the library has no publication")
+    upcoming = next_issue(previous, pub.schedule)
+    if any(i.cumulative_number == upcoming.cumulative_number for i in library.issues()):
+        raise UserError(
+            f"第{upcoming.cumulative_number}期已存在 / issue "
+            f"{upcoming.cumulative_number} exists already"
+        )
+    with library.transaction():
+        issue = library.add_issue(upcoming)
+        for page in library.pages(previous.id):
+            library.add_page(replace(page, id=None, issue_id=issue.id))
+    return issue

@@ -1,0 +1,53 @@
+"""What `banmian` with no subcommand does before the window opens: find or create the library.
+
+With no screen it exports the library's newest issue to a PDF and says where, so the main job
+also runs on a server or in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from app.services import create_sample_library, open_library
+from app.store import Library, default_library_path
+
+
+def has_screen() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True  # the caller chose a platform (offscreen, xcb, …); Qt will honour it
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def open_or_create(db: str | None) -> Library:
+    """The given library, or the per-user one, created with the sample issue on first run."""
+    path = Path(db) if db else default_library_path()
+    if path.exists():
+        return open_library(path)
+    lib = create_sample_library(path)
+    print(f"新建库（含示例期次）/ created library with the sample issue: {path}")
+    return lib
+
+
+def headless_export(lib: Library, out_dir: Path | None = None) -> Path:
+    from app.export.pdf import export_pdf
+    from app.services import compose_issue, load_issue
+
+    doc = load_issue(lib, None)
+    folder = out_dir or Path(os.environ.get("BANMIAN_OUT", Path.cwd()))
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"banmian-{doc.issue.cumulative_number}.pdf"
+    export_pdf(
+        compose_issue(doc),
+        str(out),
+        title=f"{doc.publication.name} {doc.issue.numbers_zh}",
+        image_loader=lambda a: lib.asset(a).data,
+    )
+    print(
+        f"没有屏幕，已导出 / no screen: exported issue {doc.issue.cumulative_number} "
+        f"({len(doc.pages)} pages) to {out.resolve()}"
+    )
+    return out

@@ -1,0 +1,230 @@
+"""Threads: a story's paragraphs flowing through its frames' columns, across pages.
+
+Takes a Story (paragraphs, a headline block, frames in thread order) and gives the lines
+placed on baselines, the jump lines （下转第N版）/（上接第N版）, and the overset that did not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from layouts.display import GlyphRun, Item, Rule
+from layouts.grid import PageGrid
+from layouts.metrics import FaceSet
+from layouts.paragraph import compose_paragraph
+from layouts.text import Line, Paragraph, TextStyle
+
+ASCENT = 0.88  # of the size: where a line's top sits above its baseline on the grid
+DESCENT = 0.12
+
+JUMP_TO = "（下转第{page}版）"
+JUMP_FROM = "（上接第{page}版）"
+
+
+@dataclass(frozen=True, slots=True)
+class TextFrame:
+    """A frame a story flows through: `columns` equal columns separated by `gutter` points."""
+
+    id: str
+    page: int
+    x: float
+    y: float
+    w: float
+    h: float
+    columns: int = 1
+    gutter: float = 9.0
+
+    @property
+    def column_width(self) -> float:
+        return (self.w - (self.columns - 1) * self.gutter) / self.columns
+
+    def column_x(self, i: int) -> float:
+        return self.x + i * (self.column_width + self.gutter)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadBlock:
+    """A composed headline group: items relative to the frame's top-left, and its height."""
+
+    items: tuple[Item, ...]
+    height: float
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    paragraphs: tuple[Paragraph, ...]
+    frames: tuple[TextFrame, ...]
+    head: HeadBlock | None = None
+    jump_style: TextStyle | None = None  # jump lines are set only when this is given
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLine:
+    frame: str
+    page: int
+    x: float  # the column's left edge
+    baseline: float
+    size: float
+    line: Line
+    paragraph: int  # index into the story's paragraphs; -1 for jump lines
+
+    def glyph_runs(self) -> list[GlyphRun]:
+        return [
+            GlyphRun(
+                owner=self.frame,
+                font=seg.font,
+                size=self.size,
+                y=self.baseline,
+                text=seg.text,
+                xs=tuple(self.x + x for x in seg.xs),
+                color=seg.color,
+            )
+            for seg in self.line.segments
+            if seg.text
+        ]
+
+
+@dataclass
+class FrameFill:
+    lines: int = 0  # body lines placed
+    free: int = 0  # empty line slots left
+    chars_per_line: float = 0.0
+
+
+@dataclass
+class StoryLayout:
+    lines: list[PlacedLine] = field(default_factory=list)
+    head_items: dict[str, tuple[int, tuple[Item, ...]]] = field(
+        default_factory=dict
+    )  # frame → page, items
+    fill: dict[str, FrameFill] = field(default_factory=dict)
+    overset: int = 0  # characters (without whitespace) no frame could hold
+
+    def items_for_page(self, page: int) -> list[Item]:
+        out: list[Item] = []
+        for head_page, items in self.head_items.values():
+            if head_page == page:
+                out.extend(items)
+        for pl in self.lines:
+            if pl.page == page:
+                out.extend(pl.glyph_runs())
+        return out
+
+
+Composer = Callable[[Paragraph, float, int], list[Line]]
+
+
+class ParagraphCache:
+    """Composed lines per (paragraph, width, start): an edit re-composes only what it touched."""
+
+    def __init__(self, faces: FaceSet, limit: int = 20000) -> None:
+        self.faces = faces
+        self.limit = limit
+        self._lines: dict[tuple[Paragraph, float, int], list[Line]] = {}
+        self.misses = 0
+
+    def __call__(self, par: Paragraph, width: float, start: int) -> list[Line]:
+        key = (par, round(width, 4), start)
+        lines = self._lines.get(key)
+        if lines is None:
+            self.misses += 1
+            if len(self._lines) >= self.limit:
+                self._lines.clear()  # simple and bounded; a whole issue fits many times over
+            lines = compose_paragraph(par, width, self.faces, start=start)
+            self._lines[key] = lines
+        return lines
+
+
+def _shift(item: Item, dx: float, dy: float) -> Item:
+    if isinstance(item, GlyphRun):
+        return replace(item, y=item.y + dy, xs=tuple(x + dx for x in item.xs))
+    if isinstance(item, Rule):
+        return replace(item, x1=item.x1 + dx, x2=item.x2 + dx, y1=item.y1 + dy, y2=item.y2 + dy)
+    return replace(item, x=item.x + dx, y=item.y + dy)
+
+
+def _slots(frame: TextFrame, top: float, size: float, leading: float, grid: PageGrid | None):
+    """Baselines available in each column of a frame below `top`."""
+    if grid is not None and abs(leading - grid.leading) < 1e-6:
+        first = grid.first_baseline_below(top, size * ASCENT)
+    else:
+        first = top + size * ASCENT
+    bottom = frame.y + frame.h
+    baselines: list[float] = []
+    b = first
+    while b + size * DESCENT <= bottom + 1e-6:
+        baselines.append(b)
+        b += leading
+    return baselines
+
+
+def flow_story(
+    story: Story,
+    compose: Composer,
+    grid: PageGrid | None = None,
+    set_jump: Callable[[str, TextStyle, float, str], Line] | None = None,
+) -> StoryLayout:
+    """Flow a story through its frames in thread order; report overset, never drop text."""
+    out = StoryLayout()
+    pars = story.paragraphs
+    pi, ci = 0, 0  # next paragraph and character to place
+    pending: list[Line] = []  # composed lines of paragraph pi not yet placed
+    pending_width = -1.0
+    style = pars[0].style if pars else None
+    size = style.size if style else 9.0
+    leading = style.leading if style else 14.0
+
+    for fi, frame in enumerate(story.frames):
+        fill = out.fill.setdefault(frame.id, FrameFill())
+        fill.chars_per_line = frame.column_width / size
+        top = frame.y
+        if fi == 0 and story.head is not None:
+            shifted = tuple(_shift(it, frame.x, frame.y) for it in story.head.items)
+            out.head_items[frame.id] = (frame.page, shifted)
+            top += story.head.height
+        baselines = _slots(frame, top, size, leading, grid)
+        prev_page = story.frames[fi - 1].page if fi > 0 else frame.page
+        next_page = story.frames[fi + 1].page if fi + 1 < len(story.frames) else frame.page
+        jump_from = fi > 0 and prev_page != frame.page and pi < len(pars)
+        jump_to = fi + 1 < len(story.frames) and next_page != frame.page
+        jumps = story.jump_style is not None and set_jump is not None
+        total_slots = len(baselines) * frame.columns
+        slot = 0
+        for col in range(frame.columns):
+            x = frame.column_x(col)
+            width = frame.column_width
+            for bi, baseline in enumerate(baselines):
+                slot += 1
+                if jumps and jump_from and col == 0 and bi == 0:
+                    text = JUMP_FROM.format(page=prev_page)
+                    line = set_jump(text, story.jump_style, width, "left")  # type: ignore[misc,arg-type]
+                    out.lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, -1))
+                    continue
+                if pi >= len(pars):
+                    fill.free += 1
+                    continue
+                if jumps and jump_to and slot == total_slots:
+                    text = JUMP_TO.format(page=next_page)
+                    line = set_jump(text, story.jump_style, width, "right")  # type: ignore[misc,arg-type]
+                    out.lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, -1))
+                    continue
+                if not pending or abs(pending_width - width) > 1e-6:
+                    pending = list(compose(pars[pi], width, ci))
+                    pending_width = width
+                line = pending.pop(0)
+                out.lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, pi))
+                fill.lines += 1
+                ci = line.end
+                if line.last or ci >= len(pars[pi].text):
+                    pi, ci, pending = pi + 1, 0, []
+    out.overset = _remaining_chars(pars, pi, ci)
+    return out
+
+
+def _remaining_chars(pars: tuple[Paragraph, ...], pi: int, ci: int) -> int:
+    if pi >= len(pars):
+        return 0
+    rest = pars[pi].text[ci:] + "".join(p.text for p in pars[pi + 1 :])
+    return len("".join(rest.split()))

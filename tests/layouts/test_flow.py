@@ -1,0 +1,146 @@
+"""Threads: text flows through frames in order, across pages, with jump lines and overset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from layouts.flow import JUMP_FROM, JUMP_TO, ParagraphCache, Story, TextFrame, flow_story
+from layouts.grid import tabloid
+from layouts.headline import HeadGroup, HeadLine, compose_head, set_line
+from layouts.metrics import Face, FaceSet
+from layouts.text import Paragraph, TextStyle
+
+NOTO_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+KAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
+
+TEXT = (
+    "从今年1月1日开始,北京市人民政府便民电话中心12345市民服务热线开始将街道(乡镇)管辖权属清晰的"
+    "群众诉求直接派给街乡镇,街乡镇要迅速回应,接诉即办,区政府同时接到派单,负责督办。"
+)
+
+
+@pytest.fixture(scope="module")
+def faces() -> FaceSet:
+    for path in (NOTO_SERIF, KAI):
+        if not Path(path).exists():
+            pytest.skip(f"font not installed: {path}")
+    return FaceSet({"song": Face("song", NOTO_SERIF, 2), "kai": Face("kai", KAI)})
+
+
+GRID = tabloid()
+BODY = TextStyle("song", GRID.body_size, GRID.leading)
+JUMP = TextStyle("kai", GRID.body_size, GRID.leading, indent=0, align="right")
+
+
+def frame(fid: str, page: int, col: int, span: int, line: int, lines: int) -> TextFrame:
+    return TextFrame(
+        fid,
+        page,
+        GRID.column_x(col),
+        GRID.baseline(line) - GRID.body_size * 0.88,
+        GRID.span_width(span),
+        lines * GRID.leading,
+        span,
+        GRID.gutter,
+    )
+
+
+def story(frames: list[TextFrame], n: int = 6, head=None) -> Story:
+    pars = tuple(Paragraph.plain(TEXT, BODY) for _ in range(n))
+    return Story("s", pars, tuple(frames), head=head, jump_style=JUMP)
+
+
+def run(st: Story, faces: FaceSet):
+    def jump(text, style, width, align):
+        return set_line(text, style, faces, width, align)
+
+    return flow_story(st, ParagraphCache(faces), GRID, jump)
+
+
+def body_text(layout) -> str:
+    return "".join(pl.line.text for pl in layout.lines if pl.paragraph >= 0)
+
+
+def test_everything_fits_in_a_big_frame(faces: FaceSet) -> None:
+    layout = run(story([frame("a", 1, 0, 2, 0, 40)]), faces)
+    assert layout.overset == 0
+    assert body_text(layout) == TEXT * 6
+    assert layout.fill["a"].free > 0
+
+
+def test_overset_is_counted_never_dropped(faces: FaceSet) -> None:
+    layout = run(story([frame("a", 1, 0, 1, 0, 10)]), faces)
+    placed = body_text(layout)
+    assert placed + (TEXT * 6)[len(placed) :] == TEXT * 6
+    assert layout.overset == len("".join((TEXT * 6)[len(placed) :].split())) > 0
+
+
+def test_thread_across_pages_sets_jump_lines(faces: FaceSet) -> None:
+    first, second = frame("a", 1, 0, 2, 0, 8), frame("b", 3, 2, 3, 10, 40)
+    layout = run(story([first, second]), faces)
+    assert layout.overset == 0
+    assert body_text(layout) == TEXT * 6  # nothing lost or repeated across the jump
+    jumps = [(pl.frame, pl.line.text) for pl in layout.lines if pl.paragraph < 0]
+    assert jumps == [("a", JUMP_TO.format(page=3)), ("b", JUMP_FROM.format(page=1))]
+    to_line = next(pl for pl in layout.lines if pl.line.text == "（下转第3版）")
+    last_baseline = max(pl.baseline for pl in layout.lines if pl.frame == "a")
+    assert to_line.baseline == last_baseline and to_line.x == first.column_x(1)
+    seg = to_line.line.segments[0]
+    right = seg.xs[-1] + faces["kai"].advance("）") * GRID.body_size
+    assert right == pytest.approx(first.column_width)  # flush right in its column
+
+
+def test_frames_on_the_same_page_need_no_jump_lines(faces: FaceSet) -> None:
+    layout = run(story([frame("a", 2, 0, 1, 0, 6), frame("b", 2, 3, 2, 0, 40)]), faces)
+    assert all(pl.paragraph >= 0 for pl in layout.lines)
+    assert body_text(layout) == TEXT * 6
+
+
+def test_moving_the_continuation_renumbers_jumps(faces: FaceSet) -> None:
+    layout = run(story([frame("a", 1, 0, 2, 0, 8), frame("b", 5, 0, 3, 0, 40)]), faces)
+    texts = [pl.line.text for pl in layout.lines if pl.paragraph < 0]
+    assert texts == ["（下转第5版）", "（上接第1版）"]
+
+
+def test_lines_sit_on_the_baseline_grid(faces: FaceSet) -> None:
+    head, _ = compose_head(HeadGroup(HeadLine("标题", "song", 22)), 300, faces, "a")
+    layout = run(story([frame("a", 1, 1, 3, 5, 30)], head=head), faces)
+    grid_baselines = {round(GRID.baseline(k), 6) for k in range(80)}
+    assert all(round(pl.baseline, 6) in grid_baselines for pl in layout.lines)
+    top = GRID.baseline(5) - GRID.body_size * 0.88
+    assert min(pl.baseline for pl in layout.lines) >= top + head.height
+
+
+def test_columns_fill_left_to_right_top_down(faces: FaceSet) -> None:
+    f = frame("a", 1, 0, 3, 0, 12)
+    layout = run(story([f], n=8), faces)
+    order = [(pl.x, pl.baseline) for pl in layout.lines]
+    assert order == sorted(order)
+    assert {pl.x for pl in layout.lines} == {f.column_x(i) for i in range(3)}
+
+
+def test_width_change_between_frames_recomposes(faces: FaceSet) -> None:
+    a, b = frame("a", 1, 0, 1, 0, 7), frame("b", 2, 0, 4, 0, 40)
+    layout = run(story([a, b]), faces)
+    assert body_text(layout) == TEXT * 6
+    widths = {pl.frame: pl.line.width for pl in layout.lines if pl.paragraph >= 0}
+    assert widths["a"] == pytest.approx(a.column_width)
+    assert widths["b"] == pytest.approx(b.column_width)
+
+
+def test_deterministic(faces: FaceSet) -> None:
+    frames = [frame("a", 1, 0, 2, 0, 8), frame("b", 3, 0, 3, 0, 40)]
+    assert run(story(frames), faces).lines == run(story(frames), faces).lines
+
+
+def test_cache_recomposes_only_the_edited_paragraph(faces: FaceSet) -> None:
+    cache = ParagraphCache(faces)
+    pars = [Paragraph.plain(TEXT + str(i), BODY) for i in range(5)]
+    st = Story("s", tuple(pars), (frame("a", 1, 0, 2, 0, 60),))
+    flow_story(st, cache, GRID)
+    misses = cache.misses
+    pars[2] = Paragraph.plain(TEXT + "改", BODY)
+    flow_story(Story("s", tuple(pars), st.frames), cache, GRID)
+    assert cache.misses == misses + 1
