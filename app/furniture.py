@@ -6,7 +6,7 @@ from app.document import IssueDoc
 from app.fields import credits_line, hotline_lines, masthead_fields, running_head
 from app.model import Frame, Page
 from layouts.color import BLACK, RED, WHITE
-from layouts.display import Finding, Item
+from layouts.display import Finding, ImageItem, Item
 from layouts.furniture import BlockLine, boxed, qr_slot, rule, stack_lines
 from layouts.grid import PageGrid
 from layouts.headline import natural_width
@@ -30,11 +30,37 @@ def compose_furniture(
         return _column_head(frame, owner, faces)
     if kind == "qr":
         return _qr(frame, owner, doc, faces)
+    if kind == "image":
+        return _image(frame, owner, faces)
     if kind == "text":
         lines = [BlockLine(t, "song", grid.body_size) for t in frame.props.get("lines", [])]
         items, _, findings = stack_lines(lines, frame.x, frame.y, frame.w, faces, owner)
         return items, findings
     return [], [Finding("empty_frame", owner, f"未知框类型 / frame kind {kind} has no content")]
+
+
+def _image(frame: Frame, owner: str, faces: FaceSet) -> Result:
+    """A picture filling the frame above its caption (the asset is fitted by the frame's shape)."""
+    asset = frame.props.get("asset")
+    if not asset:
+        return [], [
+            Finding("empty_frame", owner, "图片框没有图片 / the image frame has no picture")
+        ]
+    caption = frame.props.get("caption", "")
+    cap_h = HAO["小五"] * 2.2 if caption else 0.0
+    items: list[Item] = [ImageItem(owner, asset, frame.x, frame.y, frame.w, frame.h - cap_h)]
+    findings: list[Finding] = []
+    if caption:
+        cap, _, findings = stack_lines(
+            [BlockLine(caption, "kai", HAO["小五"], BLACK, "left")],
+            frame.x,
+            frame.y + frame.h - cap_h + 4,
+            frame.w,
+            faces,
+            owner,
+        )
+        items.extend(cap)
+    return items, findings
 
 
 def _masthead(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result:

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.model import Article, Credits, Frame, Hotline, Issue, Page, Publication
+from app.model import Article, Asset, Credits, Frame, Hotline, Issue, Page, Publication
+from app.sample_picture import placeholder_picture
 from layouts.grid import GRIDS, PageGrid
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "assets" / "sample" / "shijingshan-1809.json"
@@ -32,6 +33,12 @@ def frame_geometry(grid: PageGrid, spec: dict[str, Any]) -> tuple[float, float, 
     y = grid.baseline(spec["line"]) - grid.body_size * 0.88
     h = spec["lines"] * grid.leading
     return x, y, w, h
+
+
+def placeholder_asset(w: float, h: float, ppi: float = 200) -> Asset:
+    """A labelled stand-in picture at print resolution (200 ppi) for a frame of w × h points."""
+    wpx, hpx = round(w / 72 * ppi), round(h / 72 * ppi)
+    return Asset(placeholder_picture(wpx, hpx), "image/png", wpx, hpx)
 
 
 def build_sample(library: Any) -> Issue:
@@ -68,6 +75,9 @@ def build_sample(library: Any) -> Issue:
             )
             for spec in data["frames"].get(str(p["number"]), []):
                 x, y, w, h = frame_geometry(grid, spec)
+                props = dict(spec.get("props", {}))
+                if props.pop("placeholder", False):
+                    props["asset"] = library.put_asset(placeholder_asset(w, h))
                 slug = spec.get("article")
                 thread_index = 0
                 if slug and spec["kind"] == "article":
@@ -84,7 +94,7 @@ def build_sample(library: Any) -> Issue:
                         columns=spec.get("columns", 1),
                         article_id=slugs[slug] if slug else None,
                         thread_index=thread_index,
-                        props=spec.get("props", {}),
+                        props=props,
                         name=spec.get("name", ""),
                     )
                 )

@@ -81,10 +81,16 @@ def test_front_page_carries_the_furniture(doc: IssueDoc) -> None:
     page1 = doc.pages[0]
     kinds = sorted(f.kind for f in doc.frames[page1.id])
     assert kinds == sorted(
-        ["masthead", "box", "qr", "article", "article", "column_head", "teaser", "banner"]
+        ["masthead", "box", "qr", "article", "article", "column_head", "teaser", "banner", "image"]
     )
     qr = next(f for f in doc.frames[page1.id] if f.kind == "qr")
     assert qr.props["caption"] == "北京石景山公众号"
+
+
+def test_pictures_are_labelled_placeholders(doc: IssueDoc) -> None:
+    images = [f for fs in doc.frames.values() for f in fs if f.kind == "image"]
+    assert images and all("示例图片" in f.props["caption"] for f in images)
+    assert all(len(f.props["asset"]) == 64 for f in images)
 
 
 def test_other_pages_say_they_are_placeholders(doc: IssueDoc) -> None:
