@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db")
     p.add_argument("--issue", type=int)
     p.add_argument("--json", required=True, dest="json_out")
+
+    from app.proof.cli import add_parser as add_proof_parser
+
+    add_proof_parser(sub)
     return ap
 
 
@@ -180,6 +184,12 @@ def cmd_autofill(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_proof(args: argparse.Namespace) -> int:
+    from app.proof.cli import run
+
+    return run(args)
+
+
 COMMANDS = {
     "sample": cmd_sample,
     "export": cmd_export,
@@ -188,4 +198,5 @@ COMMANDS = {
     "layout": cmd_layout,
     "import": cmd_import,
     "autofill": cmd_autofill,
+    "proof": cmd_proof,
 }

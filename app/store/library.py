@@ -18,6 +18,7 @@ from app.model import Article, Asset, Frame, Issue, Page, Publication
 from app.store import rows, schema
 from app.store.checks import check_library_file, sqlite_uri, wal_path
 from app.store.errors import LibraryError
+from app.store.proofs import ProofStore
 
 BUSY_TIMEOUT_MS = 5000  # a second Banmian window on the same library waits, then reports
 
@@ -43,8 +44,11 @@ def _settle(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
 
 
-class Library:
-    """One newspaper's library file. Open with Library.open(path) or Library.create(path)."""
+class Library(ProofStore):
+    """One newspaper's library file. Open with Library.open(path) or Library.create(path).
+
+    Proof rounds, marks and sign-offs come from ProofStore (proofs.py).
+    """
 
     def __init__(self, db: Database, path: Path) -> None:
         self._db = db
@@ -247,7 +251,13 @@ class Library:
         return self._with_id(article, self._insert("articles", rows.article_row(article)))
 
     def update_article(self, article: Article) -> None:
-        self._update("articles", article.id, rows.article_row(article), "稿件 article")
+        """Save a story; open proof marks on text the edit changed become fixed, in the same
+        transaction, and the others move with their characters (app/proof/fixing.py)."""
+        with self.transaction():
+            old = self.article(article.id) if article.id is not None else None
+            self._update("articles", article.id, rows.article_row(article), "稿件 article")
+            if old is not None and old.paragraphs != article.paragraphs:
+                self.follow_article_edit(article.id, old.paragraphs, article.paragraphs)  # type: ignore[arg-type]
 
     def article(self, article_id: int) -> Article:
         return rows.article_from_row(self._get("articles", article_id))

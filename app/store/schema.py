@@ -98,9 +98,83 @@ def _v1_to_v2(db: Database) -> None:
     db.execute("CREATE INDEX frames_article ON frames(article_id, thread_index)")
 
 
+V3_DDL: tuple[str, ...] = (
+    """CREATE TABLE proof_rounds (
+        id INTEGER PRIMARY KEY,
+        issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('一校', '二校', '三校')),
+        proofreader TEXT NOT NULL,
+        colour TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT
+    )""",
+    "CREATE INDEX proof_rounds_issue ON proof_rounds(issue_id)",
+    # The pages a round covers, each with the line texts it had when the round opened: the
+    # next round's diff compares these snapshots, so it survives later edits and re-layouts.
+    """CREATE TABLE proof_round_pages (
+        round_id INTEGER NOT NULL REFERENCES proof_rounds(id) ON DELETE CASCADE,
+        page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+        lines TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (round_id, page_id)
+    )""",
+    "CREATE INDEX proof_round_pages_page ON proof_round_pages(page_id)",
+    # char_start/char_end index the article's paragraphs joined by newlines; a deleted article
+    # leaves its marks on the page (box kept, text link dropped by the trigger below).
+    """CREATE TABLE proof_marks (
+        id INTEGER PRIMARY KEY,
+        round_id INTEGER NOT NULL REFERENCES proof_rounds(id) ON DELETE CASCADE,
+        page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        w REAL NOT NULL CHECK (w >= 0),
+        h REAL NOT NULL CHECK (h >= 0),
+        kind TEXT NOT NULL,
+        proposed TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        char_start INTEGER,
+        char_end INTEGER,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'fixed', 'rejected')),
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT,
+        resolved_at TEXT,
+        resolved_by TEXT NOT NULL DEFAULT '',
+        CHECK ((char_start IS NULL) = (char_end IS NULL)),
+        CHECK (char_start IS NULL OR (0 <= char_start AND char_start <= char_end))
+    )""",
+    "CREATE INDEX proof_marks_round ON proof_marks(round_id)",
+    "CREATE INDEX proof_marks_page ON proof_marks(page_id, status)",
+    "CREATE INDEX proof_marks_article ON proof_marks(article_id, status)",
+    """CREATE TRIGGER proof_marks_article_gone AFTER UPDATE OF article_id ON proof_marks
+        WHEN NEW.article_id IS NULL AND NEW.char_start IS NOT NULL
+        BEGIN
+            UPDATE proof_marks SET char_start = NULL, char_end = NULL WHERE id = NEW.id;
+        END""",
+    # Who signed what and when: rounds closed (一校/二校/三校), reviews, the sign-off 签发.
+    """CREATE TABLE page_signoffs (
+        id INTEGER PRIMARY KEY,
+        page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+        step TEXT NOT NULL CHECK (step IN ('一校', '二校', '三校', '初审', '复审', '终审', '签发')),
+        person TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        UNIQUE (page_id, step)
+    )""",
+    # 三审: the same person may not sign two reviews of a page — held by the file itself too.
+    """CREATE UNIQUE INDEX page_signoffs_one_review_each ON page_signoffs(page_id, person)
+        WHERE step IN ('初审', '复审', '终审')""",
+)
+
+
+def _v2_to_v3(db: Database) -> None:
+    """Proofreading (三审三校): rounds with page snapshots, marks, and page sign-offs."""
+    for statement in V3_DDL:
+        db.execute(statement)
+
+
 # MIGRATIONS[n - 1] takes a version-n library to version n + 1. Append only; never edit a
 # shipped step. A step that rebuilds a table must follow SQLite's 12-step ALTER recipe.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_to_v2,)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_to_v2, _v2_to_v3)
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

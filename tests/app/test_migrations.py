@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -149,3 +149,54 @@ def test_opening_a_current_library_runs_no_migration(tmp_path: Path) -> None:
     with Library.open(path) as lib:
         assert lib.schema_version == SCHEMA_VERSION
     assert schema_of(path) == before
+
+
+def build_v2(path: Path) -> Path:
+    """A library as Banmian wrote it at schema 2: the v1 file taken one step, with a v2 fact."""
+    build_v1(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    with db.atomic():
+        schema.migrate_step(db, 1)
+        db.execute("UPDATE pages SET credits = ? WHERE id = 3", ['{"proofreader": "张校对"}'])
+    conn.close()
+    return path
+
+
+def test_v2_library_gains_proofreading_and_keeps_its_data(tmp_path: Path) -> None:
+    from app.proof.model import Mark, PageSignoff, ProofRound, Rect, SnapshotLine
+
+    path = build_v2(tmp_path / "v2.banmian")
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION >= 3
+        assert lib.pages(7)[0].credits.proofreader == "张校对"
+        opened = datetime(2019, 4, 24, 9, tzinfo=timezone(timedelta(hours=8)))
+        line = SnapshotLine("frame-11", "八角街道", Rect(30.5, 120, 36, 9))
+        rnd = lib.add_proof_round(ProofRound(7, "一校", "张校对", (3,), opened), {3: [line]})
+        mark = lib.add_mark(
+            Mark(rnd.id, 3, Rect(30.5, 120, 9, 9), "删除", article_id=5, start=0, end=3)
+        )  # type: ignore[arg-type]
+        lib.add_signoff(PageSignoff(3, "初审", "王编辑", opened))
+    with Library.open(path) as lib:
+        assert lib.proof_rounds(7) == [rnd]
+        assert lib.round_snapshot(rnd.id, 3) == [line]  # type: ignore[arg-type]
+        assert lib.marks(issue_id=7) == [mark]
+        assert [s.person for s in lib.signoffs(3)] == ["王编辑"]
+
+
+def test_failed_v2_to_v3_leaves_the_v2_file_unchanged(tmp_path: Path) -> None:
+    """Someone made a `proof_marks` table by hand: step 2→3 fails and the file stays at 2."""
+    path = build_v2(tmp_path / "tinkered.banmian")
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE proof_marks (note TEXT)")
+    conn.commit()
+    conn.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(LibraryError, match="version 2 to 3"):
+        Library.open(path)
+    assert snapshot(tmp_path) == before
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+    assert "proof_rounds" not in tables  # created before the failure, rolled back with it

@@ -78,8 +78,10 @@ def test_masthead_fields_generated_from_data() -> None:
     assert f.numbers + f.pages == "第30期(总第1809期)本期8版"
     assert f.registration == "准印证号京内资准字2003-L0007"
     assert f.website == "石景山新闻网 http://www.sjs.gov.cn"
-    assert masthead_fields(pub(cn_number="11-0001/G"), Issue(date(2019, 4, 25), 30, 1809)
-                           ).registration == "CN 11-0001/G"
+    assert (
+        masthead_fields(pub(cn_number="11-0001/G"), Issue(date(2019, 4, 25), 30, 1809)).registration
+        == "CN 11-0001/G"
+    )
 
 
 def test_lunar_leap_month() -> None:
