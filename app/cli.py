@@ -40,10 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("fonts", help="列出字体 / which font file serves which face")
 
-    p = sub.add_parser("import", help="稿件入库 / put a corpus file's articles in the bin")
+    p = sub.add_parser("import", help="稿件入库 / put .docx .txt .md .json files in the bin")
     p.add_argument("--db", required=True)
     p.add_argument("--issue", type=int, required=True)
-    p.add_argument("files", nargs="+", metavar="CORPUS.json")
+    p.add_argument(
+        "--fullwidth",
+        action="store_true",
+        help="半角标点改全角 / apply the suggested full-width punctuation",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("autofill", help="自动排版 / place bin articles on the pages")
     p.add_argument("--db", required=True)
@@ -152,18 +157,15 @@ def cmd_layout(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.importer import import_corpus
+    from app.intake import describe, run_import
     from app.services import load_issue, open_library
 
     with open_library(args.db) as lib:
         doc = load_issue(lib, args.issue)
-        for name in args.files:
-            articles = import_corpus(lib, doc.issue, name)
-            chars = sum(a.char_count for a in articles)
-            print(
-                f"{name}: {len(articles)} 篇 articles, {chars} 字 into the bin of issue "
-                f"{doc.issue.cumulative_number}"
-            )
+        for result in run_import(lib, doc.issue, args.files, fullwidth=args.fullwidth):
+            print(describe(result))
+            for note in result.notes:
+                print(f"  {note}", file=sys.stderr)
     return 0
 
 

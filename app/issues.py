@@ -9,9 +9,12 @@ from app.model import Issue
 from app.numbering import next_issue
 from app.store import Library, LibraryError
 
+# Frames that stand from issue to issue; their content is generated from the new issue's data.
+STANDING_KINDS = frozenset({"masthead", "qr", "box"})
+
 
 def create_next_issue(library: Library, from_number: int) -> Issue:
-    """The issue after `from_number`, with the same sections and credits, in one transaction."""
+    """The issue after `from_number`: same sections, credits and standing furniture, in one go."""
     try:
         previous = library.issue_by_number(from_number)
     except LibraryError as e:
@@ -28,5 +31,8 @@ def create_next_issue(library: Library, from_number: int) -> Issue:
     with library.transaction():
         issue = library.add_issue(upcoming)
         for page in library.pages(previous.id):
-            library.add_page(replace(page, id=None, issue_id=issue.id))
+            new_page = library.add_page(replace(page, id=None, issue_id=issue.id))
+            for frame in library.frames(page.id):
+                if frame.kind in STANDING_KINDS:
+                    library.add_frame(replace(frame, id=None, page_id=new_page.id))
     return issue

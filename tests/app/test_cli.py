@@ -126,3 +126,15 @@ def test_headless_main_job_exports_and_says_where(tmp_path: Path) -> None:
     assert pdf.exists() and str(pdf) in proc.stdout
     assert (tmp_path / "lib.banmian").exists()  # the default library, created with the sample
     assert len(pdf_text(pdf)) == 8
+
+
+def test_next_issue_keeps_the_masthead_with_new_numbers(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "s.banmian"
+    run(["sample", "--db", str(db)], capsys)
+    run(["next-issue", "--db", str(db), "--from", "1809"], capsys)
+    out = tmp_path / "1810.pdf"
+    code, _, _ = run(["export", "--db", str(db), "--issue", "1810", "--out", str(out)], capsys)
+    assert code == 0
+    front = pdf_text(out)[0].replace("\r\n", "")
+    assert "2019年4月30日 星期二" in front and "第31期(总第1810期)本期8版" in front
+    assert "第30期" not in front and "北京石景山公众号" in front
