@@ -7,7 +7,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app import preflight_cli
 from app.errors import UserError
+from app.export.options import add_export_options
 from app.store import Library, LibraryError
 
 
@@ -26,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="导出PDF / export an issue as PDF")
     p.add_argument("--db", help="library file (default: the built-in sample)")
     p.add_argument("--issue", type=int, help="总期号 / cumulative issue number (default: newest)")
-    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--out", help="PDF file to write (the whole issue)")
+    add_export_options(p)
 
     p = sub.add_parser("next-issue", help="创建下一期 / create the following issue")
     p.add_argument("--db", required=True)
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.proof.cli import add_parser as add_proof_parser
 
     add_proof_parser(sub)
+    preflight_cli.add_parser(sub)
     return ap
 
 
@@ -102,23 +106,29 @@ def _library(args: argparse.Namespace):
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.export.pdf import export_pdf
+    from app.export.issue import export_issue
     from app.services import compose_issue, load_issue
 
-    out = Path(args.out)
-    if out.parent and not out.parent.exists():
+    if not args.out and not args.per_page:
+        raise UserError("需要 --out 或 --per-page / give --out FILE.pdf or --per-page DIR")
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.exists():
         raise UserError(f"目录不存在 / no such folder: {out.parent}")
     with _library(args) as lib:
         doc = load_issue(lib, args.issue)
         pages = compose_issue(doc)
-        export_pdf(
+        written = export_issue(
+            doc,
             pages,
-            str(out),
-            title=f"{doc.publication.name} {doc.issue.numbers_zh}",
+            out,
+            preset=args.preset,
+            per_page_dir=args.per_page,
+            ascii_names=args.ascii_names,
             image_loader=lambda asset_id: lib.asset(asset_id).data,
         )
     overset = sum(f.count for p in pages for f in p.findings if f.kind == "overset")
-    print(f"已导出 / exported {len(pages)} pages: {out.resolve()}")
+    where = written[0].resolve() if out is not None else Path(args.per_page).resolve()
+    print(f"已导出 / exported {len(pages)} pages ({args.preset}, PDF/X-1a): {where}")
     if overset:
         print(f"注意 / note: {overset} characters overset (run preflight)", file=sys.stderr)
     return 0
@@ -201,4 +211,5 @@ COMMANDS = {
     "import": cmd_import,
     "autofill": cmd_autofill,
     "proof": cmd_proof,
+    "preflight": preflight_cli.run,
 }

@@ -147,7 +147,8 @@ def _column_head(frame: Frame, owner: str, faces: FaceSet) -> Result:
     items.extend(head)
     if subtitle:
         sub, _, found = stack_lines(
-            [BlockLine(subtitle, "kai", HAO["四号"], RED, "center")],
+            # Black: colour type under 18 pt would need two plates in register.
+            [BlockLine(subtitle, "kai", HAO["四号"], BLACK, "center")],
             frame.x,
             frame.y + band + 4,
             frame.w,

@@ -33,19 +33,14 @@ def open_or_create(db: str | None) -> Library:
 
 
 def headless_export(lib: Library, out_dir: Path | None = None) -> Path:
-    from app.export.pdf import export_pdf
+    from app.export.issue import export_issue
     from app.services import compose_issue, load_issue
 
     doc = load_issue(lib, None)
     folder = out_dir or Path(os.environ.get("BANMIAN_OUT", Path.cwd()))
     folder.mkdir(parents=True, exist_ok=True)
     out = folder / f"banmian-{doc.issue.cumulative_number}.pdf"
-    export_pdf(
-        compose_issue(doc),
-        str(out),
-        title=f"{doc.publication.name} {doc.issue.numbers_zh}",
-        image_loader=lambda a: lib.asset(a).data,
-    )
+    export_issue(doc, compose_issue(doc), out, image_loader=lambda a: lib.asset(a).data)
     print(
         f"没有屏幕，已导出 / no screen: exported issue {doc.issue.cumulative_number} "
         f"({len(doc.pages)} pages) to {out.resolve()}"

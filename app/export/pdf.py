@@ -1,44 +1,61 @@
-"""The PDF renderer: takes composed pages (the display list), writes one CMYK PDF with ReportLab."""
+"""The PDF renderer: takes composed pages (the display list) and a preset, writes one CMYK PDF with ReportLab."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import BinaryIO
 
 from PIL import Image
 from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from app.export.fonts import blank_font_name, load_font
 from app.export.geometry import PageGeometry
 from app.export.images import draw_image, to_cmyk
+from app.export.marks import draw_marks
 from app.export.paint import Paint, overprints
+from app.export.presets import SCREEN, ExportPreset
 from app.export.shapes import draw_box, draw_qr, draw_rule
 from app.export.text import glyph_run_ops
-from layouts.display import Box, ComposedPage, GlyphRun, ImageItem, QRItem, Rule
+from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
 
 ImageLoader = Callable[[str], bytes]
+SlugText = Callable[[ComposedPage], str]
+Target = str | os.PathLike[str] | BinaryIO
+
+
+def default_slug(page: ComposedPage) -> str:
+    """Page and colour for the slug line when the caller knows nothing about the issue."""
+    return f"第{page.number}版  {'黑白 K' if page.black_only else '彩色 CMYK'}"
 
 
 def export_pdf(
     pages: Sequence[ComposedPage],
-    out_path: str,
+    out: Target,
     *,
     title: str = "",
     author: str = "",
     image_loader: ImageLoader | None = None,
+    preset: ExportPreset = SCREEN,
+    slug_text: SlugText = default_slug,
 ) -> None:
-    """Draw exactly the display list of `pages` into one PDF at `out_path`.
+    """Draw exactly the display list of `pages` into one PDF at `out` (a path or binary file).
 
     Every font is embedded and subset, colour is DeviceCMYK only, 100 % K type and rules
-    overprint, and the bytes depend only on the input (ReportLab invariant mode).
+    overprint, and the bytes depend only on the input (ReportLab invariant mode). Each page
+    gets MediaBox, TrimBox and BleedBox from `preset`; the page is clipped to its bleed box,
+    and with marks on, crop marks and the slug line (`slug_text(page)`) go outside it.
     """
     if not pages:
         raise ValueError("nothing to export: no pages")
+    target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
     with _invariant():
         canvas = Canvas(
-            out_path,
-            pagesize=PageGeometry.for_page(pages[0]).media_size,
+            target,
+            pagesize=_geometry(pages[0], preset).media_size,
             invariant=1,
             enforceColorSpace="cmyk",
             # never the default Helvetica, which would be referenced but not embedded
@@ -50,21 +67,49 @@ def export_pdf(
         canvas.setAuthor(author)
         canvas.setCreator("Banmian")
         images = _ImageCache(image_loader)
+        fonts: dict[FontSource, TTFont] = {}  # load_font stats the file: once per export
         for page in pages:
-            _draw_page(canvas, page, PageGeometry.for_page(page), images)
+            g = _geometry(page, preset)
+            _draw_page(canvas, page, g, images, fonts)
+            if preset.marks:
+                draw_marks(canvas, page, g, slug_text(page))
+            canvas.showPage()
         canvas.save()
 
 
-def _draw_page(canvas: Canvas, page: ComposedPage, g: PageGeometry, images: _ImageCache) -> None:
-    """One dispatch over the item kinds, in display-list order (later items paint on top)."""
+def _geometry(page: ComposedPage, preset: ExportPreset) -> PageGeometry:
+    return PageGeometry.for_page(page, bleed=preset.bleed, slug=preset.slug)
+
+
+def _draw_page(
+    canvas: Canvas,
+    page: ComposedPage,
+    g: PageGeometry,
+    images: _ImageCache,
+    fonts: dict[FontSource, TTFont],
+) -> None:
+    """One dispatch over the item kinds, in display-list order (later items paint on top).
+
+    Drawn inside a clip to the bleed box: artwork may run into the bleed but never into the
+    slug, where the marks are.
+    """
     canvas.setPageSize(g.media_size)
     canvas.setTrimBox(g.trim_box)
-    canvas.setBleedBox(g.bleed_box if g.bleed > 0 else None)  # boxes carry over to later pages
+    canvas.setBleedBox(g.bleed_box)  # always written: boxes would carry over to later pages
+    canvas.saveState()
+    clip = canvas.beginPath()
+    x0, y0, x1, y1 = g.bleed_box
+    clip.rect(x0, y0, x1 - x0, y1 - y0)
+    canvas.clipPath(clip, stroke=0, fill=0)
     paint = Paint(canvas)
     for item in page.items:
         match item:
             case GlyphRun():
-                ops = glyph_run_ops(item, load_font(page.font(item.font)), canvas._doc, g)
+                source = page.font(item.font)
+                font = fonts.get(source)
+                if font is None:
+                    font = fonts[source] = load_font(source)
+                ops = glyph_run_ops(item, font, canvas._doc, g)
                 if ops:
                     paint.fill(item.color, overprint=overprints(item.color))
                     canvas.addLiteral(ops)
@@ -78,7 +123,7 @@ def _draw_page(canvas: Canvas, page: ComposedPage, g: PageGeometry, images: _Ima
                 draw_image(canvas, g, item, images.get(item.asset, black_only=page.black_only))
             case _:
                 raise TypeError(f"the PDF renderer cannot draw {type(item).__name__}")
-    canvas.showPage()
+    canvas.restoreState()
 
 
 class _ImageCache:
@@ -101,10 +146,12 @@ class _ImageCache:
 
 @contextmanager
 def _invariant() -> Iterator[None]:
-    """ReportLab invariant mode for the export only (fixed dates and ids, no comments)."""
-    saved = rl_config.invariant
-    rl_config.invariant = 1
+    """ReportLab settings for the export only: invariant mode (fixed dates and ids, no
+    comments) and binary streams (ASCII85 makes fonts and images a quarter larger and is
+    encoded in pure Python; a print file has no use for 7-bit transport)."""
+    saved = rl_config.invariant, rl_config.useA85
+    rl_config.invariant, rl_config.useA85 = 1, 0
     try:
         yield
     finally:
-        rl_config.invariant = saved
+        rl_config.invariant, rl_config.useA85 = saved

@@ -6,7 +6,6 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.export.fonts import has_glyph, pdf_width
 from app.export.geometry import PageGeometry
 from layouts.display import GlyphRun
 
@@ -28,7 +27,11 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
     """
     if run.size <= 0:
         raise ValueError(f"glyph run of frame {run.owner!r} has size {run.size}")
-    kept = [(ch, x) for ch, x in zip(run.text, run.xs, strict=True) if has_glyph(font, ch)]
+    face = font.face
+    cmap = face.charToGlyph  # has_glyph and pdf_width, inlined: this loop sees every character
+    widths = face.charWidths
+    default_width = face.defaultWidth
+    kept = [(ch, x) for ch, x in zip(run.text, run.xs, strict=True) if ord(ch) in cmap]
     if not kept:
         return ""
     codes = [
@@ -38,10 +41,13 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
     ]
     size_text = num(run.size)
     size = float(size_text)
-    x0 = num(geometry.x(kept[0][1]))
+    per_unit = size / 1000.0
+    offset = geometry.x(0.0)
+    x0 = num(offset + kept[0][1])
     ops = ["BT", f"1 0 0 1 {x0} {num(geometry.y(run.y))} Tm"]
     pen = float(x0)
     subset: int | None = None
+    names: dict[int, str] = {}
     elements: list[str] = []  # the TJ array being built
     glyphs = bytearray()  # bytes of the string element being built
 
@@ -59,16 +65,21 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
     for (ch, x), (sub, code) in zip(kept, codes, strict=True):
         if sub != subset:
             end_array()
-            ops.append(f"{font.getSubsetInternalName(sub, doc)} {size_text} Tf")
+            name = names.get(sub)
+            if name is None:
+                name = names[sub] = font.getSubsetInternalName(sub, doc)
+            ops.append(f"{name} {size_text} Tf")
             subset = sub
         # A TJ number n moves the pen by -n/1000 × size (PDF 32000-1, 9.4.4).
-        adjust = num((pen - geometry.x(x)) * 1000.0 / size, 3)
+        adjust = num((pen - (offset + x)) / per_unit, 3)
         if adjust != "0":
             end_string()
             elements.append(adjust)
-            pen -= float(adjust) * size / 1000.0
+            pen -= float(adjust) * per_unit
         glyphs.append(code)
-        pen += pdf_width(font, ch) * size / 1000.0
+        point = ord(ch)
+        # ReportLab encodes NBSP as the space glyph (see fonts.pdf_width)
+        pen += widths.get(32 if point == 0xA0 else point, default_width) * per_unit
     end_array()
     ops.append("ET")
     return "\n".join(ops)

@@ -1,0 +1,126 @@
+"""Issue export: takes an IssueDoc and its composed pages, writes the PDF/X-1a issue file and/or one file per page."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from app.document import IssueDoc
+from app.export.names import page_file_name
+from app.export.options import add_export_options
+from app.export.pdf import ImageLoader, export_pdf
+from app.export.pdfx import make_pdfx
+from app.export.presets import ExportPreset, get_preset
+from layouts.display import ComposedPage
+
+__all__ = ["add_export_options", "export_issue", "issue_title", "slug_line"]
+
+
+def issue_title(doc: IssueDoc) -> str:
+    return f"{doc.publication.name} {doc.issue.numbers_zh}"
+
+
+def slug_line(doc: IssueDoc, page: ComposedPage, file_name: str = "") -> str:
+    """Paper, date, issue, page, section and colour: what the plate room reads off the slug."""
+    section = next((p.section for p in doc.pages if p.number == page.number), "")
+    colour = "黑白 K" if page.black_only else "彩色 CMYK"
+    parts = [
+        doc.publication.name,
+        f"{doc.issue.date_zh} {doc.issue.weekday_zh}",
+        doc.issue.numbers_zh,
+        f"第{page.number}版 {section}".strip(),
+        colour,
+        file_name,
+    ]
+    return "   ".join(p for p in parts if p)
+
+
+def export_issue(
+    doc: IssueDoc,
+    pages: Sequence[ComposedPage],
+    out: str | os.PathLike[str] | None,
+    *,
+    preset: str | ExportPreset = "screen",
+    per_page_dir: str | os.PathLike[str] | None = None,
+    ascii_names: bool = False,
+    image_loader: ImageLoader | None = None,
+) -> list[Path]:
+    """Write the issue as one PDF/X-1a file at `out` and/or one per page into `per_page_dir`.
+
+    Returns the files written, the issue file first. Each file is written beside its final
+    name and renamed into place, so a failed export never leaves a half-written PDF.
+    """
+    if out is None and per_page_dir is None:
+        raise ValueError("nothing to write: give an output file or a per-page folder")
+    if not pages:
+        raise ValueError("nothing to export: no pages")
+    chosen = get_preset(preset) if isinstance(preset, str) else preset
+    when = doc.issue.date
+    written: list[Path] = []
+    if out is not None:
+        target = Path(out)
+        _write(
+            pages,
+            target,
+            title=issue_title(doc),
+            preset=chosen,
+            image_loader=image_loader,
+            slugs={p.number: slug_line(doc, p) for p in pages},
+            when=when,
+        )
+        written.append(target)
+    if per_page_dir is not None:
+        folder = Path(per_page_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for page in pages:
+            name = page_file_name(
+                doc.publication.name,
+                when,
+                page.number,
+                page_count=len(pages),
+                cumulative=doc.issue.cumulative_number,
+                ascii_names=ascii_names,
+            )
+            target = folder / name
+            _write(
+                [page],
+                target,
+                title=f"{issue_title(doc)} 第{page.number}版",
+                preset=chosen,
+                image_loader=image_loader,
+                slugs={page.number: slug_line(doc, page, name)},
+                when=when,
+            )
+            written.append(target)
+    return written
+
+
+def _write(
+    pages: Sequence[ComposedPage],
+    target: Path,
+    *,
+    title: str,
+    preset: ExportPreset,
+    image_loader: ImageLoader | None,
+    slugs: dict[int, str],
+    when: date,
+) -> None:
+    buf = io.BytesIO()
+    export_pdf(
+        pages,
+        buf,
+        title=title,
+        image_loader=image_loader,
+        preset=preset,
+        slug_text=lambda page: slugs.get(page.number, ""),
+    )
+    buf.seek(0)
+    part = target.with_name(target.name + ".part")
+    try:
+        make_pdfx(buf, part, title=title, when=when)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
