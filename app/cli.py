@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import preflight_cli
+from app import preflight_cli, qr_cli
 from app.errors import UserError
 from app.export.options import add_export_options
 from app.store import Library, LibraryError
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_proof_parser(sub)
     preflight_cli.add_parser(sub)
+    qr_cli.add_parser(sub)
     return ap
 
 
@@ -212,4 +213,5 @@ COMMANDS = {
     "autofill": cmd_autofill,
     "proof": cmd_proof,
     "preflight": preflight_cli.run,
+    "qr": qr_cli.run,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.document import IssueDoc
 from app.fields import credits_line, hotline_lines, masthead_fields, running_head
 from app.model import Frame, Page
+from app.title_art import title_art_box
 from layouts.color import BLACK, RED, WHITE
 from layouts.display import Finding, ImageItem, Item
 from layouts.furniture import BlockLine, boxed, qr_slot, rule, stack_lines
@@ -14,6 +15,8 @@ from layouts.metrics import FaceSet
 from layouts.units import HAO
 
 Result = tuple[list[Item], list[Finding]]
+
+QR_CAPTION_SIZE = HAO["小五"]  # the line under a QR code, e.g. 北京石景山公众号
 
 
 def compose_furniture(
@@ -64,18 +67,25 @@ def _image(frame: Frame, owner: str, faces: FaceSet) -> Result:
 
 
 def _masthead(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result:
-    """The paper's name, the largest text on page 1, beside a generated info block."""
+    """The paper's name, the largest text on page 1 (or its title art), beside a generated
+    info block."""
     f = masthead_fields(doc.publication, doc.issue)
     title_w = frame.w * 0.6
-    size = min(frame.h * 0.62, title_w / max(natural_width(f.title, "biaosong", 1, faces), 1))
-    items, _, findings = stack_lines(
-        [BlockLine(f.title, "biaosong", size, RED, "left")],
-        frame.x,
-        frame.y + (frame.h - size) / 2 - size * 0.1,
-        title_w,
-        faces,
-        owner,
-    )
+    art = title_art_box(frame.props, frame.x, frame.y + 4, title_w, frame.h - 12)
+    items: list[Item]
+    findings: list[Finding] = []
+    if art is not None:  # the paper's own lettering (报头题字) when it has one
+        items = [ImageItem(owner, *art)]
+    else:
+        size = min(frame.h * 0.62, title_w / max(natural_width(f.title, "biaosong", 1, faces), 1))
+        items, _, findings = stack_lines(
+            [BlockLine(f.title, "biaosong", size, RED, "left")],
+            frame.x,
+            frame.y + (frame.h - size) / 2 - size * 0.1,
+            title_w,
+            faces,
+            owner,
+        )
     info = [
         BlockLine(f.date_line, "hei", HAO["五号"]),
         BlockLine(f.lunar, "song", HAO["小五"]),
@@ -165,7 +175,7 @@ def _qr(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result:
     if not payload:
         return [], [Finding("empty_frame", owner, "二维码没有内容 / the QR slot has no payload")]
     caption = frame.props.get("caption") or doc.publication.qr_caption
-    cap = BlockLine(caption, "song", HAO["小五"], BLACK, "center") if caption else None
+    cap = BlockLine(caption, "song", QR_CAPTION_SIZE, BLACK, "center") if caption else None
     return qr_slot(
         owner,
         payload,

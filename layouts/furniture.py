@@ -87,6 +87,13 @@ def rule(owner: str, x: float, y: float, w: float, width: float = 0.5, color: CM
     return Rule(owner, x, y, x + w, y, width, color)
 
 
+def qr_symbol_size(w: float, h: float, caption_size: float = 0.0) -> float:
+    """The side of the square a QR slot w × h gives its code (quiet zone included), after the
+    room its caption line takes (`caption_size` 0: no caption)."""
+    cap_h = caption_size * 1.6 if caption_size else 0.0
+    return min(w, h - cap_h)
+
+
 def qr_slot(
     owner: str,
     payload: str,
@@ -99,8 +106,7 @@ def qr_slot(
     error: str = "M",
 ) -> tuple[list[Item], list[Finding]]:
     """A QR code (quiet zone included) centred at the top of the slot, its caption below."""
-    cap_h = caption.size * 1.6 if caption else 0.0
-    size = min(w, h - cap_h)
+    size = qr_symbol_size(w, h, caption.size if caption else 0.0)
     items: list[Item] = [QRItem(owner, payload, x + (w - size) / 2, y, size, error)]
     findings: list[Finding] = []
     if caption:
