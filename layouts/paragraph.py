@@ -1,0 +1,94 @@
+"""The Chinese paragraph composer: takes a Paragraph and a measure, gives justified Lines.
+
+The public face of the engine's text setting (CLREQ.md, clreq, GB/T 15834): analysis
+(layouts.analysis) measures the paragraph once, the breaker (layouts.breaker) chooses the
+lines, the justifier (layouts.justify) places every glyph. Widths are worked in em of the
+paragraph size and scaled to points here, at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from layouts.analysis import Analysed, analyse
+from layouts.breaker import Breaker, SetLine
+from layouts.justify import fit
+from layouts.metrics import FaceSet
+from layouts.text import Line, Paragraph, Segment, TextStyle
+
+ALIGNS = ("justify", "left", "center", "right")
+
+
+def compose_paragraph(
+    par: Paragraph, width: float, faces: FaceSet, *, start: int = 0
+) -> list[Line]:
+    """Compose `par` from character `start` in a column `width` points wide.
+
+    Lines are consecutive and cover [start, len(text)); the last has last=True. With
+    start > 0 (the rest after a column break) the first line is not indented. An empty
+    paragraph gives one empty line; a start at the paragraph's end gives none.
+    """
+    style = par.style
+    if style.align not in ALIGNS:
+        raise ValueError(f"unknown alignment {style.align!r}")
+    p = analyse(par, faces)
+    n = p.n
+    if start >= n:
+        return [Line(start, start, (), width, 0.0, True)] if n == 0 else []
+    avail = width / style.size
+    breaker = Breaker(p, avail, p.indent if start == 0 else 0.0, style.align == "justify")
+    sets = breaker.lines(start)
+    if len(sets) > 1 and breaker.orphan(sets[-1]):
+        sets = breaker.fix_orphan(sets)
+    return [_line(p, ln, width, avail, style.align) for ln in sets]
+
+
+def _line(p: Analysed, ln: SetLine, width: float, avail: float, align: str) -> Line:
+    """A set line in points, aligned: justified lines already fill the measure."""
+    s, e, xs, edge, last = ln
+    shift = 0.0
+    if align == "center":
+        shift = (avail - edge) / 2
+    elif align == "right":
+        shift = avail - edge
+    size = p.size
+    ev = s + len(xs)
+    segs = []
+    for a, b, font, color in p.spans:
+        lo, hi = max(a, s), min(b, ev)
+        if lo < hi:
+            pts = tuple((shift + x) * size for x in xs[lo - s : hi - s])
+            segs.append(Segment(font, color, p.text[lo:hi], pts))
+    return Line(s, e, tuple(segs), width, edge * size, last)
+
+
+def natural_width(text: str, font: str, size: float, faces: FaceSet) -> float:
+    """Width in points of `text` on one line at natural spacing, by the body-text rules
+    (full-width marks, pairs in 1.5 em, Han–Latin ¼ em, an opening mark trimmed at the
+    start). Cheap enough for fitting headlines."""
+    style = TextStyle(font, size, size, indent=0.0)
+    p = analyse(Paragraph.plain(text, style), faces)
+    placed = fit(p, 0, p.n, float("inf"), True, False, True)
+    return placed[1] * size if placed else 0.0
+
+
+def set_line(
+    text: str,
+    style: TextStyle,
+    faces: FaceSet,
+    width: float,
+    align: str = "left",
+    tracking: float | None = None,
+) -> Line:
+    """Set `text` as one line `width` points wide: justified (spread or squeezed to the
+    width) or left/centre/right at natural spacing, with the body-text punctuation rules.
+    Too wide even fully compressed, it overflows: its natural width then exceeds `width`
+    (the caller reports it). `tracking` (em, may be negative) overrides the style's."""
+    if align not in ALIGNS:
+        raise ValueError(f"unknown alignment {align!r}")
+    style = replace(style, indent=0.0, tracking=style.tracking if tracking is None else tracking)
+    p = analyse(Paragraph.plain(text, style), faces)
+    avail = width / style.size
+    placed = fit(p, 0, p.n, avail, True, align == "justify", True)
+    xs, edge = placed if placed else ([], 0.0)
+    return _line(p, (0, p.n, xs, edge, True), width, avail, align)
