@@ -6,14 +6,10 @@ import sys
 
 
 def open_window(library) -> int:  # noqa: ANN001 - an app.store.Library
-    """The desktop shell on the library's newest issue (Qt is imported only here)."""
-    from app.issue_view import LibraryIssueView
-    from app.services import font_registry, issue_chars, load_issue, make_composer
-    from widgets.main_window import run_app
+    """The editor on the library's newest issue (Qt is imported only here)."""
+    from widgets.editor_window import run_editor
 
-    doc = load_issue(library, None)
-    view = LibraryIssueView(library, doc, make_composer(font_registry(), issue_chars(doc)))
-    return run_app(view)
+    return run_editor(library)
 
 
 def main() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -44,13 +44,16 @@ SHADOW = 4.0  # points the paper's shadow is offset by
 _DESK = QColor(128, 128, 128)
 _GUIDE = QColor(200, 0, 200)  # magenta margins, the usual colour for 版心 guides
 _COLUMN = QColor(120, 120, 255)
+_BASELINE = QColor(0, 170, 200, 70)  # faint cyan: the baseline grid reads behind the type
 _FRAME = QColor(0, 150, 220)
 _OVERSET = QColor(220, 0, 0)
+_SPACE = QColor(0, 120, 60)  # 缺N字: room left, a calm green
 
 
 @dataclass(frozen=True, slots=True)
 class Guides:
-    """Page guides in points: margins (版心 edges) and the basic column grid inside them."""
+    """Page guides in points: margins (版心 edges), the basic column grid inside them and the
+    body baseline grid (`leading` apart from `first_baseline`; none when leading is 0)."""
 
     top: float
     right: float
@@ -58,6 +61,18 @@ class Guides:
     left: float
     columns: int = 1
     gutter: float = 0.0
+    leading: float = 0.0
+    first_baseline: float = 0.0
+
+    def baselines(self, height: float) -> list[float]:
+        """The y of every baseline inside the type area of a page `height` points high."""
+        if self.leading <= 0:
+            return []
+        ys, y = [], self.first_baseline
+        while y <= height - self.bottom + 1e-6:
+            ys.append(y)
+            y += self.leading
+        return ys
 
     def column_edges(self, width: float) -> list[tuple[float, float]]:
         """The (left, right) x of each column on a page `width` points wide."""
@@ -110,6 +125,11 @@ class PageItem(QGraphicsItem):
         qp.save()
         qp.setBrush(Qt.BrushStyle.NoBrush)
         w, h = self.page.width, self.page.height
+        baselines = guides.baselines(h)
+        if baselines and qp.transform().m22() * guides.leading >= 4:  # hide when they would blur
+            qp.setPen(QPen(_BASELINE, 0))
+            for y in baselines:
+                qp.drawLine(QPointF(guides.left, y), QPointF(w - guides.right, y))
         qp.setPen(QPen(_COLUMN, 0))  # width 0: a cosmetic one-pixel line at every zoom
         for left, right in guides.column_edges(w):
             qp.drawRect(QRectF(left, guides.top, right - left, h - guides.top - guides.bottom))
@@ -127,18 +147,21 @@ class PageItem(QGraphicsItem):
     def _paint_frames(self, qp: QPainter) -> None:
         qp.save()
         qp.setBrush(Qt.BrushStyle.NoBrush)
-        badges: list[tuple[QRectF, str]] = []
+        badges: list[tuple[QRectF, str, QColor]] = []
         for frame in self.page.frames:
             rect = QRectF(frame.x, frame.y, frame.w, frame.h)
             qp.setPen(QPen(_OVERSET if frame.overset else _FRAME, 0, Qt.PenStyle.DashLine))
             qp.drawRect(rect)
             if frame.overset:
                 label = QCoreApplication.translate("PageItem", "超{n}字").format(n=frame.overset)
-                badges.append((qp.transform().mapRect(rect), label))
+                badges.append((qp.transform().mapRect(rect), label, _OVERSET))
+            elif frame.space_left and frame.kind in ("article", "teaser"):
+                label = QCoreApplication.translate("PageItem", "缺{n}字").format(n=frame.space_left)
+                badges.append((qp.transform().mapRect(rect), label, _SPACE))
         # Badges are screen furniture: drawn in device pixels so they read the same at any zoom.
         qp.resetTransform()
-        qp.setPen(_OVERSET)
-        for rect, label in badges:
+        for rect, label, colour in badges:
+            qp.setPen(colour)
             qp.drawText(
                 rect.adjusted(2, 2, -3, -2),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
@@ -168,7 +191,8 @@ class PageCanvas(QGraphicsView):
         self._guides: Guides | None = None
         self._show_frames = False
         self._zoom = 1.0
-        self._fit = True  # keep fitting the page while the window is resized, until a zoom
+        # "page" or "width": keep fitting while the window is resized, until a zoom; None: not
+        self._fit: str | None = "page"
 
     # -- content --------------------------------------------------------------------------
     def page(self) -> ComposedPage | None:
@@ -194,7 +218,17 @@ class PageCanvas(QGraphicsView):
             )
         )
         if self._fit:
-            self.fit_page()
+            self._refit()
+
+    def update_page(self, page: ComposedPage) -> None:
+        """Show a newly composed state of the page on screen (same size): no new scene, the
+        zoom and scroll position stay, only a repaint is scheduled."""
+        item = self._item
+        if item is None or (item.page.width, item.page.height) != (page.width, page.height):
+            self.set_page(page)
+            return
+        item.page = page
+        item.update()
 
     def set_guides(self, guides: Guides | None) -> None:
         self._guides = guides
@@ -221,7 +255,7 @@ class PageCanvas(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, zoom: float) -> None:
-        self._fit = False
+        self._fit = None
         self._apply_zoom(zoom)
 
     def zoom_in(self) -> None:
@@ -232,7 +266,7 @@ class PageCanvas(QGraphicsView):
 
     def fit_page(self) -> None:
         """Zoom so the whole page with its pasteboard fits the viewport; stay fitted on resize."""
-        self._fit = True
+        self._fit = "page"
         page = self.page()
         if page is None:
             return
@@ -245,6 +279,26 @@ class PageCanvas(QGraphicsView):
         )
         self._apply_zoom(pixels / self.points_to_pixels())
         self.centerOn(page.width / 2, page.height / 2)
+
+    def fit_width(self) -> None:
+        """Zoom so the page's width with its pasteboard fills the viewport; stay so on resize."""
+        self._fit = "width"
+        page = self.page()
+        view = self.viewport().rect()
+        if page is None or view.width() <= 1:
+            return
+        pixels = view.width() / (page.width + 2 * PASTEBOARD)
+        self._apply_zoom(pixels / self.points_to_pixels())
+        self.centerOn(page.width / 2, self.mapToScene(view.center()).y())
+
+    def fit_mode(self) -> str | None:
+        return self._fit
+
+    def _refit(self) -> None:
+        if self._fit == "width":
+            self.fit_width()
+        else:
+            self.fit_page()
 
     def _apply_zoom(self, zoom: float) -> None:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
@@ -269,4 +323,4 @@ class PageCanvas(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         if self._fit:
-            self.fit_page()
+            self._refit()

@@ -1,4 +1,4 @@
-"""Main window: shows a read-only IssueView (page list, page canvas, zoom, PDF export) in Chinese."""
+"""Main window: shows an IssueView (page list, page canvas, zoom, PDF export) in Chinese; the editor window builds on it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from layouts.display import ComposedPage
 from layouts.units import to_mm
 from widgets.canvas import PageCanvas
+from widgets.pages_panel import PagesPanel
 from widgets.painter import PagePainter
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,8 @@ def ui_font(point_size: float = 10.0) -> QFont:
 class MainWindow(QMainWindow):
     """A page list on the left, the selected page in the middle, facts in the status bar."""
 
+    canvas_class: type[PageCanvas] = PageCanvas  # the editor window puts its EditCanvas here
+
     def __init__(
         self,
         view: IssueView,
@@ -80,11 +82,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 900)
 
         self._images: dict[str, QImage] = {}
-        self.canvas = PageCanvas(self, painter=PagePainter(images=self._load_image))
+        self.canvas = self.canvas_class(self, painter=PagePainter(images=self._load_image))
         self.setCentralWidget(self.canvas)
 
-        self.pages = QListWidget()
-        self.pages.addItems(view.page_labels())
+        self.pages = PagesPanel()
+        self.pages.set_labels(view.page_labels())
         self.pages_dock = QDockWidget(self.tr("版面"), self)
         self.pages_dock.setObjectName("pages")
         self.pages_dock.setWidget(self.pages)
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         self._show_zoom(self.canvas.zoom())
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.export_action = QAction(self.tr("导出PDF…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(self._export is not None)
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         self.zoom_in_action = QAction(self.tr("放大"), self)
         # Ctrl+= is Ctrl++ without Shift on most keyboards; accept both.
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
@@ -132,13 +134,21 @@ class MainWindow(QMainWindow):
         self.fit_action = QAction(self.tr("适合页面"), self)
         self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
         self.fit_action.triggered.connect(self.canvas.fit_page)
+        self.fit_width_action = QAction(self.tr("适合宽度"), self)
+        self.fit_width_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.fit_width_action.triggered.connect(self.canvas.fit_width)
         self.actual_size_action = QAction(self.tr("实际大小"), self)
         self.actual_size_action.setShortcut(QKeySequence("Ctrl+1"))
         self.actual_size_action.triggered.connect(lambda: self.canvas.set_zoom(1.0))
         self.frames_action = QAction(self.tr("显示文字框"), self)
         self.frames_action.setCheckable(True)
         self.frames_action.toggled.connect(self.canvas.set_show_frames)
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+        for action in (
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.fit_width_action,
+        ):
             view_menu.addAction(action)
         view_menu.addAction(self.actual_size_action)
         view_menu.addSeparator()
@@ -182,6 +192,16 @@ class MainWindow(QMainWindow):
             text += self.tr(" · 提示 {n} 条").format(n=len(page.findings))
         return text
 
+    def ask_pdf_path(self) -> str | None:
+        """A file name for the PDF from a save dialog (None if the user cancels)."""
+        default = re.sub(r'[\\/:*?"<>|]', "_", self._view.title) + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出PDF"), default, self.tr("PDF 文件 (*.pdf)")
+        )
+        if not path:
+            return None
+        return path if path.lower().endswith(".pdf") else path + ".pdf"
+
     def _load_image(self, asset: str) -> QImage | None:
         """A decoded image blob from the view, kept for the window's life (None if unavailable)."""
         image = self._images.get(asset)
@@ -205,15 +225,9 @@ class MainWindow(QMainWindow):
         """Export the issue through the export callback; asks for a file name when not given."""
         if self._export is None:
             return False
-        if path is None:
-            default = re.sub(r'[\\/:*?"<>|]', "_", self._view.title) + ".pdf"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出PDF"), default, self.tr("PDF 文件 (*.pdf)")
-            )
-            if not path:
-                return False
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
+        path = path or self.ask_pdf_path()
+        if not path:
+            return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._export(path)

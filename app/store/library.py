@@ -19,6 +19,7 @@ from app.store import rows, schema
 from app.store.checks import check_library_file, sqlite_uri, wal_path
 from app.store.errors import LibraryError
 from app.store.proofs import ProofStore
+from app.store.revisions import RevisionStore
 
 BUSY_TIMEOUT_MS = 5000  # a second Banmian window on the same library waits, then reports
 
@@ -44,10 +45,11 @@ def _settle(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
 
 
-class Library(ProofStore):
+class Library(ProofStore, RevisionStore):
     """One newspaper's library file. Open with Library.open(path) or Library.create(path).
 
-    Proof rounds, marks and sign-offs come from ProofStore (proofs.py).
+    Proof rounds, marks and sign-offs come from ProofStore (proofs.py); named revisions and
+    id-keeping re-inserts for undo from RevisionStore (revisions.py).
     """
 
     def __init__(self, db: Database, path: Path) -> None:

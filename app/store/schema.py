@@ -172,9 +172,29 @@ def _v2_to_v3(db: Database) -> None:
         db.execute(statement)
 
 
+V4_DDL: tuple[str, ...] = (
+    # Named revisions (Ctrl+S): the issue's articles and frames as one JSON snapshot, so a
+    # revision restores whole even after the rows it copied were edited or deleted.
+    """CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+    )""",
+    "CREATE INDEX revisions_issue ON revisions(issue_id, id)",
+)
+
+
+def _v3_to_v4(db: Database) -> None:
+    """Named revisions of an issue (the editor's Ctrl+S)."""
+    for statement in V4_DDL:
+        db.execute(statement)
+
+
 # MIGRATIONS[n - 1] takes a version-n library to version n + 1. Append only; never edit a
 # shipped step. A step that rebuilds a table must follow SQLite's 12-step ALTER recipe.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_to_v2, _v2_to_v3)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_to_v2, _v2_to_v3, _v3_to_v4)
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

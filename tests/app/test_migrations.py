@@ -200,3 +200,44 @@ def test_failed_v2_to_v3_leaves_the_v2_file_unchanged(tmp_path: Path) -> None:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
     assert "proof_rounds" not in tables  # created before the failure, rolled back with it
+
+
+def build_v3(path: Path) -> Path:
+    """A library as Banmian wrote it at schema 3 (proofreading, no revisions)."""
+    build_v2(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    with db.atomic():
+        schema.migrate_step(db, 2)
+    conn.close()
+    return path
+
+
+def test_v3_library_gains_named_revisions(tmp_path: Path) -> None:
+    from app.revisions import apply_snapshot, take_snapshot
+
+    path = build_v3(tmp_path / "v3.banmian")
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 3
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION >= 4
+        when = datetime(2019, 4, 24, 18, tzinfo=timezone(timedelta(hours=8)))
+        rev = lib.add_revision(7, "终审前", take_snapshot(lib, 7), when)
+        lib.update_frame(Frame("article", 60, 120, 500, 280, 3, 4, 5, 0, {}, "lead", 11))
+    with Library.open(path) as lib:
+        assert lib.revisions(7) == [rev]
+        assert rev.created_at == when
+        apply_snapshot(lib, 7, lib.revision_snapshot(rev.id))
+        assert lib.frame(11).x == 30.5
+
+
+def test_failed_v3_to_v4_leaves_the_v3_file_unchanged(tmp_path: Path) -> None:
+    """Someone made a `revisions` table by hand: step 3→4 fails and the file stays at 3."""
+    path = build_v3(tmp_path / "tinkered.banmian")
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE revisions (note TEXT)")
+    conn.commit()
+    conn.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(LibraryError, match="version 3 to 4"):
+        Library.open(path)
+    assert snapshot(tmp_path) == before

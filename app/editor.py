@@ -1,0 +1,313 @@
+"""The issue open for editing: takes a Library, an IssueDoc and a composer, gives the desktop shell its pages, bin, edits and undo.
+
+No Qt. Every edit goes through a command on the EditSession (committed at once); after it the
+document is refreshed from the library for what changed and only the touched pages are
+composed again (app/recompose.py). Listeners hear which page indexes changed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app import placement
+from app.commands import (
+    AddImageFrame,
+    AddQRFrame,
+    ContinueArticle,
+    DeleteFrame,
+    EditArticleText,
+    MoveFrame,
+    PlaceArticle,
+    ResizeFrame,
+    RestoreRevision,
+    frame_on_grid,
+)
+from app.compose import IssueComposer, owner_id
+from app.document import IssueDoc
+from app.editing import Change, EditSession
+from app.export_progress import Progress, export_with_progress
+from app.intake.pictures import load_picture
+from app.model import Article, Frame, Page
+from app.preflight import PreflightFinding, image_info_from_bytes, preflight
+from app.proof.model import now
+from app.recompose import affected_pages, compose_pages
+from app.revisions import Revision, take_snapshot
+from app.services import font_registry, issue_chars, load_issue, make_composer
+from app.store import Library, LibraryError
+from layouts.display import ComposedPage
+from layouts.grid import PageGrid
+
+
+@dataclass(frozen=True, slots=True)
+class PageStatus:
+    """What the pages panel shows under a thumbnail."""
+
+    label: str  # 第2版 综合新闻
+    overset: int  # characters overset on the page
+    findings: int  # composer findings (overset, missing glyphs, squeezed heads…)
+    signed: str  # the last sign-off step (一校 … 签发), "" if none
+
+
+@dataclass(frozen=True, slots=True)
+class EditorChange:
+    """What listeners hear after an edit, an undo or a redo."""
+
+    pages: tuple[int, ...]  # indexes of the pages composed again
+    articles: frozenset[int]
+    everything: bool = False
+
+
+EditorListener = Callable[[EditorChange], None]
+
+
+class IssueEditor:
+    """One issue of a library, editable; implements the window's IssueView."""
+
+    def __init__(
+        self,
+        library: Library,
+        doc: IssueDoc,
+        composer: IssueComposer,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.library = library
+        self.doc = doc
+        self.composer = composer
+        self.grid: PageGrid = placement.composer_grid(doc)
+        self.session = EditSession(library, clock)
+        self.session.subscribe(self._changed)
+        self._listeners: list[EditorListener] = []
+        self._composed: dict[int, ComposedPage] = {}
+        self._recompose({p.id for p in doc.pages if p.id is not None})
+
+    # -- the IssueView the window reads -------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        d = self.doc
+        return f"{d.publication.name} {d.issue.date_zh} {d.issue.numbers_zh}"
+
+    def page_labels(self) -> list[str]:
+        return [f"{p.label_zh} {p.section}" for p in self.doc.pages]
+
+    def composed_page(self, index: int) -> ComposedPage:
+        return self._composed[self.page(index).id]  # type: ignore[index]
+
+    def pages(self) -> list[ComposedPage]:
+        return [self._composed[p.id] for p in self.doc.pages]  # type: ignore[index]
+
+    def image(self, asset_id: str) -> bytes:
+        return self.library.asset(asset_id).data
+
+    # -- reading the model --------------------------------------------------------------------
+
+    def page(self, index: int) -> Page:
+        return self.doc.pages[index]
+
+    def page_index(self, page_id: int | None) -> int:
+        for i, p in enumerate(self.doc.pages):
+            if p.id == page_id:
+                return i
+        raise KeyError(page_id)
+
+    def frame(self, frame_id: int) -> Frame:
+        for frames in self.doc.frames.values():
+            for f in frames:
+                if f.id == frame_id:
+                    return f
+        raise KeyError(frame_id)
+
+    def frame_for_owner(self, owner: str) -> Frame | None:
+        """The model frame behind a display-list owner id such as "frame-12"."""
+        if not owner.startswith("frame-"):
+            return None
+        try:
+            return self.frame(int(owner.removeprefix("frame-")))
+        except (KeyError, ValueError):
+            return None
+
+    def article(self, article_id: int) -> Article:
+        return self.doc.articles[article_id]
+
+    def bin(self, query: str = "") -> list[Article]:
+        """The article bin (稿库): unplaced stories, filtered by a text in any title or slug."""
+        q = query.strip().casefold()
+        found = self.doc.unplaced()
+        if not q:
+            return found
+        return [
+            a
+            for a in found
+            if any(q in t.casefold() for t in (a.headline, a.kicker, a.subheadline, a.slug))
+        ]
+
+    def status(self, index: int) -> PageStatus:
+        page = self.page(index)
+        composed = self._composed[page.id]  # type: ignore[index]
+        signed = self.library.signoffs(page.id)  # type: ignore[arg-type]
+        return PageStatus(
+            f"{page.label_zh} {page.section}",
+            sum(f.overset for f in composed.frames),
+            len(composed.findings),
+            signed[-1].step if signed else "",
+        )
+
+    def owner(self, frame: Frame) -> str:
+        return owner_id(frame)
+
+    # -- listening ----------------------------------------------------------------------------
+
+    def subscribe(self, listener: EditorListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _changed(self, change: Change) -> None:
+        """After a command: re-read what it touched, compose the touched pages, tell listeners."""
+        if change.everything:
+            self.doc = IssueDoc.load(self.library, self.doc.issue.cumulative_number)
+        else:
+            for page_id in change.pages:
+                self.doc.frames[page_id] = self.library.frames(page_id)
+            for article_id in change.articles:
+                try:
+                    self.doc.articles[article_id] = self.library.article(article_id)
+                except LibraryError:
+                    self.doc.articles.pop(article_id, None)
+        touched = affected_pages(self.doc, change)
+        self._recompose(touched)
+        indexes = tuple(sorted(self.page_index(pid) for pid in touched))
+        event = EditorChange(indexes, change.articles, change.everything)
+        for listener in list(self._listeners):
+            listener(event)
+
+    def _recompose(self, page_ids: set[int]) -> None:
+        self._composed.update(compose_pages(self.composer, self.doc, page_ids))
+
+    # -- edits --------------------------------------------------------------------------------
+
+    def place_article(
+        self, article_id: int, index: int, x: float, y: float, span: int | None = None
+    ) -> int:
+        """Drop a story at (x, y) points on page `index`; returns the new frame's id."""
+        page = self.page(index)
+        article = self.article(article_id)
+        plan = placement.plan_placement(self.composer, self.doc, article, page, x, y, span)
+        kind = ContinueArticle if self.doc.thread(article_id) else PlaceArticle
+        command = kind(article_id, page.id, self.grid, plan.col, plan.span, plan.y, plan.lines)  # type: ignore[arg-type]
+        self.session.push(command)
+        assert command.frame_id is not None
+        return command.frame_id
+
+    def move_frame(self, frame_id: int, x: float, y: float, snap: bool = True) -> None:
+        frame = self.frame(frame_id)
+        if snap:
+            x, y = placement.snap_move(self.grid, x, y, frame.w, frame.h)
+        if (x, y) != (frame.x, frame.y):
+            self.session.push(MoveFrame(frame_id, x, y))
+
+    def resize_frame(self, frame_id: int, handle: str, px: float, py: float) -> None:
+        """Drag one of the frame's handles to (px, py); edges snap to columns and lines."""
+        frame = self.frame(frame_id)
+        rect = placement.snap_resize(
+            self.grid, (frame.x, frame.y, frame.w, frame.h), handle, px, py
+        )
+        self.set_frame_rect(frame_id, *rect)
+
+    def set_frame_rect(self, frame_id: int, x: float, y: float, w: float, h: float) -> None:
+        frame = self.frame(frame_id)
+        if (x, y, w, h) == (frame.x, frame.y, frame.w, frame.h):
+            return
+        columns = placement.columns_after_resize(self.grid, frame, w)
+        if frame.kind not in ("article", "teaser"):
+            columns = frame.columns
+        self.session.push(ResizeFrame(frame_id, x, y, w, h, columns))
+
+    def nudge_frame(self, frame_id: int, dx: int, dy: int) -> None:
+        x, y = placement.nudge(self.grid, self.frame(frame_id), dx, dy)
+        self.move_frame(frame_id, x, y, snap=False)
+
+    def delete_frame(self, frame_id: int) -> None:
+        self.session.push(DeleteFrame(frame_id))
+
+    def edit_text(self, article_id: int, **text: Any) -> None:
+        """New text for a story's fields (kicker, headline, subheadline, byline, paragraphs)."""
+        current = self.article(article_id)
+        if all(getattr(current, k) == v for k, v in text.items()):
+            return
+        self.session.push(EditArticleText(article_id, **text))
+
+    def add_picture(
+        self, index: int, x: float, y: float, data: bytes, name: str, caption: str = ""
+    ) -> int:
+        """A picture file dropped at (x, y): checked (app/intake/pictures.py), then framed."""
+        picture = load_picture(data, name)
+        asset = picture.asset
+        plan = placement.picture_placement(
+            self.grid, x, y, asset.width, asset.height, bool(caption)
+        )
+        frame = frame_on_grid(
+            self.grid, self.page(index).id, plan.col, plan.span, plan.y, plan.lines, kind="image"
+        )  # type: ignore[arg-type]
+        command = AddImageFrame(frame, asset, caption)
+        self.session.push(command)
+        assert command.frame_id is not None
+        return command.frame_id
+
+    def add_qr(self, index: int, x: float, y: float, payload: str = "", caption: str = "") -> int:
+        """A QR slot at (x, y); without a payload it shows the publication's own."""
+        plan = placement.qr_placement(self.grid, x, y)
+        frame = frame_on_grid(
+            self.grid, self.page(index).id, plan.col, plan.span, plan.y, plan.lines, kind="qr"
+        )  # type: ignore[arg-type]
+        command = AddQRFrame(frame, payload, caption)
+        self.session.push(command)
+        assert command.frame_id is not None
+        return command.frame_id
+
+    # -- revisions ----------------------------------------------------------------------------
+
+    def save_revision(self, name: str, at: Any = None) -> Revision:
+        """A named revision (Ctrl+S) of the issue as it is now; not an undo step."""
+        issue_id = self.doc.issue.id
+        snapshot = take_snapshot(self.library, issue_id)  # type: ignore[arg-type]
+        return self.library.add_revision(issue_id, name, snapshot, at or now())  # type: ignore[arg-type]
+
+    def revisions(self) -> list[Revision]:
+        return self.library.revisions(self.doc.issue.id)  # type: ignore[arg-type]
+
+    def restore_revision(self, revision_id: int) -> None:
+        self.session.push(RestoreRevision(self.doc.issue.id, revision_id))  # type: ignore[arg-type]
+
+    # -- checking and printing ------------------------------------------------------------------
+
+    def preflight(self, decode_qr: bool = True) -> list[PreflightFinding]:
+        def info(asset_id: str):  # noqa: ANN202 - ImageInfo | None
+            try:
+                return image_info_from_bytes(self.library.asset(asset_id).data)
+            except (LibraryError, OSError):
+                return None
+
+        return preflight(self.doc, self.pages(), image_info=info, decode_qr=decode_qr)
+
+    def export(
+        self, path: str | Path, progress: Progress | None = None, preset: str = "screen"
+    ) -> Sequence[Path]:
+        """The issue as one PDF/X-1a file; `progress(done, total)` hears each page drawn."""
+        return export_with_progress(
+            self.doc,
+            self.pages(),
+            path,
+            image_loader=lambda asset: self.library.asset(asset).data,
+            progress=progress,
+            preset=preset,
+        )
+
+
+def open_editor(library: Library, number: int | None = None) -> IssueEditor:
+    """The editor on issue `number` of a library (its newest issue if None)."""
+    doc = load_issue(library, number)
+    return IssueEditor(library, doc, make_composer(font_registry(), issue_chars(doc)))

@@ -1,0 +1,229 @@
+"""Placement on the page grid: takes points from the pointer, gives frame geometry snapped to columns and the baseline grid.
+
+The rules a drag, a drop and a nudge share, so the canvas's preview and the stored frame agree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from app.compose import IssueComposer
+from app.document import IssueDoc
+from app.model import Article, Frame, Page
+from layouts.grid import GRIDS, PageGrid
+
+MIN_LINES = 3  # a dropped story gets at least this many lines, however short it is
+# Handle names: which edges of the frame a resize handle moves.
+EDGES: dict[str, tuple[str, ...]] = {
+    "left": ("left",),
+    "right": ("right",),
+    "top": ("top",),
+    "bottom": ("bottom",),
+    "top-left": ("top", "left"),
+    "top-right": ("top", "right"),
+    "bottom-left": ("bottom", "left"),
+    "bottom-right": ("bottom", "right"),
+}
+
+Rect = tuple[float, float, float, float]  # x, y, w, h in points
+
+
+def frame_span(grid: PageGrid, width: float) -> int:
+    """How many grid columns a frame `width` points wide covers (1 … columns)."""
+    n = round((width + grid.gutter) / (grid.column_width + grid.gutter))
+    return max(1, min(grid.columns, n))
+
+
+def column_at(grid: PageGrid, x: float) -> int:
+    """The grid column under x (the nearest one when x is in a margin or a gutter's middle)."""
+    pitch = grid.column_width + grid.gutter
+    i = math.floor((x - grid.type_left + grid.gutter / 2) / pitch)
+    return max(0, min(grid.columns - 1, i))
+
+
+def default_span(article: Article, grid: PageGrid) -> int:
+    """栏 a story gets when dropped: the lead (rank 1) two thirds of the page; others by length.
+
+    On the 6-column tabloid at 11 字 a line: under 500 字 → 2 栏 (about 25 lines deep),
+    under 1,200 字 → 3 栏 (about 35 lines), longer → 4 栏, so that no block runs deeper than
+    about half the page (70 lines). Other grids scale by their column count.
+    """
+    third = max(1, round(grid.columns / 3))
+    if article.rank == 1 or article.char_count >= 1200:
+        n = math.ceil(grid.columns * 2 / 3)
+    elif article.char_count >= 500:
+        n = max(third + 1, round(grid.columns / 2))
+    else:
+        n = third
+    return max(1, min(grid.columns, n))
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return low if high < low else max(low, min(high, value))
+
+
+def snap_move(grid: PageGrid, x: float, y: float, w: float, h: float) -> tuple[float, float]:
+    """A frame's new top-left: left edge on the nearest column, top on a grid line, kept
+    inside the type area when it fits there (else inside the trim box)."""
+    if w <= grid.type_width + 1e-6:
+        col = round((x - grid.type_left) / (grid.column_width + grid.gutter))  # nearest start
+        x = grid.column_x(max(0, min(frame_span_limit(grid, w), col)))
+    else:
+        x = _clamp(x, 0.0, grid.trim_w - w)
+    top, bottom = grid.type_top, grid.type_bottom
+    if h > bottom - top + 1e-6:
+        top, bottom = 0.0, grid.trim_h
+    y = grid.snap_y(_clamp(y, top, bottom - h))
+    while y + h > bottom + 1e-6 and y - grid.leading >= top - 1e-6:
+        y -= grid.leading  # snapping rounded it past the bottom: one line up
+    return x, y
+
+
+def frame_span_limit(grid: PageGrid, w: float) -> int:
+    """The last column a frame `w` wide may start in and still end inside the type area."""
+    return grid.columns - frame_span(grid, w)
+
+
+def snap_resize(grid: PageGrid, rect: Rect, handle: str, px: float, py: float) -> Rect:
+    """The rectangle after dragging `handle` to (px, py): vertical edges on column edges,
+    horizontal ones whole lines apart (a frame is at least one column and one line)."""
+    x, y, w, h = rect
+    left, right, top, bottom = x, x + w, y, y + h
+    edges = EDGES[handle]
+    pitch = grid.column_width + grid.gutter
+    starts = [grid.column_x(i) for i in range(grid.columns)]
+    ends = [s + grid.column_width for s in starts]
+    if "right" in edges:
+        allowed = [e for e in ends if e >= left + grid.column_width - 1e-6] or [left + pitch]
+        right = min(allowed, key=lambda e: abs(e - px))
+    if "left" in edges:
+        allowed = [s for s in starts if s <= right - grid.column_width + 1e-6] or [right - pitch]
+        left = min(allowed, key=lambda s: abs(s - px))
+    if "bottom" in edges:
+        lines = max(1, round((py - top) / grid.leading))
+        bottom = top + lines * grid.leading
+    if "top" in edges:
+        lines = max(1, round((bottom - grid.snap_y(py)) / grid.leading))
+        top = bottom - lines * grid.leading
+    return left, top, right - left, bottom - top
+
+
+def columns_after_resize(grid: PageGrid, frame: Frame, new_w: float) -> int:
+    """Text columns after a resize: a frame set one column per grid column keeps that rule."""
+    old_span = frame_span(grid, frame.w)
+    new_span = frame_span(grid, new_w)
+    if frame.columns == old_span:
+        return new_span
+    return max(1, min(frame.columns, new_span))
+
+
+def nudge(grid: PageGrid, frame: Frame, dx: int, dy: int) -> tuple[float, float]:
+    """Arrow keys: one column left or right, one line up or down, staying on the grid."""
+    x, y = frame.x, frame.y
+    if dx:
+        x = grid.column_x(max(0, min(frame_span_limit(grid, frame.w), column_at(grid, x) + dx)))
+    if dy:
+        y = _clamp(y + dy * grid.leading, grid.type_top, grid.type_bottom - frame.h)
+        y = grid.snap_y(y) if frame.h <= grid.type_bottom - grid.type_top else frame.y
+    return x, y
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a dropped story goes, in grid terms."""
+
+    col: int
+    span: int
+    y: float  # top, on a grid line
+    lines: int
+
+
+def lines_free(grid: PageGrid, top: float) -> int:
+    return int((grid.type_bottom - top + 1e-6) // grid.leading)
+
+
+def plan_placement(
+    composer: IssueComposer,
+    doc: IssueDoc,
+    article: Article,
+    page: Page,
+    x: float,
+    y: float,
+    span: int | None = None,
+) -> Placement:
+    """A story dropped at (x, y): its default span from the column under x, its top on the
+    grid line nearest y, and as many lines as its text needs, down to the type area's foot."""
+    grid = composer_grid(doc)
+    span = span or default_span(article, grid)
+    col = min(column_at(grid, x), grid.columns - span)
+    top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - MIN_LINES * grid.leading))
+    most = max(MIN_LINES, lines_free(grid, top))
+    probe = Frame(
+        "article",
+        grid.column_x(col),
+        top,
+        grid.span_width(span),
+        most * grid.leading,
+        page_id=page.id,
+        columns=span,
+        article_id=article.id,
+        thread_index=1 + max((f.thread_index for f in doc.thread(article.id or 0)), default=-1),
+        id=-1,  # provisional: the composer names frames by id while measuring
+    )
+    return Placement(col, span, top, fit_lines(composer, doc, article, probe, most))
+
+
+def composer_grid(doc: IssueDoc) -> PageGrid:
+    return GRIDS[doc.publication.page_format]()
+
+
+def fit_lines(
+    composer: IssueComposer, doc: IssueDoc, article: Article, probe: Frame, most: int
+) -> int:
+    """Fewest lines (≥ MIN_LINES, ≤ most) for which the story's thread ends in `probe` with
+    nothing overset; `most` when even that is too few (by bisection, as autofill does)."""
+    grid = composer_grid(doc)
+
+    def overset(lines: int) -> int:
+        frame = replace(probe, h=lines * grid.leading)
+        frames = doc.frames.setdefault(probe.page_id, [])  # type: ignore[arg-type]
+        frames.append(frame)
+        try:
+            return composer.layout_article(doc, article)[0].overset
+        finally:
+            frames.remove(frame)
+
+    lo, hi = min(MIN_LINES, most), most
+    if overset(hi):
+        return hi
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if overset(mid):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def picture_placement(
+    grid: PageGrid, x: float, y: float, width_px: int, height_px: int, caption: bool
+) -> Placement:
+    """A dropped picture: a third of the page wide (2 of 6 栏), as deep as its shape needs
+    plus two lines for the caption, on whole lines; shifted left/up to stay in the type area."""
+    span = max(1, round(grid.columns / 3))
+    w = grid.span_width(span)
+    ratio = height_px / width_px if width_px > 0 and height_px > 0 else 0.75
+    lines = max(MIN_LINES, math.ceil((w * ratio) / grid.leading) + (2 if caption else 0))
+    lines = min(lines, lines_free(grid, grid.type_top))
+    col = min(column_at(grid, x), grid.columns - span)
+    top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - lines * grid.leading))
+    return Placement(col, span, top, lines)
+
+
+def qr_placement(grid: PageGrid, x: float, y: float) -> Placement:
+    """A QR slot: one column wide, square, with two lines for its caption."""
+    lines = math.ceil(grid.column_width / grid.leading) + 2
+    col = column_at(grid, x)
+    top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - lines * grid.leading))
+    return Placement(col, 1, top, lines)

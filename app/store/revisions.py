@@ -1,0 +1,79 @@
+"""The Library's editing rows (a mixin of Library): takes and gives named revisions, and puts deleted rows back under their own ids."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.model import Article, Frame
+from app.store import rows
+from app.store.errors import LibraryError
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A named state of an issue the desk can go back to (Ctrl+S); its snapshot is stored beside."""
+
+    id: int
+    issue_id: int
+    name: str
+    created_at: datetime
+
+
+class RevisionStore:
+    """Named revisions (Ctrl+S) and id-keeping re-inserts for undo; every method is one transaction.
+
+    Library supplies `_db`, `transaction()` and the `_insert/_get/_where/_needs/_with_id`
+    helpers this mixin calls.
+    """
+
+    # -- named revisions --------------------------------------------------------------------
+
+    def add_revision(
+        self, issue_id: int, name: str, snapshot: dict[str, Any], at: datetime
+    ) -> Revision:
+        """Store a named snapshot of an issue (articles and frames, see app/revisions.py)."""
+        if not name.strip():
+            raise LibraryError("版本需要名称 / a revision needs a name")
+        row = {
+            "issue_id": issue_id,
+            "name": name.strip(),
+            "created_at": at.isoformat(),
+            "snapshot": rows.to_json(snapshot),
+        }
+        revision_id = self._insert("revisions", row)
+        return Revision(revision_id, issue_id, row["name"], at)
+
+    def revisions(self, issue_id: int) -> list[Revision]:
+        """The issue's named revisions, oldest first."""
+        found = self._where("revisions", "issue_id = ?", [issue_id], "id")
+        return [
+            Revision(r["id"], r["issue_id"], r["name"], datetime.fromisoformat(r["created_at"]))
+            for r in found
+        ]
+
+    def revision_snapshot(self, revision_id: int) -> dict[str, Any]:
+        return json.loads(self._get("revisions", revision_id)["snapshot"])
+
+    # -- putting rows back --------------------------------------------------------------------
+
+    def restore_frame(self, frame: Frame) -> Frame:
+        """Insert a frame under its own id: the undo of a delete keeps ids that later commands
+        name, and the frame's place in the page's stacking order (frames stack by id)."""
+        if frame.id is None:
+            raise LibraryError("要恢复的版框没有编号 / the frame to restore has no id")
+        self._needs(frame.page_id, "版框需要所属的版面 / a frame needs a page_id")
+        with self.transaction():
+            self._db.table("frames").insert({"id": frame.id, **rows.frame_row(frame)})
+        return frame
+
+    def restore_article(self, article: Article) -> Article:
+        """Insert an article under its own id (a revision that still had a deleted story)."""
+        if article.id is None:
+            raise LibraryError("要恢复的稿件没有编号 / the article to restore has no id")
+        self._needs(article.issue_id, "稿件需要所属的一期 / an article needs an issue_id")
+        with self.transaction():
+            self._db.table("articles").insert({"id": article.id, **rows.article_row(article)})
+        return article

@@ -1,0 +1,690 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>ArticleBin</name>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="23" />
+            <source>草稿</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="24" />
+            <source>已编</source>
+            <translation>Edited</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="25" />
+            <source>已排</source>
+            <translation>Placed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="26" />
+            <source>已审</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="69" />
+            <source>搜索标题…</source>
+            <translation>Search headlines…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="74" />
+            <source>标题</source>
+            <translation>Headline</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="74" />
+            <source>字数</source>
+            <translation>Chars</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/article_bin.py" line="74" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>Commands</name>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="39" />
+            <source>添加版框</source>
+            <translation>Add Frame</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="40" />
+            <source>放置稿件</source>
+            <translation>Place Story</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="41" />
+            <source>续排稿件</source>
+            <translation>Continue Story</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="42" />
+            <source>添加图片</source>
+            <translation>Add Picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="43" />
+            <source>添加二维码</source>
+            <translation>Add QR Code</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="44" />
+            <source>调整版框</source>
+            <translation>Adjust Frame</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="45" />
+            <source>移动版框</source>
+            <translation>Move Frame</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="46" />
+            <source>调整版框大小</source>
+            <translation>Resize Frame</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="47" />
+            <source>删除版框</source>
+            <translation>Delete Frame</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="48" />
+            <source>编辑文字</source>
+            <translation>Edit Text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="49" />
+            <source>恢复版本</source>
+            <translation>Restore revision</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="50" />
+            <source>编辑</source>
+            <translation>Edit</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorMenus</name>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="34" />
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="37" />
+            <source>撤销</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="39" />
+            <source>重做</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="41" />
+            <source>删除版框</source>
+            <translation>Delete Frame</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="45" />
+            <source>置入图片…</source>
+            <translation>Place Picture…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="47" />
+            <source>添加二维码</source>
+            <translation>Add QR Code</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="49" />
+            <source>在本版续排所选稿件</source>
+            <translation>Continue Selected Story on This Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="56" />
+            <source>版本(&amp;R)</source>
+            <translation>&amp;Revisions</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="59" />
+            <source>保存命名版本…</source>
+            <translation>Save Named Revision…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="62" />
+            <source>恢复版本…</source>
+            <translation>Restore Revision…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="69" />
+            <source>打开库…</source>
+            <translation>Open Library…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="71" />
+            <source>最近打开的库</source>
+            <translation>Recent Libraries</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="74" />
+            <source>印前检查</source>
+            <translation>Preflight</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="86" />
+            <source>界面语言</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="117" />
+            <source>置入图片</source>
+            <translation>Place picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="119" />
+            <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
+            <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="141" />
+            <source>请先选中要续排的稿件版框</source>
+            <translation>Select a frame of the story to continue first</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="152" />
+            <source>版本 {time}</source>
+            <translation>Revision {time}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="155" />
+            <source>保存命名版本</source>
+            <translation>Save named revision</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="156" />
+            <source>版本名称：</source>
+            <translation>Revision name:</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="164" />
+            <source>已保存版本：{name}（所有修改均已自动存盘）</source>
+            <translation>Revision saved: {name} (every edit is already saved)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="174" />
+            <source>还没有命名版本</source>
+            <translation>No named revisions yet</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="179" />
+            <source>恢复版本</source>
+            <translation>Restore revision</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="180" />
+            <source>恢复到：</source>
+            <translation>Restore to:</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="190" />
+            <source>已恢复版本（可撤销）</source>
+            <translation>Revision restored (undo brings back the state before)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="200" />
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="206" />
+            <source>打开库</source>
+            <translation>Open library</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="208" />
+            <source>版面库 (*.banmian);;所有文件 (*)</source>
+            <translation>Banmian libraries (*.banmian);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="216" />
+            <source>此窗口不能打开其他库</source>
+            <translation>This window cannot open another library</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="226" />
+            <source>界面语言将在下次启动时生效 / the language applies from the next start</source>
+            <translation>The language applies from the next start</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorWindow</name>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="106" />
+            <source>稿库</source>
+            <translation>Story Bin</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="109" />
+            <source>属性</source>
+            <translation>Inspector</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="112" />
+            <source>印前检查</source>
+            <translation>Preflight</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="170" />
+            <source>超{n}字</source>
+            <translation>{n} over</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="172" />
+            <source>提示{n}条</source>
+            <translation>{n} notes</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="174" />
+            <source>正常</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="205" />
+            <source>撤销 {what}</source>
+            <translation>Undo {what}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="206" />
+            <source>重做 {what}</source>
+            <translation>Redo {what}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="81" />
+            <source>版面 Banmian — {title}</source>
+            <translation>Banmian — {title}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="90" />
+            <source>版面</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="113" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="114" />
+            <source>导出PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="120" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="126" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="127" />
+            <source>放大</source>
+            <translation>Zoom In</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="131" />
+            <source>缩小</source>
+            <translation>Zoom Out</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="134" />
+            <source>适合页面</source>
+            <translation>Fit Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="137" />
+            <source>适合宽度</source>
+            <translation>Fit Width</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="140" />
+            <source>实际大小</source>
+            <translation>Actual Size</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="143" />
+            <source>显示文字框</source>
+            <translation>Show Frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="178" />
+            <source>{label}：排版失败（{error}）</source>
+            <translation>{label}: composition failed ({error})</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="185" />
+            <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
+            <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="190" />
+            <source> · 超排 {n} 字</source>
+            <translation> · {n} characters overset</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="192" />
+            <source> · 提示 {n} 条</source>
+            <translation> · {n} notes</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="199" />
+            <location filename="../../widgets/main_window.py" line="238" />
+            <source>导出PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="199" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="221" />
+            <source>缩放 {pct}%</source>
+            <translation>Zoom {pct}%</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="238" />
+            <source>导出失败：{error}</source>
+            <translation>Export failed: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="242" />
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../widgets/export_dialog.py" line="22" />
+            <source>正在导出PDF…</source>
+            <translation>Exporting PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/export_dialog.py" line="23" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/export_dialog.py" line="28" />
+            <source>导出PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/export_dialog.py" line="38" />
+            <source>正在绘制第{n}版，共{total}版…</source>
+            <translation>Drawing page {n} of {total}…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/export_dialog.py" line="43" />
+            <source>正在生成 PDF/X-1a 文件…</source>
+            <translation>Writing the PDF/X-1a file…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Inspector</name>
+        <message>
+            <location filename="../../widgets/inspector.py" line="29" />
+            <source>稿件</source>
+            <translation>Story</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="30" />
+            <source>导读</source>
+            <translation>Teaser</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="31" />
+            <source>图片</source>
+            <translation>Picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="32" />
+            <source>二维码</source>
+            <translation>QR code</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="33" />
+            <source>报头</source>
+            <translation>Masthead</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="34" />
+            <source>框</source>
+            <translation>Box</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="35" />
+            <source>通栏</source>
+            <translation>Banner</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="36" />
+            <source>栏题</source>
+            <translation>Column head</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="37" />
+            <source>文字</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="58" />
+            <location filename="../../widgets/inspector.py" line="118" />
+            <source>未选中版框</source>
+            <translation>No frame selected</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="68" />
+            <source>引题</source>
+            <translation>Kicker</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="69" />
+            <source>主题</source>
+            <translation>Headline</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="70" />
+            <source>副题</source>
+            <translation>Subheadline</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="77" />
+            <source>正文（每行一段）</source>
+            <translation>Body (one paragraph per line)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="130" />
+            <source>{kind}框 · 第{page}版 · {name}</source>
+            <translation>{kind} frame · page {page} · {name}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="137" />
+            <source>左 {x:.1f} 上 {y:.1f} 宽 {w:.1f} 高 {h:.1f} 毫米
+{span} 栏 · {lines} 行 · 分 {cols} 栏</source>
+            <translation>left {x:.1f} top {y:.1f} width {w:.1f} height {h:.1f} mm
+{span} columns wide · {lines} lines · {cols} text columns</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="157" />
+            <source>超{n}字</source>
+            <translation>{n} over</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="160" />
+            <source>缺{n}字</source>
+            <translation>{n} short</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/inspector.py" line="192" />
+            <source>稿件 · {n}字 · {status}</source>
+            <translation>Story · {n} characters · {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../widgets/main_window.py" line="81" />
+            <source>版面 Banmian — {title}</source>
+            <translation>Banmian — {title}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="90" />
+            <source>版面</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="113" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="114" />
+            <source>导出PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="120" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="126" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="127" />
+            <source>放大</source>
+            <translation>Zoom In</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="131" />
+            <source>缩小</source>
+            <translation>Zoom Out</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="134" />
+            <source>适合页面</source>
+            <translation>Fit Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="137" />
+            <source>适合宽度</source>
+            <translation>Fit Width</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="140" />
+            <source>实际大小</source>
+            <translation>Actual Size</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="143" />
+            <source>显示文字框</source>
+            <translation>Show Frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="178" />
+            <source>{label}：排版失败（{error}）</source>
+            <translation>{label}: composition failed ({error})</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="185" />
+            <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
+            <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="190" />
+            <source> · 超排 {n} 字</source>
+            <translation> · {n} characters overset</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="192" />
+            <source> · 提示 {n} 条</source>
+            <translation> · {n} notes</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="199" />
+            <location filename="../../widgets/main_window.py" line="238" />
+            <source>导出PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="199" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="221" />
+            <source>缩放 {pct}%</source>
+            <translation>Zoom {pct}%</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="238" />
+            <source>导出失败：{error}</source>
+            <translation>Export failed: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/main_window.py" line="242" />
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageItem</name>
+        <message>
+            <location filename="../../widgets/canvas.py" line="156" />
+            <source>超{n}字</source>
+            <translation>{n} over</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/canvas.py" line="159" />
+            <source>缺{n}字</source>
+            <translation>{n} short</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreflightPanel</name>
+        <message>
+            <location filename="../../widgets/preflight_panel.py" line="33" />
+            <source>运行印前检查</source>
+            <translation>Run Preflight</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/preflight_panel.py" line="35" />
+            <source>尚未检查</source>
+            <translation>Not checked yet</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/preflight_panel.py" line="53" />
+            <source>{e}个错误，{w}个警告</source>
+            <translation>{e} errors, {w} warnings</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/preflight_panel.py" line="56" />
+            <source>第{n}版</source>
+            <translation>Page {n}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/preflight_panel.py" line="56" />
+            <source>全期</source>
+            <translation>Whole issue</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,390 @@
+"""The editor window (pytest-qt, offscreen): drops, drags, handles, keys, typing, undo, revisions, preflight."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.compose import IssueComposer
+from app.document import IssueDoc
+from app.editor import IssueEditor
+from app.model import Frame
+from app.placement import default_span
+from app.sample import build_sample
+from app.services import font_registry, issue_chars, make_composer
+from app.store import Library
+from widgets.article_bin import MIME_ARTICLE, article_from_mime, article_mime
+from widgets.editor_menus import restore_revision, save_revision
+from widgets.editor_window import EditorWindow
+from widgets.recent import RecentLibraries
+
+
+@pytest.fixture(scope="module")
+def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
+    lib = Library.create(tmp_path_factory.mktemp("chars") / "lib.banmian")
+    build_sample(lib)
+    chars = issue_chars(IssueDoc.load(lib, 1809)) + "增补的一句话"
+    lib.close()
+    return make_composer(font_registry(), chars)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "lib.banmian"
+
+
+@pytest.fixture
+def library(path: Path) -> Iterator[Library]:
+    lib = Library.create(path)
+    build_sample(lib)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def window(qtbot, library: Library, composer: IssueComposer, tmp_path: Path) -> EditorWindow:
+    editor = IssueEditor(library, IssueDoc.load(library, 1809), composer)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = EditorWindow(editor, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def named(win: EditorWindow, name: str) -> Frame:
+    return next(f for fs in win.editor.doc.frames.values() for f in fs if f.name == name)
+
+
+def shown(win: EditorWindow, frame_id: int) -> bool:
+    """Whether the canvas shows text set in the frame (glyph runs it owns)."""
+    return any(r.owner == f"frame-{frame_id}" for r in win.canvas.page().glyph_runs())
+
+
+def view_point(win: EditorWindow, x: float, y: float) -> QPointF:
+    return QPointF(win.canvas.mapFromScene(QPointF(x, y)))
+
+
+def mouse(win: EditorWindow, kind: QEvent.Type, x: float, y: float, held: bool = True) -> None:
+    pos = view_point(win, x, y)
+    button = Qt.MouseButton.LeftButton
+    event = QMouseEvent(
+        kind,
+        pos,
+        QPointF(win.canvas.viewport().mapToGlobal(pos.toPoint())),
+        button if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+        button if held else Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(win.canvas.viewport(), event)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key presses carrying hanzi, as an input method delivers them (QTest only types ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def drag(win: EditorWindow, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """Press, move in small steps (each crossing grid lines commits), release."""
+    mouse(win, QEvent.Type.MouseButtonPress, *start)
+    for i in range(1, 9):
+        t = i / 8
+        x = start[0] + (end[0] - start[0]) * t
+        y = start[1] + (end[1] - start[1]) * t
+        mouse(win, QEvent.Type.MouseMove, x, y)
+    mouse(win, QEvent.Type.MouseButtonRelease, *end, held=False)
+
+
+def drop(win: EditorWindow, data: QMimeData, x: float, y: float) -> bool:
+    """A drag entering the canvas, moving to (x, y) and dropping there, as Qt delivers it."""
+    pos = view_point(win, x, y)
+    args = (
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(pos.toPoint(), *args)
+    QApplication.sendEvent(win.canvas.viewport(), enter)
+    if not enter.isAccepted():
+        return False
+    QApplication.sendEvent(win.canvas.viewport(), QDragMoveEvent(pos.toPoint(), *args))
+    event = QDropEvent(pos, *args)
+    QApplication.sendEvent(win.canvas.viewport(), event)
+    return event.isAccepted()
+
+
+def test_drag_an_article_from_the_bin_onto_page_2(
+    window: EditorWindow, library: Library, path: Path, qtbot
+) -> None:
+    grid = window.editor.grid
+    third = named(window, "p2-third")
+    window.editor.delete_frame(third.id)  # type: ignore[arg-type]
+    assert window.bin.ids() == [third.article_id]
+    row = window.bin.tree.topLevelItem(0)
+    article = window.editor.article(third.article_id)  # type: ignore[arg-type]
+    assert row.text(1) == str(article.char_count) and row.text(2) == "已编"
+    data = window.bin.tree.mimeData([row])  # what dragging the row carries
+    assert article_from_mime(data) == third.article_id
+    window.pages.setCurrentRow(1)
+    assert window.canvas.page().number == 2
+    depth = window.editor.session.depth()[0]
+    x, y = grid.column_x(2) + 40, 700.0
+    assert drop(window, data, x, y)
+    [frame] = library.frames_of_article(third.article_id)  # type: ignore[arg-type]
+    span = default_span(article, grid)  # 1,005 字 → 3 栏
+    assert span == 3
+    assert frame.page_id == window.editor.page(1).id
+    assert (frame.x, frame.w, frame.columns) == (grid.column_x(2), grid.span_width(span), span)
+    assert frame.y == grid.snap_y(y)
+    assert frame.y + frame.h <= grid.type_bottom + 1e-6
+    assert window.editor.session.depth() == (depth + 1, 0)
+    assert window.editor.session.undo_label() == "放置稿件"
+    assert window.canvas.selected == frame.id
+    assert window.bin.ids() == []
+    assert shown(window, frame.id)  # type: ignore[arg-type]
+    with Library.open(path) as other:  # on disk already, before any save
+        assert other.frames_of_article(third.article_id) == [frame]  # type: ignore[arg-type]
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert library.frames_of_article(third.article_id) == []  # type: ignore[arg-type]
+    assert window.bin.ids() == [third.article_id]
+    assert not shown(window, frame.id)  # type: ignore[arg-type]
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, shift_ctrl)
+    assert library.frames_of_article(third.article_id) == [frame]  # type: ignore[arg-type]
+    assert shown(window, frame.id)  # type: ignore[arg-type]
+
+
+def test_garbage_or_foreign_drops_are_refused(window: EditorWindow) -> None:
+    data = QMimeData()
+    data.setData(MIME_ARTICLE, b"not-a-number")
+    assert article_from_mime(data) is None
+    assert not drop(window, data, 200.0, 300.0)
+    text = QMimeData()
+    text.setText("随便一段文字")
+    assert not drop(window, text, 200.0, 300.0)
+    assert window.editor.session.depth() == (0, 0)
+    assert article_from_mime(article_mime(42)) == 42
+
+
+def test_dropping_a_picture_file_makes_an_image_frame(window: EditorWindow, tmp_path: Path) -> None:
+    picture = tmp_path / "现场.jpg"
+    buf = io.BytesIO()
+    Image.new("RGB", (800, 600), (40, 100, 160)).save(buf, "JPEG")
+    picture.write_bytes(buf.getvalue())
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(picture))])
+    window.pages.setCurrentRow(3)
+    assert drop(window, data, 300.0, 400.0)
+    frame = window.canvas.selected_frame()
+    assert frame is not None and frame.kind == "image"
+    assert window.editor.library.asset(frame.props["asset"]).data == picture.read_bytes()
+    assert window.editor.session.undo_label() == "添加图片"
+
+
+def test_dragging_a_frame_moves_it_on_the_grid_in_one_undo_step(window: EditorWindow) -> None:
+    grid = window.editor.grid
+    window.pages.setCurrentRow(1)
+    second = named(window, "p2-second")
+    start = (second.x + 30, second.y + 60)
+    drag(window, start, (start[0] - grid.column_width - grid.gutter, start[1] + 5 * grid.leading))
+    moved = window.editor.frame(second.id)  # type: ignore[arg-type]
+    assert moved.x == grid.column_x(2)
+    assert moved.y == pytest.approx(second.y + 5 * grid.leading)
+    assert moved.y == pytest.approx(grid.snap_y(moved.y))
+    assert window.editor.session.depth() == (1, 0)
+    assert window.editor.session.undo_label() == "移动版框"
+    window.undo_action.trigger()
+    assert window.editor.frame(second.id) == second  # type: ignore[arg-type]
+
+
+def test_resizing_with_a_handle_changes_the_overset_count(window: EditorWindow) -> None:
+    window.pages.setCurrentRow(1)
+    lead = named(window, "p2-lead")
+    owner = f"frame-{lead.id}"
+
+    def overset() -> int:
+        return next(f.overset for f in window.canvas.page().frames if f.id == owner)
+
+    assert overset() == 0
+    mouse(window, QEvent.Type.MouseButtonPress, lead.x + 20, lead.y + 20)
+    mouse(window, QEvent.Type.MouseButtonRelease, lead.x + 20, lead.y + 20, held=False)
+    assert window.canvas.selected == lead.id
+    assert (
+        "17 行" in window.inspector.geometry.text() and "6 栏" in window.inspector.geometry.text()
+    )
+    bottom = (lead.x + lead.w / 2, lead.y + lead.h)
+    drag(window, bottom, (bottom[0], lead.y + lead.h / 2))
+    resized = window.editor.frame(lead.id)  # type: ignore[arg-type]
+    assert resized.h < lead.h and resized.h % window.editor.grid.leading == pytest.approx(0)
+    assert overset() > 0
+    assert window.inspector.fill.text() == f"超{overset()}字"
+    assert window.editor.session.depth() == (1, 0)
+    window.undo_action.trigger()
+    assert overset() == 0
+
+
+def test_arrow_keys_nudge_and_delete_removes(window: EditorWindow, qtbot) -> None:
+    grid = window.editor.grid
+    window.pages.setCurrentRow(2)
+    picture = named(window, "p3-picture")
+    window.canvas.select(picture.id)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Down)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    moved = window.editor.frame(picture.id)  # type: ignore[arg-type]
+    assert moved.y == pytest.approx(picture.y + grid.leading)
+    assert moved.x == pytest.approx(picture.x + grid.column_width + grid.gutter)
+    assert window.delete_action.isEnabled()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    with pytest.raises(KeyError):
+        window.editor.frame(picture.id)  # type: ignore[arg-type]
+    assert window.canvas.selected is None
+    assert window.editor.session.depth() == (3, 0)
+
+
+def test_typing_in_the_inspector_recomposes_the_page(window: EditorWindow, qtbot) -> None:
+    window.pages.setCurrentRow(1)
+    lead = named(window, "p2-lead")
+    window.canvas.select(lead.id)
+    assert window.inspector.article_id == lead.article_id
+    body = window.inspector.body
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    type_text(body, "增补的一句话")
+    qtbot.waitUntil(lambda: "增补的一句话" in window.canvas.page().text(), timeout=3000)
+    stored = window.editor.library.article(lead.article_id)  # type: ignore[arg-type]
+    assert stored.paragraphs[-1].endswith("增补的一句话")
+    assert window.editor.session.depth() == (1, 0)  # the keystrokes are one step
+    assert body.toPlainText().endswith("增补的一句话")  # the field kept what was typed
+    window.undo_action.trigger()
+    assert "增补的一句话" not in window.canvas.page().text()
+    assert not body.toPlainText().endswith("增补的一句话")
+
+
+def test_named_revision_round_trip(window: EditorWindow) -> None:
+    before = window.editor.pages()
+    assert save_revision(window, "二校前")
+    window.editor.delete_frame(named(window, "p5-lead").id)  # type: ignore[arg-type]
+    [revision] = window.editor.revisions()
+    assert revision.name == "二校前"
+    assert restore_revision(window, revision.id)
+    assert window.editor.pages() == before
+    assert window.editor.session.undo_label() == "恢复版本"
+
+
+def test_preflight_finding_click_goes_to_its_page_and_frame(window: EditorWindow) -> None:
+    lead = named(window, "p4-lead")
+    window.editor.set_frame_rect(lead.id, lead.x, lead.y, lead.w, lead.h / 3)  # type: ignore[arg-type]
+    window.preflight_action.trigger()
+    findings = window.preflight_panel.findings()
+    overset = [f for f in findings if f.code == "overset" and f.frame == f"frame-{lead.id}"]
+    assert overset and overset[0].page == 4
+    row = findings.index(overset[0])
+    window.pages.setCurrentRow(0)
+    item = window.preflight_panel.list.item(row)
+    window.preflight_panel.list.itemClicked.emit(item)
+    assert window.current_index() == 3 and window.canvas.selected == lead.id
+
+
+def test_export_with_progress_writes_the_pdf(window: EditorWindow, tmp_path: Path) -> None:
+    import pypdfium2
+
+    out = tmp_path / "issue.pdf"
+    assert window.export_pdf(str(out))
+    assert len(pypdfium2.PdfDocument(out)) == 8
+    assert str(out) in window.statusBar().currentMessage()
+
+
+def test_pages_panel_shows_thumbnails_and_status(window: EditorWindow, qtbot) -> None:
+    assert window.pages.thumbnails()
+    for i in range(window.pages.count()):
+        assert not window.pages.item(i).icon().isNull()
+    assert window.pages.status(1) == ("正常", False)
+    lead = named(window, "p2-lead")
+    window.editor.set_frame_rect(lead.id, lead.x, lead.y, lead.w, lead.h / 2)  # type: ignore[arg-type]
+    text, problem = window.pages.status(1)
+    assert problem and text.startswith("超")
+    before = window.pages.item(1).icon().pixmap(60, 90).toImage()
+    qtbot.waitUntil(lambda: not window._stale, timeout=3000)
+    assert window.pages.item(1).icon().pixmap(60, 90).toImage() != before
+
+
+def test_bin_filter(window: EditorWindow) -> None:
+    for name in ("p6-third", "p7-third"):
+        window.editor.delete_frame(named(window, name).id)  # type: ignore[arg-type]
+    assert len(window.bin.ids()) == 2
+    headline = window.editor.article(window.bin.ids()[0]).headline
+    window.bin.filter.setText(headline[:5])
+    assert window.bin.ids() == [a.id for a in window.editor.bin(headline[:5])]
+    window.bin.filter.setText("不存在的标题")
+    assert window.bin.ids() == []
+
+
+def test_menus_and_fit_width(window: EditorWindow) -> None:
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "编辑(&E)", "版本(&R)", "视图(&V)"]
+    assert window.save_revision_action.shortcut().toString() == "Ctrl+S"
+    canvas = window.canvas
+    canvas.fit_width()
+    page = canvas.page()
+    left, right = canvas.mapFromScene(0, 0).x(), canvas.mapFromScene(page.width, 0).x()
+    assert left >= 0 and right <= canvas.viewport().width()
+    assert (right - left) / canvas.viewport().width() > 0.85
+    assert canvas.fit_mode() == "width"
+
+
+def test_recent_libraries(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    recent = RecentLibraries(settings)
+    a, b = tmp_path / "a.banmian", tmp_path / "b.banmian"
+    a.write_bytes(b"")
+    b.write_bytes(b"")
+    recent.add(a)
+    recent.add(b)
+    recent.add(a)
+    assert recent.paths() == [str(a.resolve()), str(b.resolve())]
+    b.unlink()
+    assert recent.paths() == [str(a.resolve())]
+
+
+def test_continue_a_story_on_another_page_and_add_a_qr_slot(window: EditorWindow) -> None:
+    window.pages.setCurrentRow(1)
+    lead = named(window, "p2-lead")
+    window.editor.set_frame_rect(lead.id, lead.x, lead.y, lead.w, lead.h / 2)  # type: ignore[arg-type]
+    window.canvas.select(lead.id)
+    window.pages.setCurrentRow(3)
+    window.canvas.fit_page()
+    window.continue_action.trigger()
+    thread = window.editor.doc.thread(lead.article_id)  # type: ignore[arg-type]
+    assert [window.editor.page_index(f.page_id) for f in thread] == [1, 3]
+    assert window.canvas.selected == thread[1].id and thread[1].thread_index == 1
+    assert "下转第4版" in window.editor.composed_page(1).text()
+    assert "上接第2版" in window.canvas.page().text()
+    window.qr_action.trigger()
+    qr = window.canvas.selected_frame()
+    assert qr is not None and qr.kind == "qr"
+    assert any(
+        type(i).__name__ == "QRItem" and i.owner == f"frame-{qr.id}"
+        for i in window.canvas.page().items
+    )
+    assert window.editor.session.depth() == (3, 0)
+
+
+def test_space_left_shows_as_que_n_zi(window: EditorWindow) -> None:
+    lead = named(window, "lead")  # the front page's lead story leaves room at its foot
+    info = next(f for f in window.canvas.page().frames if f.id == f"frame-{lead.id}")
+    assert info.overset == 0 and info.space_left > 0
+    window.canvas.select(lead.id)
+    assert window.inspector.fill.text() == f"缺{info.space_left}字"
+    assert window.inspector.headline.text() == window.editor.article(lead.article_id).headline  # type: ignore[arg-type]

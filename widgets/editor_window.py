@@ -1,0 +1,309 @@
+"""Editor window: takes an IssueEditor, gives the desktop layout tool (pages panel, canvas, 稿库, inspector, preflight, menus).
+
+Widgets only read the editor and call its edits; after every edit the editor says which pages
+were composed again and the window repaints just those (thumbnails a moment later).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+
+from app.editor import EditorChange, IssueEditor, open_editor
+from app.errors import UserError
+from app.services import open_library
+from app.store import Library, LibraryError
+from widgets.article_bin import ArticleBin
+from widgets.canvas import Guides
+from widgets.edit_canvas import EditCanvas
+from widgets.editor_menus import build_editor_menus
+from widgets.export_dialog import export_with_dialog
+from widgets.i18n import install_language, saved_language
+from widgets.inspector import Inspector
+from widgets.main_window import MainWindow, ui_font
+from widgets.pages_panel import THUMB_WIDTH
+from widgets.painter import PagePainter, render_page
+from widgets.preflight_panel import PreflightPanel
+
+log = logging.getLogger(__name__)
+
+THUMBNAIL_DELAY_MS = 400  # thumbnails follow edits after a pause, off the keystroke path
+# Undo step names come from app/commands.py in Chinese; listed here so lupdate offers them.
+COMMAND_LABELS = (
+    QT_TRANSLATE_NOOP("Commands", "添加版框"),
+    QT_TRANSLATE_NOOP("Commands", "放置稿件"),
+    QT_TRANSLATE_NOOP("Commands", "续排稿件"),
+    QT_TRANSLATE_NOOP("Commands", "添加图片"),
+    QT_TRANSLATE_NOOP("Commands", "添加二维码"),
+    QT_TRANSLATE_NOOP("Commands", "调整版框"),
+    QT_TRANSLATE_NOOP("Commands", "移动版框"),
+    QT_TRANSLATE_NOOP("Commands", "调整版框大小"),
+    QT_TRANSLATE_NOOP("Commands", "删除版框"),
+    QT_TRANSLATE_NOOP("Commands", "编辑文字"),
+    QT_TRANSLATE_NOOP("Commands", "恢复版本"),
+    QT_TRANSLATE_NOOP("Commands", "编辑"),
+)
+
+
+def command_label(label: str) -> str:
+    return QCoreApplication.translate("Commands", label)
+
+
+def guides_for(editor: IssueEditor) -> Guides:
+    g = editor.grid
+    return Guides(
+        top=g.type_top,
+        right=g.trim_w - g.type_left - g.type_width,
+        bottom=g.margin_bottom,
+        left=g.type_left,
+        columns=g.columns,
+        gutter=g.gutter,
+        leading=g.leading,
+        first_baseline=g.baseline(0),
+    )
+
+
+def _dock(window: MainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    return dock
+
+
+class EditorWindow(MainWindow):
+    """The main window with editing: drag stories onto pages, move, resize, type, undo."""
+
+    canvas_class = EditCanvas
+    canvas: EditCanvas
+
+    def __init__(
+        self,
+        editor: IssueEditor,
+        settings: QSettings | None = None,
+        open_library: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.editor = editor
+        self.last_story: int | None = None  # the story a "continue here" would continue
+        self.settings = settings if settings is not None else QSettings("Banmian", "Banmian")
+        self.open_library = open_library
+        super().__init__(editor, parent=parent)
+        self.export_action.setEnabled(True)
+        self.resize(1400, 900)
+        self.canvas.editor = editor
+        self.canvas.set_guides(guides_for(editor))
+        self.frames_action.setChecked(True)
+        self.pages.use_thumbnails(True)
+        self.resizeDocks([self.pages_dock], [THUMB_WIDTH + 48], Qt.Orientation.Horizontal)
+
+        self.bin = ArticleBin(editor.bin)
+        self.bin_dock = _dock(self, self.tr("稿库"), "bin", self.bin)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bin_dock)
+        self.inspector = Inspector(editor)
+        self.inspector_dock = _dock(self, self.tr("属性"), "inspector", self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.preflight_panel = PreflightPanel(self._preflight)
+        self.preflight_dock = _dock(self, self.tr("印前检查"), "preflight", self.preflight_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.preflight_dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
+
+        self.canvas.frame_selected.connect(self._frame_selected)
+        self.canvas.edit_failed.connect(self.report)
+        self.bin.tree.itemSelectionChanged.connect(self._bin_selected)
+        self.preflight_panel.go_to.connect(self.go_to)
+        build_editor_menus(self)
+
+        self._stale: set[int] = set(range(len(editor.doc.pages)))
+        self._thumb_timer = QTimer(self)
+        self._thumb_timer.setSingleShot(True)
+        self._thumb_timer.setInterval(THUMBNAIL_DELAY_MS)
+        self._thumb_timer.timeout.connect(self.refresh_thumbnails)
+        self._unsubscribe = editor.subscribe(self._edited)
+        self.refresh_thumbnails()
+        for i in range(len(editor.doc.pages)):
+            self._show_status(i)
+        self._update_undo()
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        if self.canvas.selected is not None:
+            frame = self.canvas.selected_frame()
+            if not 0 <= index < len(self.editor.doc.pages) or (
+                frame is None or frame.page_id != self.editor.page(index).id
+            ):
+                self.canvas.select(None)
+        self.canvas.page_index = index
+        super().show_page(index)
+
+    def go_to(self, number: int, owner: str = "") -> None:
+        """Show page 第number版 and select the frame behind `owner`, if it is a model frame."""
+        index = next((i for i, p in enumerate(self.editor.doc.pages) if p.number == number), -1)
+        if index < 0:
+            return
+        self.show_page(index)
+        frame = self.editor.frame_for_owner(owner) if owner else None
+        self.canvas.select(frame.id if frame is not None else None)
+
+    def refresh_thumbnails(self) -> None:
+        """Re-render the thumbnails of pages edited since the last time (after a pause)."""
+        painter = PagePainter(fonts=self.canvas.painter.fonts, images=self._load_image)
+        for index in sorted(self._stale):
+            page = self.editor.composed_page(index)
+            self.pages.set_thumbnail(
+                index, render_page(page, THUMB_WIDTH / page.width, painter=painter)
+            )
+        self._stale.clear()
+
+    def _show_status(self, index: int) -> None:
+        s = self.editor.status(index)
+        parts = []
+        if s.overset:
+            parts.append(self.tr("超{n}字").format(n=s.overset))
+        elif s.findings:
+            parts.append(self.tr("提示{n}条").format(n=s.findings))
+        else:
+            parts.append(self.tr("正常"))
+        if s.signed:
+            parts.append(s.signed)
+        self.pages.set_status(index, " · ".join(parts), bool(s.overset or s.findings))
+
+    # -- after an edit ----------------------------------------------------------------------------
+
+    def _edited(self, change: EditorChange) -> None:
+        current = self.current_index()
+        if change.everything and len(self.editor.doc.pages) != self.pages.count():
+            self.pages.set_labels(self.editor.page_labels())
+        if current in change.pages:
+            page = self.editor.composed_page(current)
+            self.canvas.update_page(page)
+            self.page_info.setText(self._describe(self.pages.item(current).text(), page))
+        if self.canvas.selected is not None and self.canvas.selected_frame() is None:
+            self.canvas.select(None)
+        for index in change.pages:
+            self._show_status(index)
+        self._stale.update(change.pages)
+        self._thumb_timer.start()
+        if self.bin.ids() != [a.id for a in self.editor.bin(self.bin.filter.text())]:
+            self.bin.refresh()
+        self.inspector.refresh(change)
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        s = self.editor.session
+        self.undo_action.setEnabled(s.can_undo())
+        self.redo_action.setEnabled(s.can_redo())
+        undo, redo = command_label(s.undo_label()), command_label(s.redo_label())
+        self.undo_action.setText(self.tr("撤销 {what}").format(what=undo).strip())
+        self.redo_action.setText(self.tr("重做 {what}").format(what=redo).strip())
+
+    def _frame_selected(self, frame_id: object) -> None:
+        self.inspector.show_frame(frame_id if isinstance(frame_id, int) else None)
+        frame = self.canvas.selected_frame()
+        if frame is not None and frame.kind == "article":
+            self.last_story = frame.article_id
+        self.delete_action.setEnabled(frame is not None)
+
+    def _bin_selected(self) -> None:
+        chosen = self.bin.selected_id()
+        if chosen is not None:
+            self.canvas.select(None)
+            self.inspector.show_article(chosen)
+
+    # -- commands from menus ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self.inspector.commit()
+        self.editor.session.undo()
+
+    def redo(self) -> None:
+        self.inspector.commit()
+        self.editor.session.redo()
+
+    def report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def _preflight(self):  # noqa: ANN202 - list[PreflightFinding]
+        self.inspector.commit()
+        self.preflight_dock.raise_()
+        return self.editor.preflight()
+
+    # -- export -------------------------------------------------------------------------------------
+
+    def export_pdf(self, path: str | None = None) -> bool:
+        """Export with a progress dialog; False if cancelled or failed (the failure is shown)."""
+        path = path or self.ask_pdf_path()
+        if not path:
+            return False
+        self.inspector.commit()
+        try:
+            done = export_with_dialog(self, self.editor, path)
+        except Exception as exc:  # show the reason; the issue on screen is unaffected
+            log.exception("export to %s failed", path)
+            QMessageBox.critical(
+                self, self.tr("导出PDF"), self.tr("导出失败：{error}").format(error=exc)
+            )
+            return False
+        if done:
+            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
+        return done
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.inspector.commit()  # nothing typed is lost: it is a command like any other
+        self._unsubscribe()
+        super().closeEvent(event)
+
+    def ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def library_path(self) -> Path:
+        return Path(self.editor.library.path)
+
+
+def run_editor(library: Library, settings: QSettings | None = None) -> int:
+    """Open the editor window on the library's newest issue and run Qt's event loop.
+
+    File ▸ 打开库 opens another library in a new window and closes this one (and its library).
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Banmian")
+    app.setOrganizationName("Banmian")
+    QApplication.setFont(ui_font())
+    settings = settings if settings is not None else QSettings("Banmian", "Banmian")
+    translator = install_language(saved_language(settings))  # noqa: F841 - kept alive by the loop
+    windows: list[EditorWindow] = []
+
+    def show(lib: Library) -> None:
+        window = EditorWindow(open_editor(lib), settings, open_library=switch)
+        windows.append(window)
+        window.show()
+
+    def switch(path: str) -> None:
+        old = windows[-1]
+        try:
+            lib = open_library(path)
+        except (UserError, LibraryError) as exc:
+            old.report(str(exc))
+            return
+        try:
+            show(lib)
+        except Exception as exc:  # an issue that cannot be composed: stay where we are
+            log.exception("opening %s failed", path)
+            lib.close()
+            old.report(str(exc))
+            return
+        old.close()
+        if old.editor.library is not library:
+            old.editor.library.close()  # the first library belongs to the caller
+
+    show(library)
+    return app.exec()

@@ -1,0 +1,99 @@
+"""Pages panel: a list of the issue's pages (第N版 + section), optionally as thumbnails with each page's status underneath."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, problem: bool) under the label
+THUMB_WIDTH = 120  # pixels; a tabloid page is then about 170 high
+_PROBLEM = QColor(200, 0, 0)
+_FINE = QColor(0, 120, 60)
+
+
+class _StatusDelegate(QStyledItemDelegate):
+    """Draws the item as usual, then its status line in red (a problem) or green below it."""
+
+    def sizeHint(  # noqa: N802 (Qt API)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(STATUS_ROLE):
+            size.setHeight(size.height() + option.fontMetrics.height() + 2)
+        return size
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        status = index.data(STATUS_ROLE)
+        if not status:
+            super().paint(painter, option, index)
+            return
+        line = option.fontMetrics.height() + 2
+        top = QStyleOptionViewItem(option)
+        top.rect = option.rect.adjusted(0, 0, 0, -line)
+        super().paint(painter, top, index)
+        text, problem = status
+        painter.save()
+        painter.setPen(_PROBLEM if problem else _FINE)
+        rect = QRect(option.rect.left(), option.rect.bottom() - line, option.rect.width(), line)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class PagesPanel(QListWidget):
+    """The page list; with thumbnails on, an icon grid of small page images and statuses."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_StatusDelegate(self))
+        self._thumbnails = False
+
+    def set_labels(self, labels: list[str]) -> None:
+        self.clear()
+        for label in labels:
+            self.addItem(QListWidgetItem(label))
+
+    def use_thumbnails(self, on: bool) -> None:
+        """Icon mode: one column of thumbnails with the label and status below each."""
+        self._thumbnails = on
+        if on:
+            self.setViewMode(QListView.ViewMode.IconMode)
+            self.setFlow(QListView.Flow.TopToBottom)
+            self.setWrapping(False)
+            self.setMovement(QListView.Movement.Static)
+            self.setResizeMode(QListView.ResizeMode.Adjust)
+            self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.45)))
+            self.setSpacing(6)
+            self.setUniformItemSizes(True)
+        else:
+            self.setViewMode(QListView.ViewMode.ListMode)
+
+    def thumbnails(self) -> bool:
+        return self._thumbnails
+
+    def set_thumbnail(self, index: int, image: QImage) -> None:
+        item = self.item(index)
+        if item is not None:
+            item.setIcon(QPixmap.fromImage(image))
+
+    def set_status(self, index: int, text: str, problem: bool) -> None:
+        item = self.item(index)
+        if item is not None:
+            item.setData(STATUS_ROLE, (text, problem) if text else None)
+            item.setToolTip(f"{item.text()}\n{text}" if text else item.text())
+
+    def status(self, index: int) -> tuple[str, bool] | None:
+        item = self.item(index)
+        return item.data(STATUS_ROLE) if item is not None else None
