@@ -30,6 +30,7 @@ from widgets.main_window import MainWindow, ui_font
 from widgets.pages_panel import THUMB_WIDTH
 from widgets.painter import PagePainter, render_page
 from widgets.preflight_panel import PreflightPanel
+from widgets.proof_menu import build_proof_menu
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ class EditorWindow(MainWindow):
         self.bin.tree.itemSelectionChanged.connect(self._bin_selected)
         self.preflight_panel.go_to.connect(self.go_to)
         build_editor_menus(self)
+        build_proof_menu(self)
 
         self._stale: set[int] = set(range(len(editor.doc.pages)))
         self._thumb_timer = QTimer(self)

@@ -388,3 +388,17 @@ def test_space_left_shows_as_que_n_zi(window: EditorWindow) -> None:
     window.canvas.select(lead.id)
     assert window.inspector.fill.text() == f"缺{info.space_left}字"
     assert window.inspector.headline.text() == window.editor.article(lead.article_id).headline  # type: ignore[arg-type]
+
+
+def test_proof_menu_opens_a_round_and_its_proof_view(window: EditorWindow) -> None:
+    from widgets.proof_menu import show_proof, start_round
+
+    titles = [a.text().split("(")[0] for a in window.menuBar().actions()]
+    assert "校对" in titles and titles.index("校对") < titles.index("视图")
+    round_id = start_round(window, "一校", "校对甲")
+    rnd = window.editor.library.proof_round(round_id)
+    assert rnd.kind == "一校" and len(rnd.page_ids) == 8
+    view = show_proof(window, round_id)
+    assert len(view.session.pages) == 8
+    assert view.session.pdf.startswith(b"%PDF-1.3")  # the print file itself, not a re-render
+    view.close()
