@@ -1,6 +1,7 @@
 """Headline groups: kicker 引题, headline 主题, subheadline 副题 set across a frame's width.
 
-Also the single-line setter used for jump lines and other one-line furniture.
+One-line texts are set by the paragraph composer's set_line, so headlines, jump lines and
+furniture follow the same punctuation rules as the body.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from layouts.color import BLACK, CMYK
 from layouts.display import Finding, GlyphRun
 from layouts.flow import HeadBlock
 from layouts.metrics import FaceSet
-from layouts.text import Line, Segment, TextStyle
+from layouts.paragraph import natural_width, set_line
+from layouts.text import TextStyle
 
 MIN_TRACKING = -0.12  # em: tighter than this a Chinese headline looks crushed
 LINE_GAP = 0.25  # of the size, between headline lines
@@ -32,35 +34,6 @@ class HeadGroup:
     kicker: HeadLine | None = None
     subheadline: HeadLine | None = None
     space_after: float = 9.0  # points between the group and the body
-
-
-def natural_width(text: str, font: str, size: float, faces: FaceSet) -> float:
-    face = faces[font]
-    return sum(face.advance(ch) for ch in text) * size
-
-
-def set_line(
-    text: str,
-    style: TextStyle,
-    faces: FaceSet,
-    width: float,
-    align: str = "left",
-    tracking: float = 0.0,
-) -> Line:
-    """One line at natural spacing (plus tracking in em), aligned in `width`."""
-    face = faces[style.font]
-    xs: list[float] = []
-    x = 0.0
-    step = tracking * style.size
-    for i, ch in enumerate(text):
-        xs.append(x)
-        x += face.advance(ch) * style.size + (step if i < len(text) - 1 else 0.0)
-    natural = x
-    offset = {"left": 0.0, "center": (width - natural) / 2, "right": width - natural}.get(align)
-    if offset is None:
-        raise ValueError(f"unknown alignment {align!r}")
-    seg = Segment(style.font, style.color, text, tuple(offset + v for v in xs))
-    return Line(0, len(text), (seg,), width, natural, True)
 
 
 def _fit_lines(hl: HeadLine, width: float, faces: FaceSet) -> list[str]:
@@ -116,3 +89,6 @@ def compose_head(
                 items.append(GlyphRun(owner, seg.font, hl.size, y, seg.text, seg.xs, seg.color))
             y += hl.size * (0.12 + LINE_GAP)
     return HeadBlock(tuple(items), y + group.space_after), findings
+
+
+__all__ = ["HeadGroup", "HeadLine", "compose_head", "natural_width", "set_line"]
