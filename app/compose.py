@@ -22,7 +22,9 @@ from layouts.headline import compose_head, set_line
 from layouts.metrics import FaceSet
 from layouts.text import Paragraph, Span, TextStyle
 
-SpanResolver = Callable[[list[Span]], tuple[list[Span], list[str]]]
+# Resolves each span's characters to a face that has them; returns the spans and, for each
+# character no face has, its label ('U+4D19 䴙') and index in the paragraph.
+SpanResolver = Callable[[list[Span]], tuple[list[Span], list[tuple[str, int]]]]
 
 
 def owner_id(frame: Frame) -> str:
@@ -53,7 +55,7 @@ class IssueComposer:
     def paragraphs(self, article: Article, style: TextStyle) -> tuple[list[Paragraph], list[str]]:
         """Article text as composer paragraphs; the byline opening the first is set bold."""
         out: list[Paragraph] = []
-        missing: list[str] = []
+        missing: list[str] = []  # "U+XXXX c at paragraph p, character k"
         for i, text in enumerate(article.paragraphs):
             if i == 0 and article.byline and text.startswith(article.byline):
                 spans = [
@@ -64,7 +66,9 @@ class IssueComposer:
                 spans = [Span(text, style.font, style.color)]
             if self.resolve_spans is not None:
                 spans, lost = self.resolve_spans(spans)
-                missing.extend(lost)
+                missing.extend(
+                    f"{label}, paragraph {i + 1}, character {k + 1}" for label, k in lost
+                )
             out.append(Paragraph(tuple(s for s in spans if s.text), style))
         return out, missing
 
@@ -183,12 +187,12 @@ class IssueComposer:
                         layout.overset,
                     )
                 )
-            for ch in missing:
+            for where in missing:
                 home.findings.append(
                     Finding(
                         "missing_glyph",
                         owner_id(frames[0]),
-                        f"缺字 / no font has U+{ord(ch):04X} {ch!r} in {article.headline}",
+                        f"缺字 / no font has {where} in «{article.headline}»",
                         1,
                     )
                 )

@@ -9,7 +9,6 @@ from pathlib import Path
 from app.compose import IssueComposer
 from app.document import IssueDoc
 from app.errors import UserError
-from app.sample import build_sample
 from app.store import Library, LibraryError
 from layouts.coverage import resolve_spans
 from layouts.display import ComposedPage
@@ -37,9 +36,9 @@ def make_composer(registry: FontRegistry, extra_chars: str = "") -> IssueCompose
     faces = registry.faces(extra_chars)
     fallbacks = {key: registry.fallbacks(key) for key in faces}
 
-    def resolve(spans: list[Span]) -> tuple[list[Span], list[str]]:
+    def resolve(spans: list[Span]) -> tuple[list[Span], list[tuple[str, int]]]:
         out, missing = resolve_spans(spans, faces, fallbacks)
-        return out, [m.char for m in missing]
+        return out, [(m.label, m.index) for m in missing]
 
     return IssueComposer(faces, resolve_spans=resolve)
 
@@ -56,6 +55,8 @@ def create_sample_library(path: str | Path) -> Library:
     if p.exists():
         raise UserError(f"文件已存在 / file exists, not overwritten: {p}")
     p.parent.mkdir(parents=True, exist_ok=True)
+    from app.sample import build_sample  # here: it loads Pillow, which exporting rarely needs
+
     lib = Library.create(p)
     try:
         build_sample(lib)
