@@ -19,7 +19,7 @@ from layouts.metrics import Face, FaceSet  # noqa: E402
 from layouts.paragraph import compose_paragraph  # noqa: E402
 from layouts.text import Paragraph, TextStyle  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/issue-8p.json")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "issue-8p.json"
 NOTO_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:2"
 
 

@@ -26,7 +26,7 @@ from layouts.fontconvert import convert_face  # noqa: E402
 
 SOURCE = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 SOURCE_INDEX = 2  # the SC face of the collection
-SHARED = Path(os.environ.get("BANMIAN_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("BANMIAN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 TEXTS = [SHARED / "seed" / "000_ab0d5bfc05d228f7.txt"]
 CORPORA = [SHARED / "corpus" / "issue-8p.json", SHARED / "corpus" / "issue-60k.json"]
 OUT = ROOT / "tests" / "fonts" / "BanmianTestSerifSC-Regular.ttf"

@@ -139,3 +139,19 @@ def test_next_issue_keeps_the_masthead_with_new_numbers(tmp_path: Path, capsys) 
     front = pdf_text(out)[0].replace("\r\n", "").replace(" ", "")
     assert "2019年4月30日星期二" in front and "第31期(总第1810期)本期8版" in front
     assert "第30期" not in front and "北京石景山公众号" in front
+
+
+def test_layout_json_lists_pages_frames_lines(tmp_path: Path, capsys) -> None:
+    import json
+
+    out = tmp_path / "layout.json"
+    code, _, _ = run(["layout", "--json", str(out)], capsys)
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["issue"] == 1809 and len(data["pages"]) == 8
+    front = data["pages"][0]
+    assert {f["kind"] for f in front["frames"]} >= {"masthead", "article", "teaser", "qr"}
+    texts = [line["text"] for line in front["lines"]]
+    assert "石景山区召开市民热线工作交流推进会" in texts
+    assert front["overset"] == 0 and front["missing_glyphs"] == []
+    assert all(len(line["box"]) == 4 for line in front["lines"])
