@@ -109,6 +109,7 @@ def autofill(
             if placer.overset_with(article, full) == 0:
                 lines = placer.shortest_fit(page, article, index, most)
                 placer.store(placer.band(page, article, index, lines))
+                report.continued += index > 0
                 break
             placer.store(full)
             report.continued += index > 0

@@ -88,6 +88,8 @@ def test_import_and_autofill_a_fresh_issue(library: Library, composer) -> None:
     assert overset == report.overset
     if report.overset == 0:
         assert not report.unplaced
+    continuations = [f for fs in doc.frames.values() for f in fs if f.thread_index > 0]
+    assert report.continued == len(continuations)
     # Continuations carry jump lines with the real page numbers.
     texts = "".join(p.text() for p in pages)
     if report.continued:
