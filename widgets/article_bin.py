@@ -1,10 +1,11 @@
-"""Article bin (稿库): takes the unplaced stories, gives a searchable list with 字数 and status that drags a story's id onto a page."""
+"""Article bin (稿库): takes the unplaced stories, gives a searchable list with 字数 and status that drags a story's id onto a page and takes dropped files to import."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QMimeData, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -45,8 +46,45 @@ def article_from_mime(data: QMimeData) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-class _BinTree(QTreeWidget):
-    """The list itself: a drag source whose payload is the story id, not its text."""
+def dropped_files(data: QMimeData) -> list[str]:
+    """The local files a drag from the desktop carries (remote URLs are never fetched)."""
+    if not data.hasUrls():
+        return []
+    return [url.toLocalFile() for url in data.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+class _FileDrops:
+    """Drag-and-drop of files from the desktop: any local file is taken (the import says
+    what it cannot read); the bin's own story drags are not files and pass by."""
+
+    files_dropped: Signal
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)  # type: ignore[misc]
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt API)
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)  # type: ignore[misc]
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = dropped_files(event.mimeData())
+        if not paths:
+            super().dropEvent(event)  # type: ignore[misc]
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths)
+
+
+class _BinTree(_FileDrops, QTreeWidget):
+    """The list itself: a drag source whose payload is the story id, not its text; files
+    dropped on it go to the bin's `files_dropped`."""
+
+    files_dropped = Signal(list)
 
     def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:  # noqa: N802 (Qt API)
         if not items:
@@ -57,8 +95,14 @@ class _BinTree(QTreeWidget):
         return [MIME_ARTICLE]
 
 
-class ArticleBin(QWidget):
-    """A filter line over the unplaced stories; `source(query)` gives them (app decides)."""
+class ArticleBin(_FileDrops, QWidget):
+    """A filter line over the unplaced stories; `source(query)` gives them (app decides).
+
+    Files dropped anywhere on it are announced by `files_dropped(paths)`; the window imports
+    them (widgets/import_dialog.py).
+    """
+
+    files_dropped = Signal(list)
 
     def __init__(
         self, source: Callable[[str], list[Article]], parent: QWidget | None = None
@@ -69,12 +113,16 @@ class ArticleBin(QWidget):
         self.filter.setPlaceholderText(self.tr("搜索标题…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.refresh)
+        self.filter.setAcceptDrops(False)  # a file dropped here is imported, not typed in
         self.tree = _BinTree(self)
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("标题"), self.tr("字数"), self.tr("状态")])
         self.tree.setRootIsDecorated(False)
         self.tree.setDragEnabled(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setAcceptDrops(True)  # files only: _FileDrops takes them before DragOnly
+        self.tree.files_dropped.connect(self.files_dropped)
+        self.setAcceptDrops(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
         header.setStretchLastSection(False)

@@ -12,6 +12,7 @@ from app.errors import UserError
 from app.proof.model import now
 from app.store import LibraryError
 from widgets.i18n import LANGUAGES, save_language, saved_language
+from widgets.import_dialog import choose_and_import, import_into_bin
 from widgets.recent import RecentLibraries
 
 if TYPE_CHECKING:
@@ -73,8 +74,15 @@ def build_editor_menus(w: EditorWindow) -> None:
     w.preflight_action = _action(
         w, translate("EditorMenus", "印前检查"), w.preflight_panel.run, "F9"
     )
+    # Stories come in by menu or by dropping files on the 稿库; either is one undo step.
+    w.import_action = _action(
+        w, translate("EditorMenus", "导入稿件…"), lambda: choose_and_import(w), "Ctrl+I"
+    )
+    w.bin.files_dropped.connect(lambda paths: import_into_bin(w, paths))
     w.file_menu.insertAction(first, w.open_action)
     w.file_menu.insertMenu(first, w.recent_menu)
+    w.file_menu.insertSeparator(first)
+    w.file_menu.insertAction(first, w.import_action)
     w.file_menu.insertSeparator(first)
     w.file_menu.insertAction(w.quit_action, w.preflight_action)
     w.file_menu.insertSeparator(w.quit_action)

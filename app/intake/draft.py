@@ -30,13 +30,16 @@ class Suggestion:
 
 @dataclass
 class FileDrafts:
-    """Everything read from one file before it is stored: its drafts and what to tell the user."""
+    """Everything read from one file before it is stored: its drafts (or, for a picture file,
+    its picture) and what to tell the user."""
 
     source: str  # the path as given
     kind: str  # docx, txt, md, json
     drafts: list[Draft]
     notes: list[str] = field(default_factory=list)
     encoding: str = ""
+    # A picture file on its own: it joins a story when stored (app/intake/commit.py).
+    pictures: list[Picture] = field(default_factory=list)
 
 
 @dataclass

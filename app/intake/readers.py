@@ -1,4 +1,4 @@
-"""File readers: takes a path, gives its checked drafts (.docx, .txt, .md, .json), storing nothing."""
+"""File readers: takes a path, gives its checked drafts (.docx, .txt, .md, .json) or picture, storing nothing."""
 
 from __future__ import annotations
 
@@ -128,6 +128,12 @@ def read_json_file(path: Path, fullwidth: bool) -> FileDrafts:
     return FileDrafts(str(path), "json", drafts, cleaning.notes(), "utf-8")
 
 
+def read_picture_file(path: Path, fullwidth: bool) -> FileDrafts:
+    """A photo on its own (JPEG, PNG, TIFF), checked whole; it goes in with a story."""
+    picture = load_picture(read_bytes(path, limits.MAX_PICTURE_BYTES), path.name)
+    return FileDrafts(str(path), "picture", [], pictures=[picture])
+
+
 READERS: dict[str, Callable[[Path, bool], FileDrafts]] = {
     ".docx": read_docx_file,
     ".txt": read_txt_file,
@@ -135,6 +141,11 @@ READERS: dict[str, Callable[[Path, bool], FileDrafts]] = {
     ".md": read_md_file,
     ".markdown": read_md_file,
     ".json": read_json_file,
+    ".jpg": read_picture_file,
+    ".jpeg": read_picture_file,
+    ".png": read_picture_file,
+    ".tif": read_picture_file,
+    ".tiff": read_picture_file,
 }
 
 

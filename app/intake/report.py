@@ -20,7 +20,8 @@ _HOW = {
 class ImportedPicture:
     """A picture stored by an import, with the caption found for it and the story it came with.
 
-    The library has no article↔picture link yet: the caller places it (image frame, caption).
+    It is linked to that story in the library (Library.article_pictures) at `position`, with
+    its caption; the desk places it from there (image frame, caption).
     """
 
     asset_id: str
@@ -32,7 +33,9 @@ class ImportedPicture:
     mode: str
     colour: bool
     dpi: float | None
-    new: bool  # not in the library before this import: undo removes it
+    new: bool  # not in the library before this import: undo removes it, unless still used
+    position: int = 0  # among the story's pictures (ArticlePicture.position)
+    story: str = ""  # the story's headline, for the report
 
 
 @dataclass
@@ -123,6 +126,9 @@ def describe(result: ImportResult) -> str:
     name = Path(result.source).name
     if len(result.items) == 1:
         head = describe_article(result.items[0], len(result.pictures))
+    elif not result.items and result.pictures:  # a picture file, joined to a story
+        p = result.pictures[0]
+        head = f"图 picture {p.width}×{p.height} {p.format} → 《{_clip(p.story)}》"
     else:
         head = (
             f"{len(result.items)}篇 articles, {result.chars}字 characters, "
@@ -132,3 +138,24 @@ def describe(result: ImportResult) -> str:
     if result.notes:
         extra.append(f"{len(result.notes)}条提示 notes")
     return f"{name}: {head}" + (f"; {'; '.join(extra)}" if extra else "")
+
+
+def summarise(results: list[ImportResult]) -> str:
+    """A whole import (one drop, one menu choice) in one line for the status bar."""
+    if len(results) == 1:
+        return describe(results[0])
+    stories = sum(len(r.items) for r in results)
+    chars = sum(r.chars for r in results)
+    pictures = sum(len(r.pictures) for r in results)
+    notes = sum(len(r.notes) for r in results)
+    line = (
+        f"已导入{len(results)}个文件：{stories}篇稿件，{chars}字，{pictures}图 / imported "
+        f"{len(results)} files: {stories} stories, {chars} characters, {pictures} pictures"
+    )
+    return line + (f"; {notes}条提示 notes" if notes else "")
+
+
+def needs_attention(result: ImportResult) -> bool:
+    """Whether the desk should read the details: notes, or full-width fixes still only offered."""
+    offered = any(item.suggestions and not item.fullwidth_applied for item in result.items)
+    return bool(result.notes) or offered

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from app.store.assets import ArticlePicture, AssetUse
 from app.store.errors import LibraryError
 from app.store.library import Library
 from app.store.paths import default_library_path
 from app.store.schema import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "Library", "LibraryError", "default_library_path"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticlePicture",
+    "AssetUse",
+    "Library",
+    "LibraryError",
+    "default_library_path",
+]

@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from app.model import Article, Asset, Frame, Issue, Page, Publication
+from app.model import Article, Frame, Issue, Page, Publication
 from app.store import rows, schema
+from app.store.assets import AssetStore
 from app.store.checks import check_library_file, sqlite_uri, wal_path
 from app.store.errors import LibraryError
 from app.store.proofs import ProofStore
@@ -45,11 +46,12 @@ def _settle(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
 
 
-class Library(ProofStore, RevisionStore):
+class Library(AssetStore, ProofStore, RevisionStore):
     """One newspaper's library file. Open with Library.open(path) or Library.create(path).
 
-    Proof rounds, marks and sign-offs come from ProofStore (proofs.py); named revisions and
-    id-keeping re-inserts for undo from RevisionStore (revisions.py).
+    Images and story pictures come from AssetStore (assets.py); proof rounds, marks and
+    sign-offs from ProofStore (proofs.py); named revisions and id-keeping re-inserts for undo
+    from RevisionStore (revisions.py).
     """
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -299,21 +301,6 @@ class Library(ProofStore, RevisionStore):
         """The story's thread: its frames by thread_index, across pages (跨版转接)."""
         found = self._where("frames", "article_id = ?", [article_id], "thread_index, id")
         return [rows.frame_from_row(r) for r in found]
-
-    # -- assets -----------------------------------------------------------------------------
-
-    def put_asset(self, asset: Asset) -> str:
-        """Store an image once by the SHA-256 of its bytes; the same bytes again add nothing."""
-        with self.transaction():
-            self._db.execute(
-                "INSERT OR IGNORE INTO assets (id, mime, width, height, data) "
-                "VALUES (:id, :mime, :width, :height, :data)",
-                rows.asset_row(asset),
-            )
-        return asset.id
-
-    def asset(self, asset_id: str) -> Asset:
-        return rows.asset_from_row(self._get("assets", asset_id))
 
 
 def _migrate(db: Database, path: Path, version: int) -> None:

@@ -192,9 +192,34 @@ def _v3_to_v4(db: Database) -> None:
         db.execute(statement)
 
 
+V5_DDL: tuple[str, ...] = (
+    # The pictures a story came with (a reporter's .docx), each with its caption. Deleting the
+    # story takes its links along; an asset cannot go while a link names it (no ON DELETE).
+    """CREATE TABLE article_pictures (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        asset_id TEXT NOT NULL REFERENCES assets(id),
+        caption TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL CHECK (position >= 0),
+        PRIMARY KEY (article_id, position)
+    )""",
+    "CREATE INDEX article_pictures_asset ON article_pictures(asset_id)",
+)
+
+
+def _v4_to_v5(db: Database) -> None:
+    """Story pictures with their captions (intake of Word files with photos)."""
+    for statement in V5_DDL:
+        db.execute(statement)
+
+
 # MIGRATIONS[n - 1] takes a version-n library to version n + 1. Append only; never edit a
 # shipped step. A step that rebuilds a table must follow SQLite's 12-step ALTER recipe.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_to_v2, _v2_to_v3, _v3_to_v4)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
+    _v1_to_v2,
+    _v2_to_v3,
+    _v3_to_v4,
+    _v4_to_v5,
+)
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 

@@ -241,3 +241,53 @@ def test_failed_v3_to_v4_leaves_the_v3_file_unchanged(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="version 3 to 4"):
         Library.open(path)
     assert snapshot(tmp_path) == before
+
+
+def build_v4(path: Path) -> Path:
+    """A library as Banmian wrote it at schema 4 (revisions, no story pictures), with a picture."""
+    build_v3(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    with db.atomic():
+        schema.migrate_step(db, 3)
+        db.execute(
+            "INSERT INTO assets (id, mime, width, height, data) VALUES (?, 'image/gif', 1, 1, ?)",
+            [hashlib.sha256(b"GIF89a").hexdigest(), b"GIF89a"],
+        )
+    conn.close()
+    return path
+
+
+def test_v4_library_gains_story_pictures(tmp_path: Path) -> None:
+    path = build_v4(tmp_path / "v4.banmian")
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
+    gif = hashlib.sha256(b"GIF89a").hexdigest()
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION >= 5
+        assert lib.article_pictures(5) == []
+        lib.add_article_picture(5, gif, "图为八角街道")
+    with Library.open(path) as lib:
+        (picture,) = lib.article_pictures(5)
+        assert (picture.asset_id, picture.caption, picture.position) == (gif, "图为八角街道", 0)
+        assert lib.asset(gif).data == b"GIF89a"  # the v4 asset came through
+        with pytest.raises(LibraryError, match="still used"):
+            lib.delete_asset(gif)
+
+
+def test_failed_v4_to_v5_leaves_the_v4_file_unchanged(tmp_path: Path) -> None:
+    """Someone named an index `article_pictures_asset`: step 4→5 makes its table, then fails on
+    the index, and the table goes with the rollback; the file stays at 4."""
+    path = build_v4(tmp_path / "tinkered.banmian")
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE INDEX article_pictures_asset ON articles(slug)")
+    conn.commit()
+    conn.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(LibraryError, match="version 4 to 5"):
+        Library.open(path)
+    assert snapshot(tmp_path) == before
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+    assert "article_pictures" not in tables
