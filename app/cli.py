@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--issue", type=int, help="总期号 / cumulative issue number (default: newest)")
     p.add_argument("--out", help="PDF file to write (the whole issue)")
     add_export_options(p)
+    p.add_argument(
+        "--require-signoff",
+        action="store_true",
+        help="签发后才能付印 / refuse (exit 2, nothing written) if a page is not signed off",
+    )
 
     p = sub.add_parser("next-issue", help="创建下一期 / create the following issue")
     p.add_argument("--db", required=True)
@@ -108,6 +113,7 @@ def _library(args: argparse.Namespace):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from app.export.issue import export_issue
+    from app.proof.signoff import print_warnings
     from app.services import compose_issue, load_issue
 
     if not args.out and not args.per_page:
@@ -117,6 +123,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"目录不存在 / no such folder: {out.parent}")
     with _library(args) as lib:
         doc = load_issue(lib, args.issue)
+        if args.preset == "print" or args.require_signoff:
+            # 付印: pages not signed off (签发) are named before anything is composed; with
+            # --require-signoff they stop the export (ProofError → exit 2, no file).
+            unready = print_warnings(lib, doc.issue)
+            for line in unready:
+                print(f"警告 / warning: {line}", file=sys.stderr)
+            if unready and args.require_signoff:
+                raise UserError(
+                    f"签发后才能付印，未导出 / --require-signoff: {len(unready)} pages not "
+                    "ready for print, nothing written"
+                )
         pages = compose_issue(doc)
         written = export_issue(
             doc,

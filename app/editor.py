@@ -30,10 +30,13 @@ from app.compose import IssueComposer, owner_id
 from app.document import IssueDoc
 from app.editing import Change, EditSession
 from app.export_progress import Progress, export_with_progress
+from app.import_command import ImportFiles
+from app.intake import ImportResult
 from app.intake.pictures import load_picture
 from app.model import Article, Frame, Page
 from app.preflight import PreflightFinding, image_info_from_bytes, preflight
 from app.proof.model import now
+from app.proof.signoff import print_warnings
 from app.recompose import affected_pages, compose_pages
 from app.revisions import Revision, take_snapshot
 from app.services import font_registry, issue_chars, load_issue, make_composer
@@ -268,6 +271,21 @@ class IssueEditor:
         assert command.frame_id is not None
         return command.frame_id
 
+    def import_files(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        fullwidth: bool = False,
+        attach_to: int | None = None,
+    ) -> list[ImportResult]:
+        """Files into the bin as one undo step: all are read and checked first (UserError,
+        nothing changed, for any that cannot go in), then stored in one transaction. Picture
+        files join a story of the same import or, failing that, story `attach_to`."""
+        command = ImportFiles.read(self.doc.issue, paths, fullwidth=fullwidth, attach_to=attach_to)
+        self.session.push(command)
+        assert command.results is not None
+        return command.results
+
     # -- revisions ----------------------------------------------------------------------------
 
     def save_revision(self, name: str, at: Any = None) -> Revision:
@@ -293,10 +311,26 @@ class IssueEditor:
 
         return preflight(self.doc, self.pages(), image_info=info, decode_qr=decode_qr)
 
+    def print_warnings(self, refuse: bool = False) -> list[str]:
+        """One line per page not ready for the press (not 签发, or 改后付印 with marks open);
+        with `refuse` any such page raises ProofError (app/proof/signoff.py)."""
+        return print_warnings(self.library, self.doc.issue, refuse=refuse)
+
     def export(
-        self, path: str | Path, progress: Progress | None = None, preset: str = "screen"
+        self,
+        path: str | Path,
+        progress: Progress | None = None,
+        preset: str = "screen",
+        *,
+        require_signoff: bool = False,
     ) -> Sequence[Path]:
-        """The issue as one PDF/X-1a file; `progress(done, total)` hears each page drawn."""
+        """The issue as one PDF/X-1a file; `progress(done, total)` hears each page drawn.
+
+        With `require_signoff` (the newsroom's 签发后才能付印), an issue with a page not signed
+        off is refused (ProofError) before anything is drawn or written; otherwise warning
+        about such pages is the caller's (print_warnings)."""
+        if require_signoff:
+            self.print_warnings(refuse=True)
         return export_with_progress(
             self.doc,
             self.pages(),

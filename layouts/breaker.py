@@ -75,7 +75,8 @@ class Breaker:
         """Whether an opening mark at s loses its empty half (not after the indent)."""
         return not (s == 0 and self.indented)
 
-    def set(self, s: int, e: int, stretch: bool, force: bool = False) -> SetLine | None:
+    def place(self, s: int, e: int, stretch: bool, force: bool = False) -> SetLine | None:
+        """Set [s, e) in its line's room (after the indent on the first line)."""
         placed = fit(self.p, s, e, self.room(s), self.lead(s), stretch, force)
         if placed is None:
             return None
@@ -125,20 +126,20 @@ class Breaker:
                 # here rather than leave this line short
                 em = self._emergency(s, e, av, base, True)
                 if em is not None:
-                    return self.set(s, em, justify, True)  # type: ignore[return-value]
+                    return self.place(s, em, justify, True)  # type: ignore[return-value]
         while e > s:
             if e == n:
-                ln = self.set(s, n, False)
+                ln = self.place(s, n, False)
                 if ln is not None:
                     return ln
             else:
                 nxt = _next(p, e)
                 slack = av - self._estimate(s, e, base)
                 if tight or (slack > EPS and self._estimate(s, nxt, base) - av <= slack + EPS):
-                    ln = self.set(s, nxt, justify and nxt < n)  # push in
+                    ln = self.place(s, nxt, justify and nxt < n)  # push in
                     if ln is not None:
                         return ln
-                ln = self.set(s, e, justify)  # push out, or a natural fit
+                ln = self.place(s, e, justify)  # push out, or a natural fit
                 if ln is not None:
                     return ln
             e -= 1
@@ -149,11 +150,11 @@ class Breaker:
         # is not even tried.)
         nxt = _next(p, s)
         if self._estimate(s, nxt, base) <= 2 * av:
-            ln = self.set(s, nxt, justify and nxt < n)
+            ln = self.place(s, nxt, justify and nxt < n)
             if ln is not None:
                 return ln
         e = self._emergency(s, s, av, base, False) or s + 1
-        return self.set(s, e, justify and e < n, True)  # type: ignore[return-value]
+        return self.place(s, e, justify and e < n, True)  # type: ignore[return-value]
 
     def _emergency(self, s: int, lo: int, av: float, base: float, strict: bool) -> int | None:
         """Where to break a run wider than the measure, the last such place in (lo, fit]:
@@ -192,8 +193,8 @@ class Breaker:
             b -= 1
         if b <= s0:
             return None
-        one = self.set(s0, b, True)
-        two = self.set(b, e, True)
+        one = self.place(s0, b, True)
+        two = self.place(b, e, True)
         if one is None or two is None or not self.justified(one) or not self.justified(two):
             return None
         return one, two
@@ -230,8 +231,8 @@ class Breaker:
                 e -= 1
             if e <= s1:
                 return sets
-            one = self.set(s1, e, self.justify)
-            two = self.set(e, n, False)
+            one = self.place(s1, e, self.justify)
+            two = self.place(e, n, False)
             if one is not None and two is not None and (self.justified(one) or not self.justify):
                 return [*sets[:-2], one, two]
 

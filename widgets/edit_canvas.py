@@ -33,6 +33,7 @@ from app.model import Frame
 from app.store import LibraryError
 from widgets.article_bin import MIME_ARTICLE, article_from_mime
 from widgets.canvas import PageCanvas
+from widgets.marks_overlay import MarksOverlay
 from widgets.painter import PagePainter
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class EditCanvas(PageCanvas):
         self.selected: int | None = None
         self._drag: _Drag | None = None
         self._drop: QRectF | None = None
+        self.marks = MarksOverlay(lambda: self.viewport().update(), self)  # open proof marks (校对)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -356,6 +358,7 @@ class EditCanvas(PageCanvas):
         super().drawForeground(painter, rect)
         if self._drop is not None:
             painter.fillRect(self._drop, _DROP)
+        self.marks.paint(painter)
         frame = self.selected_frame()
         if frame is None or self.page_index < 0 or self.editor is None:
             return

@@ -1,4 +1,4 @@
-"""Editor window: takes an IssueEditor, gives the desktop layout tool (pages panel, canvas, 稿库, inspector, preflight, menus).
+"""Editor window: takes an IssueEditor, gives the desktop layout tool (pages panel, canvas with open proof marks, 稿库, inspector, preflight, 校对标记, menus).
 
 Widgets only read the editor and call its edits; after every edit the editor says which pages
 were composed again and the window repaints just those (thumbnails a moment later).
@@ -11,12 +11,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
 from app.editor import EditorChange, IssueEditor, open_editor
 from app.errors import UserError
+from app.proof.open_marks import page_open_marks
 from app.services import open_library
 from app.store import Library, LibraryError
 from widgets.article_bin import ArticleBin
@@ -27,10 +28,11 @@ from widgets.export_dialog import export_with_dialog
 from widgets.i18n import install_language, saved_language
 from widgets.inspector import Inspector
 from widgets.main_window import MainWindow, ui_font
+from widgets.marks_panel import MarksPanel
 from widgets.pages_panel import THUMB_WIDTH
 from widgets.painter import PagePainter, render_page
 from widgets.preflight_panel import PreflightPanel
-from widgets.proof_menu import build_proof_menu
+from widgets.proof_menu import PresetExport, build_proof_menu
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,8 @@ COMMAND_LABELS = (
     QT_TRANSLATE_NOOP("Commands", "删除版框"),
     QT_TRANSLATE_NOOP("Commands", "编辑文字"),
     QT_TRANSLATE_NOOP("Commands", "恢复版本"),
+    QT_TRANSLATE_NOOP("Commands", "导入稿件"),
+    QT_TRANSLATE_NOOP("Commands", "改为全角标点"),
     QT_TRANSLATE_NOOP("Commands", "编辑"),
 )
 
@@ -113,6 +117,10 @@ class EditorWindow(MainWindow):
         self.preflight_dock = _dock(self, self.tr("印前检查"), "preflight", self.preflight_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight_dock)
         self.tabifyDockWidget(self.inspector_dock, self.preflight_dock)
+        self.marks_panel = MarksPanel(editor.library, editor.doc.issue.id)  # type: ignore[arg-type]
+        self.marks_dock = _dock(self, self.tr("校对标记"), "marks", self.marks_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.marks_dock)
+        self.tabifyDockWidget(self.preflight_dock, self.marks_dock)
         self.inspector_dock.raise_()
         self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
 
@@ -120,6 +128,9 @@ class EditorWindow(MainWindow):
         self.canvas.edit_failed.connect(self.report)
         self.bin.tree.itemSelectionChanged.connect(self._bin_selected)
         self.preflight_panel.go_to.connect(self.go_to)
+        self.marks_panel.go_to.connect(self.go_to_mark)
+        self.marks_panel.resolved.connect(lambda *_: self.refresh_marks())
+        self.marks_panel.failed.connect(self.report)
         build_editor_menus(self)
         build_proof_menu(self)
 
@@ -145,6 +156,7 @@ class EditorWindow(MainWindow):
                 self.canvas.select(None)
         self.canvas.page_index = index
         super().show_page(index)
+        self._show_page_marks()
 
     def go_to(self, number: int, owner: str = "") -> None:
         """Show page 第number版 and select the frame behind `owner`, if it is a model frame."""
@@ -154,6 +166,40 @@ class EditorWindow(MainWindow):
         self.show_page(index)
         frame = self.editor.frame_for_owner(owner) if owner else None
         self.canvas.select(frame.id if frame is not None else None)
+
+    # -- proof marks (校对) -------------------------------------------------------------------------
+
+    def _show_page_marks(self) -> None:
+        """The current page's open marks on the canvas, placed on their text as it sets now."""
+        index = self.canvas.page_index
+        if not 0 <= index < len(self.editor.doc.pages) or self.canvas.page() is None:
+            self.canvas.marks.set_marks([])
+            return
+        page_id = self.editor.page(index).id
+        self.canvas.marks.set_marks(
+            page_open_marks(self.editor.library, page_id, self.editor.composed_page(index))  # type: ignore[arg-type]
+        )
+
+    def refresh_marks(self) -> None:
+        """Read the marks again: after an edit (fixing text fixes its marks), a resolve, or a
+        mark made in a proof view."""
+        self._show_page_marks()
+        if hasattr(self, "marks_panel"):  # the first page is shown while the window is built
+            self.marks_panel.refresh()
+
+    def go_to_mark(self, page_id: int, mark_id: int) -> None:
+        """Show the mark's page, select and flash the mark, and bring it into view."""
+        try:
+            index = self.editor.page_index(page_id)
+        except KeyError:
+            return
+        if index != self.current_index():
+            self.show_page(index)
+        self.canvas.marks.select(mark_id)
+        placed = next((m for m in self.canvas.marks.marks if m.id == mark_id), None)
+        if placed is not None:
+            b = placed.box
+            self.canvas.ensureVisible(QRectF(b.x, b.y, b.w, b.h), 60, 60)
 
     def refresh_thumbnails(self) -> None:
         """Re-render the thumbnails of pages edited since the last time (after a pause)."""
@@ -197,6 +243,8 @@ class EditorWindow(MainWindow):
         if self.bin.ids() != [a.id for a in self.editor.bin(self.bin.filter.text())]:
             self.bin.refresh()
         self.inspector.refresh(change)
+        if change.articles or change.everything or current in change.pages:
+            self.refresh_marks()
         self._update_undo()
 
     def _update_undo(self) -> None:
@@ -240,14 +288,18 @@ class EditorWindow(MainWindow):
 
     # -- export -------------------------------------------------------------------------------------
 
-    def export_pdf(self, path: str | None = None) -> bool:
+    def export_pdf(self, path: str | None = None, preset: str = "screen") -> bool:
         """Export with a progress dialog; False if cancelled or failed (the failure is shown)."""
         path = path or self.ask_pdf_path()
         if not path:
             return False
         self.inspector.commit()
+        target = self.editor if preset == "screen" else PresetExport(self, preset)
         try:
-            done = export_with_dialog(self, self.editor, path)
+            done = export_with_dialog(self, target, path)  # type: ignore[arg-type]
+        except UserError as exc:  # refused by a rule (签发后才能付印): nothing was written
+            self.tell(self.tr("导出PDF"), str(exc))
+            return False
         except Exception as exc:  # show the reason; the issue on screen is unaffected
             log.exception("export to %s failed", path)
             QMessageBox.critical(
@@ -266,6 +318,9 @@ class EditorWindow(MainWindow):
     def ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def tell(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
 
     def library_path(self) -> Path:
         return Path(self.editor.library.path)

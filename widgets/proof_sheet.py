@@ -26,6 +26,8 @@ GAP = 12  # pixels between two facing pages
 CLICK_BOX = 9.0  # points: a click without a drag marks one 字 of 小五 body type around it
 DRAG_MIN = 4  # pixels: less movement than this is a click
 _DESK = QColor(120, 120, 120)
+# A highlighter's yellow, multiplied into the page so the type under it stays black.
+_CHANGED = QColor(255, 232, 90)
 
 
 class SheetHost(Protocol):
@@ -43,6 +45,8 @@ class SheetHost(Protocol):
     def session_marks(self, index: int) -> list[Mark]: ...
 
     def round_colour(self, round_id: int | None = None) -> QColor: ...
+
+    def changed_boxes(self, index: int) -> tuple[Rect, ...]: ...
 
 
 def pil_to_qimage(image) -> QImage:  # noqa: ANN001 - a PIL RGB image
@@ -118,6 +122,11 @@ class ProofSheet(QWidget):
         for placed in self.placed:
             # Pixels drawn one to one: what pdfium rendered is what the proofreader sees.
             qp.drawImage(placed.rect.topLeft(), self.view.page_image(placed.index))
+        qp.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        for placed in self.placed:
+            for box in self.view.changed_boxes(placed.index):
+                qp.fillRect(placed.to_pixels(box).adjusted(-1, 0, 1, 0), _CHANGED)
+        qp.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for placed in self.placed:
             for mark in self.view.session_marks(placed.index):

@@ -1,4 +1,4 @@
-"""Proof view (校样): takes a ProofSession, shows its exported PDF itself (pypdfium2 pixels) one page or a facing spread at a time, the marks in each round's colour and their list, and takes new marks."""
+"""Proof view (校样): takes a ProofSession, shows its exported PDF itself (pypdfium2 pixels) one page or a facing spread at a time, the marks in each round's colour and their list, the lines changed since the previous round highlighted, and takes new marks."""
 
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ class ProofView(QMainWindow):
         self.last_error = ""
         self._images: dict[tuple[int, float], QImage] = {}
         self._marks: dict[int, list[Mark]] = {}
+        self._changes: dict[int, tuple[Rect, ...]] = {}
+        self.show_changes = True
         self._colours: dict[int, QColor] = {}
         self.label_font = QFont()
         self.label_font.setFamilies(UI_FAMILIES)
@@ -98,6 +100,10 @@ class ProofView(QMainWindow):
         self.zoom_label = QLabel()
         self.act_two_up = self._action("双版", self.set_two_up, "Ctrl+2")
         self.act_two_up.setCheckable(True)
+        self.act_changes = self._action("改动", self.set_show_changes, "Ctrl+D")
+        self.act_changes.setCheckable(True)
+        self.act_changes.setChecked(True)
+        self.act_changes.setToolTip("上一校次以来改动的行 / lines changed since the previous round")
         self.act_mark = self._action("标记", self.set_mark_tool, "M")
         self.act_mark.setCheckable(True)
         self.kind_box = QComboBox()
@@ -112,7 +118,13 @@ class ProofView(QMainWindow):
         for widget in (self.act_zoom_out, self.zoom_label, self.act_zoom_in, self.act_fit):
             _add(bar, widget)
         bar.addSeparator()
-        for widget in (self.act_two_up, self.act_mark, self.kind_box, self.proposed_edit):
+        for widget in (
+            self.act_two_up,
+            self.act_changes,
+            self.act_mark,
+            self.kind_box,
+            self.proposed_edit,
+        ):
             _add(bar, widget)
 
     def _build_mark_list(self) -> None:
@@ -167,6 +179,9 @@ class ProofView(QMainWindow):
         self.act_previous.setEnabled(at > 0)
         self.act_next.setEnabled(at < len(steps) - 1)
         labels = " | ".join(self.session.pages[i].label for i in shown)
+        changed = sum(len(self._changes.get(i, ())) for i in shown)
+        if changed:
+            labels += f" · 改动{changed}行 / {changed} lines changed since the previous round"
         self.statusBar().showMessage(labels)
 
     def go_to(self, index: int) -> None:
@@ -214,6 +229,16 @@ class ProofView(QMainWindow):
         self.act_two_up.setChecked(self.two_up)
         self._show()
 
+    def set_show_changes(self, on: bool) -> None:
+        """Highlight (or not) the lines changed since the previous round."""
+        self.show_changes = bool(on)
+        self.act_changes.setChecked(self.show_changes)
+        self.sheet.update()
+
+    def changed_boxes(self, index: int) -> tuple[Rect, ...]:
+        """Boxes of page `index`'s lines changed since the previous round (none when hidden)."""
+        return self._changes.get(index, ()) if self.show_changes else ()
+
     def set_mark_tool(self, on: bool) -> None:
         self.sheet.mark_tool = bool(on)
         self.act_mark.setChecked(self.sheet.mark_tool)
@@ -249,6 +274,7 @@ class ProofView(QMainWindow):
     def refresh_marks(self) -> None:
         """Read the marks again (after an edit elsewhere, or a new one) and redraw."""
         self._marks = {p.index: self.session.marks(p.index) for p in self.session.pages}
+        self._changes = self.session.changed_lines()
         rounds = self.session.rounds()
         self.mark_list.clear()
         for page in self.session.pages:

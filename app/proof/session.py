@@ -10,7 +10,7 @@ from pathlib import Path
 from app.document import IssueDoc
 from app.proof.exchange import round_pages
 from app.proof.model import COLOUR_RGB, Mark, ProofRound, Rect
-from app.proof.rounds import add_mark
+from app.proof.rounds import add_mark, round_changes
 from app.store import Library
 from layouts.display import ComposedPage
 
@@ -147,6 +147,17 @@ class ProofSession:
                 if mine or carried:
                     out.append(mark)
         return out
+
+    def changed_lines(self) -> dict[int, tuple[Rect, ...]]:
+        """PDF page index → boxes of the lines changed since the previous round read the page,
+        as the pages compose now (what the PDF shows); pages in their first round have none.
+        The next round reads these again (三校 reads what 二校 changed)."""
+        changes = round_changes(self.library, self.round_id, [p.composed for p in self.pages])
+        return {
+            p.index: tuple(line.box for line in changes[p.page_id].changed)
+            for p in self.pages
+            if p.page_id in changes and changes[p.page_id].changed
+        }
 
     def page_of(self, mark: Mark) -> int:
         """The PDF page index a mark sits on."""

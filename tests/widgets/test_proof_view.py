@@ -325,3 +325,72 @@ def test_a_print_proof_with_bleed_and_crop_marks_maps_marks_to_the_trim_box(
     r = view.page_rect(0)
     corner = view.point_to_sheet(0, 0, 0)
     assert (corner.x() - r.x(), corner.y() - r.y()) == (round(offset * scale),) * 2
+
+
+def yellow_share(image: Image.Image) -> float:
+    """The share of pixels the changed-line highlighter turned yellow (white → 255, 232, 90)."""
+    r, g, b = image.split()
+    mask = ImageChops.multiply(
+        ImageChops.multiply(
+            r.point(lambda v: 255 if v > 200 else 0), g.point(lambda v: 255 if v > 180 else 0)
+        ),
+        b.point(lambda v: 255 if v < 150 else 0),
+    )
+    return mask.histogram()[255] / (image.width * image.height)
+
+
+def line_pixels(view: ProofView, index: int, box: Rect) -> Image.Image:
+    """The sheet's pixels over a line's box, one pixel in from its edges."""
+    a = view.point_to_sheet(index, box.x, box.y)
+    b = view.point_to_sheet(index, box.x2, box.y2)
+    sheet = to_pil(view.sheet.grab().toImage())
+    return sheet.crop((a.x() + 1, a.y() + 1, b.x() - 1, b.y() - 1))
+
+
+def test_the_second_round_highlights_the_lines_changed_since_the_first(
+    qtbot, tmp_path: Path, composed: list[ComposedPage]
+) -> None:
+    from app.proof.snapshot import page_lines
+
+    inserted = "增补的一句话"
+    with Library.create(tmp_path / "rounds.banmian") as lib:
+        build_sample(lib)
+        doc = IssueDoc.load(lib, 1809)
+        first = open_round(lib, doc.issue.id, "一校", "王校对", composed[:1])  # type: ignore[arg-type]
+        session = ProofSession.export(lib, first.id, doc, composed)  # type: ignore[arg-type]
+        assert session.changed_lines() == {}  # a first round has nothing to compare with
+        close_round(lib, first.id)  # type: ignore[arg-type]
+        # The editors fix the lead between the rounds: its first paragraph re-flows.
+        lead = next(f for f in lib.frames(session.pages[0].page_id) if f.name == "lead")
+        article = lib.article(lead.article_id)  # type: ignore[arg-type]
+        article.paragraphs[0] = inserted + article.paragraphs[0]
+        lib.update_article(article)
+        doc = IssueDoc.load(lib, 1809)
+        now = make_composer(font_registry(), issue_chars(doc)).compose(doc)
+        second = open_round(lib, doc.issue.id, "二校", "李校对", now[:1])  # type: ignore[arg-type]
+        session = ProofSession.export(lib, second.id, doc, now)  # type: ignore[arg-type]
+        view = ProofView(session)
+        qtbot.addWidget(view)
+        view.resize(1400, 1000)
+        view.set_zoom(1.0)
+        view.show()
+        qtbot.waitExposed(view)
+
+        boxes = session.changed_lines()[0]
+        lines = page_lines(now[0])
+        owner = f"frame-{lead.id}"
+        by_box = {line.box: line for line in lines}
+        changed = [by_box[b] for b in boxes]
+        assert changed and all(line.frame == owner for line in changed)
+        assert inserted[:4] in changed[0].text  # the edited line, then the ones it re-flowed
+        untouched = next(
+            line
+            for line in lines
+            if line.frame != owner and len(line.text) >= 8 and line.box not in boxes
+        )
+        assert yellow_share(line_pixels(view, 0, changed[0].box)) > 0.3
+        assert yellow_share(line_pixels(view, 0, untouched.box)) < 0.01
+        assert "改动" in view.statusBar().currentMessage()
+        view.set_show_changes(False)  # 改动 off: the page as printed
+        assert yellow_share(line_pixels(view, 0, changed[0].box)) < 0.01
+        view.close()
