@@ -3,42 +3,42 @@
     <context>
         <name>ArticleBin</name>
         <message>
-            <location filename="../../widgets/article_bin.py" line="23" />
+            <location filename="../../widgets/article_bin.py" line="24" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../widgets/article_bin.py" line="24" />
+            <location filename="../../widgets/article_bin.py" line="25" />
             <source>已编</source>
             <translation>Edited</translation>
         </message>
         <message>
-            <location filename="../../widgets/article_bin.py" line="25" />
+            <location filename="../../widgets/article_bin.py" line="26" />
             <source>已排</source>
             <translation>Placed</translation>
         </message>
         <message>
-            <location filename="../../widgets/article_bin.py" line="26" />
+            <location filename="../../widgets/article_bin.py" line="27" />
             <source>已审</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../widgets/article_bin.py" line="69" />
+            <location filename="../../widgets/article_bin.py" line="113" />
             <source>搜索标题…</source>
             <translation>Search headlines…</translation>
         </message>
         <message>
-            <location filename="../../widgets/article_bin.py" line="74" />
+            <location filename="../../widgets/article_bin.py" line="119" />
             <source>标题</source>
             <translation>Headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/article_bin.py" line="74" />
+            <location filename="../../widgets/article_bin.py" line="119" />
             <source>字数</source>
             <translation>Chars</translation>
         </message>
         <message>
-            <location filename="../../widgets/article_bin.py" line="74" />
+            <location filename="../../widgets/article_bin.py" line="119" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
@@ -46,62 +46,72 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="39" />
+            <location filename="../../widgets/editor_window.py" line="42" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="40" />
+            <location filename="../../widgets/editor_window.py" line="43" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="41" />
+            <location filename="../../widgets/editor_window.py" line="44" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="42" />
+            <location filename="../../widgets/editor_window.py" line="45" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="43" />
+            <location filename="../../widgets/editor_window.py" line="46" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="44" />
+            <location filename="../../widgets/editor_window.py" line="47" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="45" />
+            <location filename="../../widgets/editor_window.py" line="48" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="46" />
+            <location filename="../../widgets/editor_window.py" line="49" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="47" />
+            <location filename="../../widgets/editor_window.py" line="50" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="48" />
+            <location filename="../../widgets/editor_window.py" line="51" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="53" />
+            <source>导入稿件</source>
+            <translation>Import articles</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="54" />
+            <source>改为全角标点</source>
+            <translation>Full-width punctuation</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
@@ -109,152 +119,157 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="34" />
+            <location filename="../../widgets/editor_menus.py" line="35" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="37" />
+            <location filename="../../widgets/editor_menus.py" line="38" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="39" />
+            <location filename="../../widgets/editor_menus.py" line="40" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="41" />
+            <location filename="../../widgets/editor_menus.py" line="42" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="45" />
+            <location filename="../../widgets/editor_menus.py" line="46" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="47" />
+            <location filename="../../widgets/editor_menus.py" line="48" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="49" />
+            <location filename="../../widgets/editor_menus.py" line="50" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="56" />
+            <location filename="../../widgets/editor_menus.py" line="57" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="59" />
+            <location filename="../../widgets/editor_menus.py" line="60" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="62" />
+            <location filename="../../widgets/editor_menus.py" line="63" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="69" />
+            <location filename="../../widgets/editor_menus.py" line="70" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="71" />
+            <location filename="../../widgets/editor_menus.py" line="72" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="74" />
+            <location filename="../../widgets/editor_menus.py" line="75" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="86" />
+            <location filename="../../widgets/editor_menus.py" line="79" />
+            <source>导入稿件…</source>
+            <translation>Import Articles…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="94" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="117" />
+            <location filename="../../widgets/editor_menus.py" line="125" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="119" />
+            <location filename="../../widgets/editor_menus.py" line="127" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="141" />
+            <location filename="../../widgets/editor_menus.py" line="149" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="152" />
+            <location filename="../../widgets/editor_menus.py" line="160" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="155" />
+            <location filename="../../widgets/editor_menus.py" line="163" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="156" />
+            <location filename="../../widgets/editor_menus.py" line="164" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="164" />
+            <location filename="../../widgets/editor_menus.py" line="172" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="174" />
+            <location filename="../../widgets/editor_menus.py" line="182" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="179" />
+            <location filename="../../widgets/editor_menus.py" line="187" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="180" />
+            <location filename="../../widgets/editor_menus.py" line="188" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="190" />
+            <location filename="../../widgets/editor_menus.py" line="198" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="200" />
+            <location filename="../../widgets/editor_menus.py" line="208" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="206" />
+            <location filename="../../widgets/editor_menus.py" line="214" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="208" />
+            <location filename="../../widgets/editor_menus.py" line="216" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="216" />
+            <location filename="../../widgets/editor_menus.py" line="224" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="226" />
+            <location filename="../../widgets/editor_menus.py" line="234" />
             <source>界面语言将在下次启动时生效 / the language applies from the next start</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -262,42 +277,47 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="106" />
+            <location filename="../../widgets/editor_window.py" line="111" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="109" />
+            <location filename="../../widgets/editor_window.py" line="114" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="112" />
+            <location filename="../../widgets/editor_window.py" line="117" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="170" />
+            <location filename="../../widgets/editor_window.py" line="121" />
+            <source>校对标记</source>
+            <translation>Proof marks</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="218" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="172" />
+            <location filename="../../widgets/editor_window.py" line="220" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="174" />
+            <location filename="../../widgets/editor_window.py" line="222" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="205" />
+            <location filename="../../widgets/editor_window.py" line="255" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="206" />
+            <location filename="../../widgets/editor_window.py" line="256" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
@@ -434,6 +454,55 @@
             <location filename="../../widgets/export_dialog.py" line="43" />
             <source>正在生成 PDF/X-1a 文件…</source>
             <translation>Writing the PDF/X-1a file…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="35" />
+            <source>稿件和图片 ({patterns});;所有文件 (*)</source>
+            <translation>Articles and pictures ({patterns});;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="62" />
+            <source>未导入，库中没有任何改动：</source>
+            <translation>Not imported; the library is unchanged:</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="64" />
+            <source>导入结果（可在“编辑”菜单中撤销）：</source>
+            <translation>Import result (undo it from the Edit menu):</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="73" />
+            <source>改为全角标点（{n}处）</source>
+            <translation>Make punctuation full-width ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="97" />
+            <source>无法导入</source>
+            <translation>Cannot import</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="114" />
+            <source>稿件已改动，未改标点</source>
+            <translation>The article was edited since; punctuation left as is</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="120" />
+            <source>已将{n}篇稿件的半角标点改为全角（可撤销）</source>
+            <translation>Full-width punctuation applied to {n} articles (undoable)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="138" />
+            <source>导入失败：{error}</source>
+            <translation>Import failed: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/import_dialog.py" line="147" />
+            <location filename="../../widgets/import_dialog.py" line="159" />
+            <source>导入稿件</source>
+            <translation>Import articles</translation>
         </message>
     </context>
     <context>
@@ -644,6 +713,59 @@
             <location filename="../../widgets/main_window.py" line="242" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarksPanel</name>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="43" />
+            <source>版</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="43" />
+            <source>校次</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="43" />
+            <source>符号</source>
+            <translation>Mark</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="43" />
+            <source>建议文字</source>
+            <translation>Proposed text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="43" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="48" />
+            <source>已改</source>
+            <translation>Fixed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="49" />
+            <source>标为已改 / mark as fixed</source>
+            <translation>Mark as fixed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="51" />
+            <source>不改</source>
+            <translation>Keep</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="52" />
+            <source>保留原文 / reject: keep the text</source>
+            <translation>Reject: keep the text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="71" />
+            <source>{n}处待改</source>
+            <translation>{n} open</translation>
         </message>
     </context>
     <context>
