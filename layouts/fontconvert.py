@@ -14,16 +14,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools import subset
-from fontTools.misc import sstruct
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
-from fontTools.ttLib.tables._g_l_y_f import Glyph
-from fontTools.ttLib.tables._m_a_x_p import maxpFormat_1_0_add
+from layouts.metrics import metrics_cache_path
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+# fontTools' subsetter and pens are imported inside the functions that convert: a process
+# whose conversions are all cached (every warm start) never pays for importing them.
 
 # Bump when the output of a conversion changes: it is part of every cache key.
 CONVERTER_VERSION = 1
@@ -50,15 +52,20 @@ class ConversionResult:
     cached: bool  # True when an existing file served the request
 
 
+@cache
 def gb2312_chars() -> frozenset[str]:
     """Every character of GB 2312: rows 1–9 symbols (682) and levels 1–2 hanzi (6,763)."""
     out: set[str] = set()
+    row = bytearray(2 * 94)
+    row[1::2] = range(0xA1, 0xFF)
     for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                out.add(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
+        row[0::2] = bytes((hi,)) * 94
+        try:  # a whole row at once (most rows are full) ...
+            out.update(row.decode("gb2312"))
+        except UnicodeDecodeError:  # ... else code by code, skipping the unassigned ones
+            for i in range(0, len(row), 2):
+                with contextlib.suppress(UnicodeDecodeError):
+                    out.add(row[i : i + 2].decode("gb2312"))
     return frozenset(out)
 
 
@@ -66,6 +73,7 @@ def _ranges(*spans: tuple[int, int]) -> set[str]:
     return {chr(c) for a, b in spans for c in range(a, b + 1)}
 
 
+@cache
 def default_charset() -> frozenset[str]:
     """GB 2312 plus the Latin, punctuation and symbol blocks a newspaper page uses."""
     extra = _ranges(
@@ -87,9 +95,20 @@ def default_charset() -> frozenset[str]:
     return frozenset(gb2312_chars() | extra)
 
 
+_CHARSET_HASHES: dict[frozenset[str], str] = {}  # a registry asks for its charset's often
+
+
 def charset_hash(chars: Iterable[str]) -> str:
+    known = _CHARSET_HASHES.get(chars) if isinstance(chars, frozenset) else None
+    if known is not None:
+        return known
     joined = "".join(sorted(set(chars)))
-    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    digest = hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    if isinstance(chars, frozenset):
+        if len(_CHARSET_HASHES) >= 8:
+            _CHARSET_HASHES.clear()
+        _CHARSET_HASHES[chars] = digest
+    return digest
 
 
 def _source_key(src_path: str, index: int, max_err: float) -> tuple[str, str]:
@@ -110,6 +129,9 @@ def cache_path(
 
 
 def _draw_quadratic(glyph_set, name: str, max_err: float) -> Glyph:
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
     pen = TTGlyphPen(glyph_set)
     # CFF contours run counter-clockwise, TrueType ones clockwise: reverse while converting.
     glyph_set[name].draw(Cu2QuPen(pen, max_err, reverse_direction=True))
@@ -118,6 +140,10 @@ def _draw_quadratic(glyph_set, name: str, max_err: float) -> Glyph:
 
 def _set_maxp_v1(font: TTFont) -> None:
     """TrueType needs maxp 1.0 (CFF fonts carry 0.5); no hinting, so its limits are zero."""
+    from fontTools.misc import sstruct
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.tables._m_a_x_p import maxpFormat_1_0_add
+
     maxp = newTable("maxp")
     maxp.tableVersion = 0x00010000
     maxp.numGlyphs = len(font.getGlyphOrder())
@@ -140,6 +166,10 @@ def convert_face(
     outlines to TrueType and write `out_path` atomically. Glyphs already converted in
     `reuse_from` (an earlier output for the same source) are copied, not redrawn.
     Returns (glyphs, converted, reused)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont, newTable
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
     src = TTFont(src_path, fontNumber=index, lazy=True)
     if "CFF " not in src:
         kind = "CFF2 (variable)" if "CFF2" in src else "no CFF"
@@ -281,6 +311,8 @@ def _save_atomic(font: TTFont, out_path: str) -> None:
 
 
 def _covered(path: str) -> set[int] | None:
+    from fontTools.ttLib import TTFont
+
     try:
         font = TTFont(path, lazy=True)
         try:
@@ -311,6 +343,8 @@ def cached_truetype(
         )
 
     # Another file of the same source may already hold every character asked for (or most of them).
+    from fontTools.ttLib import TTFont
+
     slug, sig = _source_key(src_path, index, max_err)
     src = TTFont(src_path, fontNumber=index, lazy=True)
     need = {ord(c) for c in wanted} & set((src.getBestCmap() or {}).keys())
@@ -340,9 +374,9 @@ def cached_truetype(
 
 
 def prune_cache(cache_dir: str, stale_tmp_seconds: float = 86400.0) -> list[str]:
-    """Delete converted files that a larger file of the same source covers entirely, and
-    temporary files left by crashed conversions. Call it when no registry is using the cache
-    (e.g. at start-up). Returns the deleted paths."""
+    """Delete converted files that a larger file of the same source covers entirely (with
+    their metrics cache files), and temporary files left by crashed conversions. Call it when
+    no registry is using the cache (e.g. at start-up). Returns the deleted paths."""
     groups: dict[str, list[tuple[str, set[int]]]] = {}
     for path in sorted(Path(cache_dir).glob("*-*-*-*.ttf")):
         have = _covered(str(path))
@@ -353,8 +387,12 @@ def prune_cache(cache_dir: str, stale_tmp_seconds: float = 86400.0) -> list[str]
         for path, have in files:
             if any(other != path and have < cover for other, cover in files):
                 doomed.append(path)
+                with contextlib.suppress(OSError):
+                    metrics = metrics_cache_path(path, 0, cache_dir)
+                    if os.path.exists(metrics):
+                        doomed.append(metrics)
     now = time.time()
-    for tmp in Path(cache_dir).glob(".convert-*.tmp"):
+    for tmp in [*Path(cache_dir).glob(".convert-*.tmp"), *Path(cache_dir).glob(".metrics-*.tmp")]:
         with contextlib.suppress(OSError):
             if now - tmp.stat().st_mtime > stale_tmp_seconds:
                 doomed.append(str(tmp))
@@ -365,11 +403,18 @@ def prune_cache(cache_dir: str, stale_tmp_seconds: float = 86400.0) -> list[str]
 
 
 def _glyph_count(path: str) -> int:
-    font = TTFont(path, lazy=True)
-    try:
-        return int(font["maxp"].numGlyphs)
-    finally:
-        font.close()
+    """numGlyphs from the maxp table of a TrueType file, read straight from its table
+    directory: a cache hit needs nothing else from the file, and fontTools is not loaded."""
+    with open(path, "rb") as fh:
+        header = fh.read(12)
+        (tables,) = struct.unpack_from(">H", header, 4)
+        directory = fh.read(16 * tables)
+        for i in range(tables):
+            tag, _, offset, _ = struct.unpack_from(">4sIII", directory, 16 * i)
+            if tag == b"maxp":
+                fh.seek(offset + 4)  # after the table version
+                return struct.unpack(">H", fh.read(2))[0]
+    raise ConversionError(f"{path}: no maxp table")
 
 
 def _in_child(
@@ -413,6 +458,8 @@ def cached_truetype_many(
     workers = min(len(misses), workers if workers is not None else (os.cpu_count() or 1))
     results: dict[tuple[str, int], ConversionResult] = {}
     if workers > 1 and not getattr(sys, "frozen", False):
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=workers) as pool:
             done = pool.map(lambda f: _in_child(*f, cache_dir, charset, max_err), misses)
             results.update(zip(misses, done, strict=True))

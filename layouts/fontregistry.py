@@ -10,11 +10,13 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from fontTools.ttLib import TTCollection, TTFont
+from typing import TYPE_CHECKING
 
 from layouts.fontconvert import cached_truetype_many, default_charset
 from layouts.metrics import Face, FaceSet
+
+if TYPE_CHECKING:  # fontTools is imported only when a font file has to be read
+    from fontTools.ttLib import TTFont
 
 ROLES: tuple[str, ...] = ("song", "hei", "biaosong", "kai", "fangsong")
 
@@ -177,6 +179,8 @@ def _face_names(font: TTFont) -> tuple[str, frozenset[str]]:
 
 
 def _read_faces(path: str) -> list[_FaceInfo]:
+    from fontTools.ttLib import TTCollection, TTFont
+
     if path.lower().endswith((".ttc", ".otc")):
         holder = TTCollection(path, lazy=True)
         fonts = list(holder.fonts)
@@ -197,13 +201,7 @@ def _read_faces(path: str) -> list[_FaceInfo]:
 def scan_fonts(dirs: Iterable[str], index_path: str | None = None) -> list[_FaceInfo]:
     """Every face in `dirs` (recursively), in directory order then path order. Name tables are
     read once per file version and remembered in `index_path` (JSON) when given."""
-    known: dict[str, dict] = {}
-    if index_path and os.path.exists(index_path):
-        try:
-            with open(index_path, encoding="utf-8") as fh:
-                known = json.load(fh)
-        except (OSError, ValueError):
-            known = {}
+    known = _load_index(index_path)
     seen: set[str] = set()
     faces: list[_FaceInfo] = []
     fresh: dict[str, dict] = {}
@@ -238,6 +236,38 @@ def scan_fonts(dirs: Iterable[str], index_path: str | None = None) -> list[_Face
     if index_path and merged != known:
         _write_json_atomic(index_path, merged)
     return faces
+
+
+def _load_index(index_path: str | None) -> dict[str, dict]:
+    if index_path and os.path.exists(index_path):
+        try:
+            with open(index_path, encoding="utf-8") as fh:
+                known = json.load(fh)
+            return known if isinstance(known, dict) else {}
+        except (OSError, ValueError):
+            return {}
+    return {}
+
+
+def file_faces(path: str, index_path: str | None = None) -> list[_FaceInfo]:
+    """The faces of one font file (an override), read once per file version like scanned
+    files: from `index_path` when it knows this version, else read (raising what reading
+    raises) and added to it."""
+    if not index_path:
+        return _read_faces(path)
+    st = os.stat(os.path.realpath(path))  # a missing file raises here, as reading it would
+    stamp = [st.st_size, st.st_mtime_ns]
+    known = _load_index(index_path)
+    entry = known.get(os.path.realpath(path))
+    if entry is not None and entry.get("stamp") == stamp and entry.get("faces"):
+        return [
+            _FaceInfo(path, i, family, frozenset(names), outlines)
+            for i, (family, names, outlines) in enumerate(entry["faces"])
+        ]
+    infos = _read_faces(path)
+    entry = {"stamp": stamp, "faces": [[f.family, sorted(f.names), f.outlines] for f in infos]}
+    _write_json_atomic(index_path, {**known, os.path.realpath(path): entry})
+    return infos
 
 
 def _write_json_atomic(path: str, data: dict) -> None:
@@ -284,10 +314,12 @@ class FontRegistry:
     def roles(self) -> list[str]:
         return list(dict.fromkeys([*ROLES, *self.overrides]))
 
+    def _index_path(self) -> str | None:
+        return None if self._tmp else os.path.join(self.cache_dir, _INDEX_FILE)
+
     def _scan(self) -> list[_FaceInfo]:
         if self._faces_info is None:
-            index = None if self._tmp else os.path.join(self.cache_dir, _INDEX_FILE)
-            self._faces_info = scan_fonts(self.search_dirs, index)
+            self._faces_info = scan_fonts(self.search_dirs, self._index_path())
         return self._faces_info
 
     def _pick(self, role: str, chain: tuple[str, ...] = ()) -> tuple[_FaceInfo, str | None, bool]:
@@ -295,7 +327,7 @@ class FontRegistry:
         if role in self.overrides:
             path, index = self.overrides[role]
             try:
-                info = next(f for f in _read_faces(path) if f.index == index)
+                info = next(f for f in file_faces(path, self._index_path()) if f.index == index)
             except Exception as exc:  # missing file, bad index, not a font
                 raise FontNotFoundError(
                     f"font override for role {role!r} points to {path}#{index}, which cannot be "
@@ -410,8 +442,13 @@ class FontRegistry:
             for role in self.roles:
                 if role in self._errors:
                     raise FontNotFoundError(self._errors[role])
+            # Metrics are cached beside the converted fonts, unless the folder is a throwaway.
+            metrics_dir = None if self._tmp else self.cache_dir
             self._faceset = FaceSet(
-                {r: Face(r, self._choices[r].path, self._choices[r].index) for r in self.roles}
+                {
+                    r: Face(r, self._choices[r].path, self._choices[r].index, metrics_dir)
+                    for r in self.roles
+                }
             )
         return self._faceset
 

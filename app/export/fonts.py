@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import os
 
-from fontTools.fontBuilder import FontBuilder
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.export.ttface import FastTTFont
 from layouts.display import FontSource
 
 # Parsing a CJK TrueType file (tens of thousands of glyphs) takes ReportLab a noticeable
@@ -35,7 +35,7 @@ def load_font(source: FontSource) -> TTFont:
         # PostScript name is already known onto the first file's font object, which would
         # silently draw a converted subset with the wrong outlines. The renderer holds the
         # object itself; the name only has to be unique within a document.
-        font = TTFont(f"bm-{digest}", path, subfontIndex=source.index)
+        font = FastTTFont(f"bm-{digest}", path, subfontIndex=source.index)
         _round_widths(font)
         _LOADED[key] = font
     return font
@@ -53,7 +53,10 @@ def _round_widths(font: TTFont) -> None:
     tolerance PDF validators allow.
     """
     face = font.face
-    face.charWidths = {code: float(round(w)) for code, w in face.charWidths.items()}
+    rounded = {w: float(round(w)) for w in set(face.charWidths.values())}  # few distinct
+    face.charWidths = dict(
+        zip(face.charWidths, map(rounded.__getitem__, face.charWidths.values()), strict=True)
+    )
     if face.defaultWidth is not None:
         face.defaultWidth = float(round(face.defaultWidth))
 
@@ -88,22 +91,21 @@ def blank_font_name() -> str:
 
 
 def _blank_font_bytes() -> bytes:
-    """A valid TrueType font with only .notdef and an empty space glyph."""
-    fb = FontBuilder(1000, isTTF=True)
-    fb.setupGlyphOrder([".notdef", "space"])
-    fb.setupCharacterMap({0x20: "space"})
-    pen = TTGlyphPen(None)
-    pen.moveTo((50, 0))
-    pen.lineTo((50, 700))
-    pen.lineTo((450, 700))
-    pen.lineTo((450, 0))
-    pen.closePath()
-    fb.setupGlyf({".notdef": pen.glyph(), "space": TTGlyphPen(None).glyph()})
-    fb.setupHorizontalMetrics({".notdef": (500, 50), "space": (250, 0)})
-    fb.setupHorizontalHeader(ascent=800, descent=-200)
-    fb.setupNameTable({"familyName": BLANK_FONT_NAME, "styleName": "Regular"})
-    fb.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
-    fb.setupPost()
-    out = io.BytesIO()
-    fb.save(out)
-    return out.getvalue()
+    """A valid TrueType font with only .notdef (a 400×700 box) and an empty space glyph, 1000
+    units per em: what fontTools' FontBuilder makes for it, kept as bytes so that exporting
+    does not import FontBuilder (tests/app/test_ttface.py checks the font)."""
+    return base64.b64decode(_BLANK_FONT)
+
+
+_BLANK_FONT = (
+    "AAEAAAAKAIAAAwAgT1MvMkUAQzMAAAEoAAAAYGNtYXAADABzAAABkAAAADRnbHlm99EkBgAAAcwAAAAaaGVhZC9n"
+    "cGoAAACsAAAANmhoZWEFFgFhAAAA5AAAACRobXR4Au4AMgAAAYgAAAAIbG9jYQANAA0AAAHEAAAABm1heHAABAAG"
+    "AAABCAAAACBuYW1lnRzXQAAAAegAAABvcG9zdAAHAAAAAAJYAAAAJgABAAAAAQAAgp06wF8PPPUAAwPoAAAAAOcu"
+    "lmcAAAAA5y6WZwAyAAABwgK8AAAAAwACAAAAAAAAAAEAAAMg/zgAAAH0ADIAMgHCAAEAAAAAAAAAAAAAAAAAAAAC"
+    "AAEAAAACAAQAAQAAAAAAAgAAAAAAAAAAAAAAAAAAAAAAAwF3AZAABQAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+    "AAAAAAAAAAAAAAABAAAAAAAAAAAAAAAAPz8/PwAAACAAIAMg/zgAAAMgAMgAAAAAAAAAAAAAAAAAAAAgAAAB9AAy"
+    "APoAAAAAAAIAAAADAAAAFAADAAEAAAAUAAQAIAAAAAQABAABAAAAIP//AAAAIP///+EAAQAAAAAAAAANAA0AAAAB"
+    "ADIAAAHCArwAAwAAMxEhETIBkAK8/UQAAAAAAAAEADYAAQAAAAAAAQAMAAAAAQAAAAAAAgAHAAwAAwABBAkAAQAY"
+    "ABMAAwABBAkAAgAOACtCYW5taWFuQmxhbmtSZWd1bGFyAEIAYQBuAG0AaQBhAG4AQgBsAGEAbgBrAFIAZQBnAHUA"
+    "bABhAHIAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAMAAA=="
+)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageChops
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from app.export.geometry import PageGeometry
 from layouts.display import ImageItem
+
+if TYPE_CHECKING:  # Pillow is imported when a page has an image, not for every export
+    from PIL import Image
 
 _GREY_MODES = {"1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "F"}
 
@@ -23,6 +26,8 @@ def to_cmyk(data: bytes, *, black_only: bool = False) -> Image.Image:
     the black plate only and total ink stays ≤ 200 %, inside the 220–240 % newsprint limit.
     A basic conversion without ICC profiles; colour management comes with PDF/X output.
     """
+    from PIL import Image, ImageChops
+
     with Image.open(io.BytesIO(data)) as src:
         src.load()
         im = _flatten(src)
@@ -42,6 +47,8 @@ def to_cmyk(data: bytes, *, black_only: bool = False) -> Image.Image:
 
 def _flatten(im: Image.Image) -> Image.Image:
     """`im` without alpha, composited onto white."""
+    from PIL import Image
+
     if im.mode == "P":
         im = im.convert("RGBA")
     if im.mode in ("RGBA", "LA", "PA", "RGBa", "La"):

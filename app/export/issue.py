@@ -116,6 +116,7 @@ def _write(
         image_loader=image_loader,
         preset=preset,
         slug_text=lambda page: slugs.get(page.number, ""),
+        compress=False,  # make_pdfx compresses every stream as it writes the file
     )
     buf.seek(0)
     part = target.with_name(target.name + ".part")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from PIL import Image
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -21,6 +20,9 @@ from app.export.presets import SCREEN, ExportPreset
 from app.export.shapes import draw_box, draw_qr, draw_rule
 from app.export.text import glyph_run_ops
 from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ImageLoader = Callable[[str], bytes]
 SlugText = Callable[[ComposedPage], str]
@@ -41,6 +43,7 @@ def export_pdf(
     image_loader: ImageLoader | None = None,
     preset: ExportPreset = SCREEN,
     slug_text: SlugText = default_slug,
+    compress: bool = True,
 ) -> None:
     """Draw exactly the display list of `pages` into one PDF at `out` (a path or binary file).
 
@@ -48,6 +51,9 @@ def export_pdf(
     overprint, and the bytes depend only on the input (ReportLab invariant mode). Each page
     gets MediaBox, TrimBox and BleedBox from `preset`; the page is clipped to its bleed box,
     and with marks on, crop marks and the slug line (`slug_text(page)`) go outside it.
+
+    `compress=False` leaves the streams uncompressed, for a caller that rewrites the file
+    and compresses every stream itself (make_pdfx): compressing here would be undone there.
     """
     if not pages:
         raise ValueError("nothing to export: no pages")
@@ -60,7 +66,7 @@ def export_pdf(
             enforceColorSpace="cmyk",
             # never the default Helvetica, which would be referenced but not embedded
             initialFontName=blank_font_name(),
-            pageCompression=1,
+            pageCompression=1 if compress else 0,
             lang="zh-CN",
         )
         canvas.setTitle(title)

@@ -169,13 +169,28 @@ def _page_problems(page: pikepdf.Page) -> list[str]:
     if obj.get("/Annots"):
         out.append("annotations")
     out.extend(_resource_problems(obj.get("/Resources", Dictionary()), set()))
-    for operands, op in pikepdf.parse_content_stream(page, "rg RG cs CS"):
-        name = str(op)
-        if name in ("rg", "RG"):
-            out.append(f"RGB colour operator {name}")
-        elif str(operands[0]) not in ("/DeviceCMYK", "/DeviceGray", "/Pattern"):
-            out.append(f"colour space {operands[0]} set in the content")
+    if _may_set_colour_space(obj):
+        for operands, op in pikepdf.parse_content_stream(page, "rg RG cs CS"):
+            name = str(op)
+            if name in ("rg", "RG"):
+                out.append(f"RGB colour operator {name}")
+            elif str(operands[0]) not in ("/DeviceCMYK", "/DeviceGray", "/Pattern"):
+                out.append(f"colour space {operands[0]} set in the content")
     return sorted(set(out))
+
+
+def _may_set_colour_space(page: Dictionary) -> bool:
+    """False only when the page's content holds none of the bytes rg, RG, cs, CS, so that no
+    such operator can be in it: tokenising every page costs more than the whole search."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return False
+    try:
+        streams = list(contents) if isinstance(contents, Array) else [contents]
+        data = b"\n".join(s.read_bytes() for s in streams)
+    except Exception:  # undecodable here (an odd filter): let the tokeniser decide, as before
+        return True
+    return any(op in data for op in (b"rg", b"RG", b"cs", b"CS"))
 
 
 def _resource_problems(resources: Dictionary, seen: set[tuple[int, int]]) -> list[str]:

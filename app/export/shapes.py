@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import segno
 from reportlab.pdfgen.canvas import Canvas
 
 from app.export.geometry import PageGeometry
 from app.export.paint import Paint, overprints
+from app.export.qrcache import qr_rows
 from layouts.color import BLACK
 from layouts.display import Box, QRItem, Rule
 
@@ -35,8 +35,7 @@ def qr_matrix(item: QRItem) -> list[bytearray]:
     The error level is honoured as given (no segno boost), so the display list alone decides
     the symbol and preflight can size the slot from it.
     """
-    qr = segno.make(item.payload, error=item.error.lower(), micro=False, boost_error=False)
-    return [bytearray(row) for row in qr.matrix]
+    return [bytearray(row) for row in qr_rows(item.payload, item.error)]  # segno's, cached
 
 
 def draw_qr(canvas: Canvas, paint: Paint, g: PageGeometry, item: QRItem) -> None:

@@ -9,6 +9,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 from app.export.geometry import PageGeometry
 from layouts.display import GlyphRun
 
+# escapePDF as a str.translate table over latin-1 text: the same strings, in one C call.
+_ESCAPES = {b: escapePDF(bytes((b,))) for b in range(256)}
+_ESCAPE_TABLE = {b: e for b, e in _ESCAPES.items() if e != chr(b)}
+
+
+def _escaped(codes: bytes | bytearray) -> str:
+    return codes.decode("latin-1").translate(_ESCAPE_TABLE)
+
 
 def num(value: float, places: int = 4) -> str:
     """A PDF number with at most `places` decimals and no trailing zeros (deterministic)."""
@@ -31,55 +39,69 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
     cmap = face.charToGlyph  # has_glyph and pdf_width, inlined: this loop sees every character
     widths = face.charWidths
     default_width = face.defaultWidth
-    kept = [(ch, x) for ch, x in zip(run.text, run.xs, strict=True) if ord(ch) in cmap]
-    if not kept:
+    text, xs = run.text, run.xs
+    if len(xs) != len(text):
+        raise ValueError(f"glyph run of frame {run.owner!r}: {len(text)} characters, {len(xs)} xs")
+    points = [ord(ch) for ch in text]
+    if not cmap.keys() >= set(points):  # leave out what the face lacks (usually nothing)
+        keep = [i for i, p in enumerate(points) if p in cmap]
+        text, xs, points = (
+            "".join(text[i] for i in keep),
+            [xs[i] for i in keep],
+            [points[i] for i in keep],
+        )
+    if not text:
         return ""
-    codes = [
-        (subset, byte)
-        for subset, chunk in font.splitString("".join(ch for ch, _ in kept), doc)
-        for byte in chunk
-    ]
     size_text = num(run.size)
     size = float(size_text)
     per_unit = size / 1000.0
     offset = geometry.x(0.0)
-    x0 = num(offset + kept[0][1])
+    x0 = num(offset + xs[0])
     ops = ["BT", f"1 0 0 1 {x0} {num(geometry.y(run.y))} Tm"]
     pen = float(x0)
+    # where each glyph's origin must be, and how far its /Widths advance moves the pen
+    # (ReportLab encodes NBSP as the space glyph, see fonts.pdf_width)
+    targets = [offset + x for x in xs]
+    moves = [widths.get(32 if p == 0xA0 else p, default_width) * per_unit for p in points]
+    # Glyph codes: ReportLab numbers a face's characters per document, in subsets of 256, in
+    # the order they first appear; a character seen before is looked up, a new one is
+    # numbered by ReportLab itself (splitString), so the numbering is exactly its own.
+    assigned = font._assignState(doc).assignments
     subset: int | None = None
     names: dict[int, str] = {}
-    elements: list[str] = []  # the TJ array being built
-    glyphs = bytearray()  # bytes of the string element being built
+    elements: list[str] = []  # the TJ array being built: strings of glyph codes, adjustments
+    glyphs = bytearray()  # the string element being built
 
-    def end_string() -> None:
-        if glyphs:
-            elements.append(f"({escapePDF(bytes(glyphs))})")
-            glyphs.clear()
-
-    def end_array() -> None:
-        end_string()
-        if elements:
-            ops.append(f"[{' '.join(elements)}] TJ")
-            elements.clear()
-
-    for (ch, x), (sub, code) in zip(kept, codes, strict=True):
-        if sub != subset:
-            end_array()
-            name = names.get(sub)
+    for i, point in enumerate(points):
+        code = assigned.get(32 if point == 0xA0 else point)  # NBSP is set as the space glyph
+        if code is None:
+            ((sub, byte),) = font.splitString(chr(point), doc)
+            code = sub << 8 | byte[0]
+        if code >> 8 != subset:
+            if glyphs:
+                elements.append(f"({_escaped(glyphs)})")
+                glyphs.clear()
+            if elements:
+                ops.append(f"[{' '.join(elements)}] TJ")
+                elements = []
+            subset = code >> 8
+            name = names.get(subset)
             if name is None:
-                name = names[sub] = font.getSubsetInternalName(sub, doc)
+                name = names[subset] = font.getSubsetInternalName(subset, doc)
             ops.append(f"{name} {size_text} Tf")
-            subset = sub
         # A TJ number n moves the pen by -n/1000 × size (PDF 32000-1, 9.4.4).
-        adjust = num((pen - (offset + x)) / per_unit, 3)
-        if adjust != "0":
-            end_string()
+        gap = (pen - targets[i]) / per_unit
+        # |gap| < 0.0005 is exactly when num(gap, 3) is "0": no number is written
+        if not -0.0005 < gap < 0.0005:
+            adjust = num(gap, 3)
+            if glyphs:
+                elements.append(f"({_escaped(glyphs)})")
+                glyphs.clear()
             elements.append(adjust)
             pen -= float(adjust) * per_unit
-        glyphs.append(code)
-        point = ord(ch)
-        # ReportLab encodes NBSP as the space glyph (see fonts.pdf_width)
-        pen += widths.get(32 if point == 0xA0 else point, default_width) * per_unit
-    end_array()
+        glyphs.append(code & 0xFF)
+        pen += moves[i]
+    elements.append(f"({_escaped(glyphs)})")
+    ops.append(f"[{' '.join(elements)}] TJ")
     ops.append("ET")
     return "\n".join(ops)

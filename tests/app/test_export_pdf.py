@@ -360,3 +360,83 @@ def test_geometry_maps_trim_coordinates_into_bleed_and_slug() -> None:
     assert (g.x(100), g.y(200)) == (129, 29)  # trim bottom-right
     with pytest.raises(ValueError):
         PageGeometry(100, 200, bleed=-1)
+
+
+def _reference_glyph_ops(run: GlyphRun, font, doc, geometry: PageGeometry) -> str:
+    """The TJ writer as first written, one glyph at a time: the oracle for the faster one."""
+    from reportlab.lib.rl_accel import escapePDF
+
+    from app.export.text import num
+
+    face = font.face
+    kept = [(ch, x) for ch, x in zip(run.text, run.xs, strict=True) if ord(ch) in face.charToGlyph]
+    if not kept:
+        return ""
+    codes = [
+        (subset, byte)
+        for subset, chunk in font.splitString("".join(ch for ch, _ in kept), doc)
+        for byte in chunk
+    ]
+    size_text = num(run.size)
+    per_unit = float(size_text) / 1000.0
+    offset = geometry.x(0.0)
+    x0 = num(offset + kept[0][1])
+    ops = ["BT", f"1 0 0 1 {x0} {num(geometry.y(run.y))} Tm"]
+    pen, subset, elements, glyphs = float(x0), None, [], bytearray()
+
+    def end_string() -> None:
+        if glyphs:
+            elements.append(f"({escapePDF(bytes(glyphs))})")
+            glyphs.clear()
+
+    def end_array() -> None:
+        end_string()
+        if elements:
+            ops.append(f"[{' '.join(elements)}] TJ")
+            elements.clear()
+
+    for (ch, x), (sub, code) in zip(kept, codes, strict=True):
+        if sub != subset:
+            end_array()
+            ops.append(f"{font.getSubsetInternalName(sub, doc)} {size_text} Tf")
+            subset = sub
+        adjust = num((pen - (offset + x)) / per_unit, 3)
+        if adjust != "0":
+            end_string()
+            elements.append(adjust)
+            pen -= float(adjust) * per_unit
+        glyphs.append(code)
+        point = 32 if ord(ch) == 0xA0 else ord(ch)
+        pen += face.charWidths.get(point, face.defaultWidth) * per_unit
+    end_array()
+    ops.append("ET")
+    return "\n".join(ops)
+
+
+def test_tj_writer_matches_the_one_glyph_at_a_time_oracle() -> None:
+    """Random runs: gaps of zero, of exactly the rounding edge (±0.0005/1000 em) and larger,
+    NBSP, characters the face lacks, parentheses and backslashes (escaped), and more than 256
+    distinct characters (a subset switch inside a run)."""
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    from app.export.text import glyph_run_ops
+
+    font = load_font(SONG)
+    face = Face("song", SONG.path)
+    pool = hanzi(SONG, 400) + "（）()\\\u00a0 AZaz09，。“”\U0001f600"
+    rng = random.Random(7)
+    geometry = PageGeometry(595, 842, bleed=8.5, slug=0)
+    for trial in range(60):
+        size = rng.choice([7.5, 9, 10.5, 42, 9.123456])
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 300)))
+        x, xs = rng.uniform(0, 50), []
+        for ch in text:
+            xs.append(x)
+            # the gap after the advance, in 1/1000 em: none, the rounding edge, or spacing
+            gap = rng.choice([0.0, 0.0, 0.0005, -0.0005, 0.0004999, rng.uniform(-200, 600)])
+            x += face.advance(ch) * size + gap * size / 1000
+        run = GlyphRun(f"r{trial}", "song", size, rng.uniform(0, 800), text, tuple(xs))
+        doc_a, doc_b = PDFDocument(), PDFDocument()
+        got = glyph_run_ops(run, font, doc_a, geometry)
+        want = _reference_glyph_ops(run, font, doc_b, geometry)
+        assert got == want, trial

@@ -268,3 +268,51 @@ def test_pdf_dates() -> None:
     assert pdf_date(date(2019, 4, 25)) == "D:20190425000000+08'00'"
     tz = timezone(timedelta(hours=-5, minutes=-30))
     assert pdf_date(datetime(2020, 1, 2, 3, 4, 5, tzinfo=tz)) == "D:20200102030405-05'30'"
+
+
+def test_uncompressed_render_gives_the_same_pdfx_bytes(tmp_path: Path) -> None:
+    """export_issue renders without compression because make_pdfx compresses every stream:
+    the final file is byte for byte what a compressed render would give."""
+    from app.export.pdf import export_pdf
+
+    pages = composed()
+    out = []
+    for compress in (True, False):
+        buf = io.BytesIO()
+        export_pdf(pages, buf, title="t", image_loader=ASSETS.__getitem__, compress=compress)
+        buf.seek(0)
+        target = tmp_path / f"{compress}.pdf"
+        make_pdfx(buf, target, title="t", when=date(2019, 4, 25))
+        out.append(target.read_bytes())
+    assert out[0] == out[1]
+    with pikepdf.open(tmp_path / "False.pdf") as pdf:
+        assert all(
+            s.get("/Filter") is not None for s in pdf.objects if isinstance(s, pikepdf.Stream)
+        )
+
+
+def _page_with(pdf: pikepdf.Pdf, *contents: bytes, compress: bool = False) -> pikepdf.Page:
+    page = pdf.add_blank_page(page_size=(200, 200))
+    page.obj.TrimBox = pikepdf.Array([0, 0, 200, 200])
+    streams = []
+    for data in contents:
+        stream = pdf.make_stream(data)
+        if compress:
+            stream.write(__import__("zlib").compress(data), filter=pikepdf.Name.FlateDecode)
+        streams.append(stream)
+    page.obj.Contents = streams[0] if len(streams) == 1 else pikepdf.Array(streams)
+    return page
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_colour_operators_found_in_every_content_layout(compress: bool) -> None:
+    pdf = pikepdf.new()
+    _page_with(pdf, b"0 0 0 1 k 0 0 10 10 re f", compress=compress)
+    _page_with(pdf, b"0 0 0 1 k", b"0 0 1 RG 0 0 m 5 5 l S", compress=compress)
+    _page_with(pdf, b"/DeviceRGB cs 0 0 10 10 re f", compress=compress)
+    _page_with(pdf, b"BT /F0 9 Tf (rg RG cs CS) Tj ET", compress=compress)  # in a string only
+    found = [p for p in pdfx_problems(pdf) if p.startswith("page ") and "colour" in p]
+    assert found == [
+        "page 2: RGB colour operator RG",
+        "page 3: colour space /DeviceRGB set in the content",
+    ]

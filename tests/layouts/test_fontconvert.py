@@ -20,6 +20,7 @@ from layouts.fontconvert import (
     gb2312_chars,
     prune_cache,
 )
+from layouts.metrics import Face, metrics_cache_path
 
 SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 SANS_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
@@ -174,13 +175,23 @@ def test_growing_reuses_converted_glyphs(conversion, tmp_path: Path) -> None:
     assert not grown.cached and Path(grown.path).name != Path(first.path).name
     assert grown.reused == first.glyphs and grown.converted == grown.glyphs - first.glyphs >= 3
     assert {ord(c) for c in new} <= TTFont(grown.path).getBestCmap().keys()
-    # prune_cache drops the file the grown one covers entirely, and crash leftovers.
+    # prune_cache drops the file the grown one covers entirely (with its metrics cache file),
+    # and crash leftovers.
+    old = str(cache / Path(first.path).name)
+    metrics = [metrics_cache_path(p, 0, str(cache)) for p in (old, grown.path)]
+    for path in (old, grown.path):
+        Face("song", path, 0, str(cache)).has("中")  # writes its metrics file
+    assert all(os.path.exists(m) for m in metrics)
     stale = cache / ".convert-crashed.tmp"
     stale.write_bytes(b"half a font")
     os.utime(stale, (1, 1))
     removed = prune_cache(str(cache))
-    assert sorted(Path(p).name for p in removed) == sorted([Path(first.path).name, stale.name])
-    assert sorted(p.name for p in cache.iterdir()) == [Path(grown.path).name]
+    assert sorted(Path(p).name for p in removed) == sorted(
+        [Path(first.path).name, Path(metrics[0]).name, stale.name]
+    )
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        [Path(grown.path).name, Path(metrics[1]).name]
+    )
 
 
 def test_key_follows_source_and_charset(tmp_path: Path) -> None:
@@ -247,3 +258,29 @@ def test_default_charset_contents() -> None:
     cs = default_charset()
     assert gb <= cs
     assert set("—…“”‘’《》〈〉【】（），。、；：？！ABCxyz09 ①￥") <= cs
+
+
+def test_gb2312_read_by_rows_equals_code_by_code() -> None:
+    one_by_one = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                one_by_one.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    assert gb2312_chars() == one_by_one
+
+
+def test_charset_hash_is_remembered_not_changed() -> None:
+    chars = frozenset("本报讯记者ABC")
+    first = fontconvert.charset_hash(chars)
+    assert fontconvert.charset_hash(chars) == first
+    assert fontconvert.charset_hash(set(chars)) == first  # a plain set, not remembered
+    assert fontconvert.charset_hash(list("讯记者ABC本报")) == first
+    assert fontconvert.charset_hash(chars | {"x"}) != first
+
+
+def test_glyph_count_read_from_the_table_directory(conversion) -> None:
+    _, result, _ = conversion
+    assert fontconvert._glyph_count(result.path) == TTFont(result.path)["maxp"].numGlyphs
+    assert result.glyphs == fontconvert._glyph_count(result.path)

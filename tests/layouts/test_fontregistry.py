@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -265,3 +267,32 @@ def test_name_normalisation() -> None:
     assert normalise("文鼎ＰＬ简报宋") == normalise("文鼎PL简报宋")
     assert normalise("Noto Serif CJK SC") == normalise("noto-serif_cjk sc")
     assert normalise("SimSun") != normalise("SimHei")
+
+
+def test_cached_registry_loads_neither_converter_nor_fonttools(tmp_path: Path) -> None:
+    """A warm start (every face converted and measured before) imports no fontTools: the
+    converter, the subsetter and the font parser are loaded only when there is work for them."""
+    cache = tmp_path / "cache"
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / TEST_FONT.name).write_bytes(TEST_FONT.read_bytes())
+    code = (
+        "import sys\n"
+        "from layouts.fontregistry import FontRegistry\n"
+        f"reg = FontRegistry([{str(fonts)!r}], cache_dir={str(cache)!r},"
+        " overrides={'song': (" + repr(str(fonts / TEST_FONT.name)) + ", 0)})\n"
+        "face = reg.faces()['song']\n"
+        "assert face.has('中') and face.advance('中') == 1.0 and face.ink('。')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('fontTools.ttLib', 'fontTools.subset',"
+        " 'fontTools.pens', 'fontTools.fontBuilder'))))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root))
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True
+        ).stdout.strip()
+
+    assert run() != "[]"  # the first run reads the font: fontTools is needed then
+    assert run() == "[]"
