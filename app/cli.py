@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -116,6 +117,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.proof.signoff import print_warnings
     from app.services import compose_issue, load_issue
 
+    # The imported modules' objects live until exit: spare the cyclic GC re-scanning them
+    # while composition and export allocate (measured: ~0.04 s of a 0.6 s export).
+    gc.freeze()
     if not args.out and not args.per_page:
         raise UserError("需要 --out 或 --per-page / give --out FILE.pdf or --per-page DIR")
     out = Path(args.out) if args.out else None
