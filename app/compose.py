@@ -165,28 +165,15 @@ class IssueComposer:
             layout, findings, missing = self.layout_article(doc, article)
             last = frames[-1]
             for frame in frames:
-                fill = layout.fill.get(owner_id(frame))
                 parts[doc.page_number(frame.page_id)].frames.append(
-                    _info(
-                        frame,
-                        layout.overset if frame is last else 0,
-                        int(fill.free * fill.chars_per_line) if fill else 0,
-                    )
+                    _flow_info(frame, layout, layout.overset if frame is last else 0)
                 )
             for number in sorted({doc.page_number(f.page_id) for f in frames}):
                 parts[number].items.extend(layout.items_for_page(number))
             home = parts[doc.page_number(last.page_id)]
             home.findings.extend(findings)
             if layout.overset:
-                home.findings.append(
-                    Finding(
-                        "overset",
-                        owner_id(last),
-                        f"超{layout.overset}字 / overset {layout.overset} characters: "
-                        f"{article.headline}",
-                        layout.overset,
-                    )
-                )
+                home.findings.append(_overset(last, layout.overset, article))
             for where in missing:
                 home.findings.append(
                     Finding(
@@ -225,21 +212,24 @@ class IssueComposer:
                 layout, findings = self._story(doc, article, [frame], grid, paragraphs)
                 part.items.extend(layout.items_for_page(page.number))
                 part.findings.extend(findings)
-                fill = layout.fill.get(owner_id(frame))
-                part.frames.append(
-                    _info(
-                        frame, layout.overset, int(fill.free * fill.chars_per_line) if fill else 0
-                    )
-                )
+                part.frames.append(_flow_info(frame, layout, layout.overset))
                 if layout.overset:
-                    part.findings.append(
-                        Finding(
-                            "overset",
-                            owner_id(frame),
-                            f"超{layout.overset}字 / overset {layout.overset} characters",
-                            layout.overset,
-                        )
-                    )
+                    part.findings.append(_overset(frame, layout.overset, article))
+
+
+def _flow_info(frame: Frame, layout: StoryLayout, overset: int) -> FrameInfo:
+    """A text frame's info: its overset, and the 字 its empty line slots would still hold."""
+    fill = layout.fill.get(owner_id(frame))
+    return _info(frame, overset, int(fill.free * fill.chars_per_line) if fill else 0)
+
+
+def _overset(frame: Frame, count: int, article: Article) -> Finding:
+    return Finding(
+        "overset",
+        owner_id(frame),
+        f"超{count}字 / overset {count} characters: {article.headline}",
+        count,
+    )
 
 
 def _info(frame: Frame, overset: int = 0, space_left: int = 0) -> FrameInfo:
