@@ -5,19 +5,20 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import io
 import json
 import os
 import re
 import struct
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from layouts.atomicfile import write_atomic
 from layouts.metrics import metrics_cache_path
 
 if TYPE_CHECKING:
@@ -290,24 +291,13 @@ def _finish_metrics(
 
 
 def _save_atomic(font: TTFont, out_path: str) -> None:
-    """Write to a temporary file beside `out_path`, then rename: a crash leaves no half file."""
-    directory = os.path.dirname(os.path.abspath(out_path))
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".convert-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            # Keep the source's timestamps so the same input always gives the same bytes.
-            font.recalcTimestamp = False
-            font.recalcBBoxes = False  # _finish_metrics did it, without decompiling glyphs
-            font.save(fh, reorderTables=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; fonts are read by other tools too
-        os.replace(tmp, out_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Serialise, then write atomically: a crash leaves no half font in the cache."""
+    # Keep the source's timestamps so the same input always gives the same bytes.
+    font.recalcTimestamp = False
+    font.recalcBBoxes = False  # _finish_metrics did it, without decompiling glyphs
+    buf = io.BytesIO()
+    font.save(buf, reorderTables=True)
+    write_atomic(out_path, buf.getvalue(), prefix=".convert-")
 
 
 def _covered(path: str) -> set[int] | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from layouts.atomicfile import write_atomic
 from layouts.fontconvert import cached_truetype_many, default_charset
 from layouts.metrics import Face, FaceSet
 
@@ -271,15 +272,10 @@ def file_faces(path: str, index_path: str | None = None) -> list[_FaceInfo]:
 
 
 def _write_json_atomic(path: str, data: dict) -> None:
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, sort_keys=True)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    """The scan index is only a cache: failing to write it is not an error."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    with contextlib.suppress(OSError):
+        write_atomic(path, text.encode("utf-8"))
 
 
 class FontRegistry:

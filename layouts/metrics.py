@@ -16,7 +16,6 @@ import os
 import re
 import struct
 import sys
-import tempfile
 import unicodedata
 import zlib
 from array import array
@@ -24,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from layouts.atomicfile import write_atomic
 
 if TYPE_CHECKING:  # fontTools is imported only when a font really has to be parsed
     from fontTools.ttLib import TTFont
@@ -178,24 +179,6 @@ def _decode(data: bytes, stamp: list) -> _Metrics | None:
     )
 
 
-def _write_atomic(path: str, data: bytes) -> None:
-    """Write beside `path` and rename, so readers see the old file or the new, never half."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".metrics-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 # Metrics read in this process, by cache file: faces of one file (a role borrowing another's
 # face, registries made again) share them. Keyed by the file's version like the file name.
 _READ: dict[str, tuple[list, _Metrics]] = {}
@@ -250,7 +233,7 @@ class Face:
         """Write the cache file and drop the files of earlier versions of the same font.
         A cache that cannot be written only costs time."""
         with contextlib.suppress(OSError):
-            _write_atomic(where, _encode(m, stamp))
+            write_atomic(where, _encode(m, stamp), prefix=".metrics-")
             keep = os.path.basename(where)
             sibling = keep.rsplit("-", 1)[0] + "-*" + METRICS_SUFFIX
             for old in Path(os.path.dirname(where)).glob(sibling):

@@ -15,8 +15,9 @@ import contextlib
 import hashlib
 import importlib.util
 import os
-import tempfile
 from pathlib import Path
+
+from layouts.atomicfile import write_atomic
 
 QR_CACHE_VERSION = 1
 
@@ -74,18 +75,9 @@ def qr_rows(
             return rows
     rows = _encode(payload, error)
     with contextlib.suppress(OSError):
-        _write_atomic(path, "\n".join([digest, *(row.hex() for row in rows)]) + "\n")
+        write_atomic(
+            path,
+            ("\n".join([digest, *(row.hex() for row in rows)]) + "\n").encode("ascii"),
+            prefix=".qr-",
+        )
     return rows
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".qr-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
