@@ -26,9 +26,9 @@ from app.editing import MERGE_WINDOW, Change, EditSession
 from app.intake.pictures import load_picture
 from app.model import Article, Frame
 from app.revisions import take_snapshot
-from app.sample import build_sample
 from app.store import Library, LibraryError
 from layouts.grid import tabloid
+from tests.sample_helpers import sample_library
 
 GRID = tabloid()
 
@@ -50,10 +50,8 @@ def path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def library(path: Path) -> Iterator[Library]:
-    lib = Library.create(path)
-    build_sample(lib)
-    yield lib
-    lib.close()
+    with sample_library(path.parent, path.name) as lib:
+        yield lib
 
 
 @pytest.fixture
@@ -324,6 +322,8 @@ from app.editing import EditSession
 from app.model import Article
 from app.store import Library
 from layouts.grid import tabloid
+from tests.sample_helpers import sample_library
+from tests.sample_helpers import sample_library
 
 lib = Library.open(sys.argv[1])
 issue = lib.issue_by_number(1809)

@@ -27,29 +27,22 @@ from app.placement import (
     snap_resize,
 )
 from app.recompose import affected_pages
-from app.sample import build_sample
-from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
 from layouts.grid import tabloid
+from tests.sample_helpers import sample_composer, sample_library
 
 GRID = tabloid()
 
 
 @pytest.fixture(scope="module")
 def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    lib = Library.create(tmp_path_factory.mktemp("chars") / "lib.banmian")
-    build_sample(lib)
-    chars = issue_chars(IssueDoc.load(lib, 1809)) + "社区服务中心开展便民活动居民积极参与新稿件"
-    lib.close()
-    return make_composer(font_registry(), chars)
+    return sample_composer(tmp_path_factory, "社区服务中心开展便民活动居民积极参与新稿件")
 
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library.create(tmp_path / "lib.banmian")
-    build_sample(lib)
-    yield lib
-    lib.close()
+    with sample_library(tmp_path, "lib.banmian") as lib:
+        yield lib
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from app.title_art import TITLE_ASSET, set_title_art
 from layouts.display import ComposedPage, GlyphRun, ImageItem
 from layouts.grid import GRIDS
 from layouts.units import HAO, mm, to_mm
-from tests.app.sample_helpers import (
+from tests.sample_helpers import (
     compose,
     frame_named,
     frame_names,

@@ -13,7 +13,7 @@ from app.model import Frame
 from app.store import Library
 from layouts.display import ComposedPage
 from layouts.grid import GRIDS
-from tests.app.sample_helpers import (
+from tests.sample_helpers import (
     compose,
     frame_named,
     page_id,

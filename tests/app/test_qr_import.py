@@ -19,7 +19,7 @@ from app.qr_import import decode_qr_image, find_qr_frame, import_qr_image, set_q
 from app.store import Library
 from layouts.display import ImageItem
 from layouts.units import to_mm
-from tests.app.sample_helpers import (
+from tests.sample_helpers import (
     compose,
     frame_named,
     frame_names,

@@ -13,13 +13,11 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.compose import IssueComposer
-from app.document import IssueDoc
-from app.editor import IssueEditor
 from app.model import Frame
 from app.placement import default_span
-from app.sample import build_sample
-from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
+from tests.sample_helpers import sample_composer, sample_library
+from tests.widgets.window_helpers import shown_window
 from widgets.article_bin import MIME_ARTICLE, article_from_mime, article_mime
 from widgets.editor_menus import restore_revision, save_revision
 from widgets.editor_window import EditorWindow
@@ -28,11 +26,7 @@ from widgets.recent import RecentLibraries
 
 @pytest.fixture(scope="module")
 def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    lib = Library.create(tmp_path_factory.mktemp("chars") / "lib.banmian")
-    build_sample(lib)
-    chars = issue_chars(IssueDoc.load(lib, 1809)) + "增补的一句话"
-    lib.close()
-    return make_composer(font_registry(), chars)
+    return sample_composer(tmp_path_factory, "增补的一句话")
 
 
 @pytest.fixture
@@ -42,21 +36,13 @@ def path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def library(path: Path) -> Iterator[Library]:
-    lib = Library.create(path)
-    build_sample(lib)
-    yield lib
-    lib.close()
+    with sample_library(path.parent, path.name) as lib:
+        yield lib
 
 
 @pytest.fixture
 def window(qtbot, library: Library, composer: IssueComposer, tmp_path: Path) -> EditorWindow:
-    editor = IssueEditor(library, IssueDoc.load(library, 1809), composer)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = EditorWindow(editor, settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, library, composer, tmp_path)
 
 
 def named(win: EditorWindow, name: str) -> Frame:

@@ -10,16 +10,14 @@ import docx
 import pytest
 from docx.shared import Cm
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from app.compose import IssueComposer
-from app.document import IssueDoc
-from app.editor import IssueEditor
-from app.sample import build_sample
-from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
+from tests.sample_helpers import sample_composer, sample_library
+from tests.widgets.window_helpers import shown_window
 from widgets.article_bin import article_mime, dropped_files
 from widgets.editor_window import EditorWindow
 
@@ -28,30 +26,18 @@ BODY = "本报讯（记者段鹏泽）近日，区交通支队联合区政府在
 
 @pytest.fixture(scope="module")
 def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    lib = Library.create(tmp_path_factory.mktemp("chars") / "lib.banmian")
-    build_sample(lib)
-    chars = issue_chars(IssueDoc.load(lib, 1809)) + BODY + "街巷整治交通宣传主题，"
-    lib.close()
-    return make_composer(font_registry(), chars)
+    return sample_composer(tmp_path_factory, BODY + "街巷整治交通宣传主题，")
 
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library.create(tmp_path / "lib.banmian")
-    build_sample(lib)
-    yield lib
-    lib.close()
+    with sample_library(tmp_path, "lib.banmian") as lib:
+        yield lib
 
 
 @pytest.fixture
 def window(qtbot, library: Library, composer: IssueComposer, tmp_path: Path) -> EditorWindow:
-    editor = IssueEditor(library, IssueDoc.load(library, 1809), composer)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = EditorWindow(editor, settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, library, composer, tmp_path)
 
 
 def files_mime(*paths: Path) -> QMimeData:

@@ -7,20 +7,18 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
-from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from app.compose import IssueComposer
-from app.document import IssueDoc
-from app.editor import IssueEditor
 from app.proof.locate import text_box
 from app.proof.model import Mark, Rect, article_text
 from app.proof.rounds import add_mark, frame_articles, open_round
-from app.sample import build_sample
-from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
 from layouts.display import GlyphRun
+from tests.sample_helpers import sample_composer, sample_library
+from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 
 INSERT = "增补的一句话"  # in the composer's characters (below), so it sets without findings
@@ -28,31 +26,18 @@ INSERT = "增补的一句话"  # in the composer's characters (below), so it set
 
 @pytest.fixture(scope="module")
 def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    lib = Library.create(tmp_path_factory.mktemp("chars") / "lib.banmian")
-    build_sample(lib)
-    chars = issue_chars(IssueDoc.load(lib, 1809)) + INSERT
-    lib.close()
-    return make_composer(font_registry(), chars)
+    return sample_composer(tmp_path_factory, INSERT)
 
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library.create(tmp_path / "lib.banmian")
-    build_sample(lib)
-    yield lib
-    lib.close()
+    with sample_library(tmp_path, "lib.banmian") as lib:
+        yield lib
 
 
 @pytest.fixture
 def window(qtbot, library: Library, composer: IssueComposer, tmp_path: Path) -> EditorWindow:
-    editor = IssueEditor(library, IssueDoc.load(library, 1809), composer)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = EditorWindow(editor, settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, library, composer, tmp_path, (1400, 900))
 
 
 # -- helpers ----------------------------------------------------------------------------------

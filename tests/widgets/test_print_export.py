@@ -10,22 +10,15 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from app.compose import IssueComposer
-from app.document import IssueDoc
-from app.editor import IssueEditor
-from app.sample import build_sample
-from app.services import font_registry, issue_chars, make_composer
-from app.store import Library
+from tests.sample_helpers import sample_composer, sample_library
+from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 from widgets.proof_menu import REQUIRE_SIGNOFF_KEY, export_for_print, require_signoff
 
 
 @pytest.fixture(scope="module")
 def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    lib = Library.create(tmp_path_factory.mktemp("chars") / "lib.banmian")
-    build_sample(lib)
-    chars = issue_chars(IssueDoc.load(lib, 1809))
-    lib.close()
-    return make_composer(font_registry(), chars)
+    return sample_composer(tmp_path_factory)
 
 
 @pytest.fixture
@@ -37,14 +30,8 @@ def settings(tmp_path: Path) -> QSettings:
 def window(
     qtbot, tmp_path: Path, composer: IssueComposer, settings: QSettings
 ) -> Iterator[EditorWindow]:
-    lib = Library.create(tmp_path / "lib.banmian")
-    build_sample(lib)
-    win = EditorWindow(IssueEditor(lib, IssueDoc.load(lib, 1809), composer), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    lib.close()
+    with sample_library(tmp_path, "lib.banmian") as lib:
+        yield shown_window(qtbot, lib, composer, settings)
 
 
 class Dialogs:

@@ -17,19 +17,19 @@ from app.store import Library
 from layouts.display import ComposedPage, QRItem
 
 
-def sample_composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    """A composer over the registry's faces, subsets wide enough for the sample's text (for a
-    module-scoped `composer` fixture)."""
+def sample_composer(tmp_path_factory: pytest.TempPathFactory, extra: str = "") -> IssueComposer:
+    """A composer over the registry's faces, subsets wide enough for the sample's text and
+    `extra` (text a test will type) — for a module-scoped `composer` fixture."""
     with Library.create(tmp_path_factory.mktemp("faces") / "sample.banmian") as lib:
         build_sample(lib)
         doc = IssueDoc.load(lib, SAMPLE_ISSUE)
-    return make_composer(font_registry(), issue_chars(doc))
+    return make_composer(font_registry(), issue_chars(doc) + extra)
 
 
 @contextmanager
-def sample_library(folder: Path) -> Iterator[Library]:
+def sample_library(folder: Path, name: str = "sample.banmian") -> Iterator[Library]:
     """A fresh library holding the sample issue (tests move and change its frames)."""
-    with Library.create(folder / "sample.banmian") as library:
+    with Library.create(folder / name) as library:
         build_sample(library)
         yield library
 
