@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layouts.color import BLACK, RED
+from layouts.color import BLACK
 from layouts.grid import PageGrid
 from layouts.headline import HeadGroup, HeadLine
 from layouts.text import TextStyle
@@ -63,6 +63,3 @@ class HouseStyle:
             else None,
             space_after=grid.leading * 0.5,
         )
-
-
-MASTHEAD_RED = RED

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -241,13 +239,3 @@ class MainWindow(QMainWindow):
         QGuiApplication.restoreOverrideCursor()
         self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
         return True
-
-
-def run_app(view: IssueView, *, export: Callable[[str], None] | None = None) -> int:
-    """Show a MainWindow for `view` and run Qt's event loop; returns the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Banmian")
-    QApplication.setFont(ui_font())
-    window = MainWindow(view, export)
-    window.show()
-    return app.exec()
