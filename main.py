@@ -13,7 +13,7 @@ def open_window(library) -> int:  # noqa: ANN001 - an app.store.Library
 
 
 def main() -> int:
-    from app.cli import main as cli_main
+    from app.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:], gui=open_window)
 

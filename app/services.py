@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
-from app.compose import IssueComposer
-from app.document import IssueDoc
+from app.compose.issue import IssueComposer
 from app.errors import UserError
+from app.model.document import IssueDoc
 from app.store import Library, LibraryError
+from app.store.paths import default_cache_dir
 from layouts.coverage import resolve_spans
 from layouts.display import ComposedPage
 from layouts.fontregistry import FontRegistry
 from layouts.text import Span
-
-
-def default_cache_dir() -> Path:
-    env = os.environ.get("BANMIAN_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "banmian"
 
 
 def font_registry(cache_dir: Path | None = None) -> FontRegistry:
@@ -55,7 +46,7 @@ def create_sample_library(path: str | Path) -> Library:
     if p.exists():
         raise UserError(f"文件已存在 / file exists, not overwritten: {p}")
     p.parent.mkdir(parents=True, exist_ok=True)
-    from app.sample import build_sample  # here: it loads Pillow, which exporting rarely needs
+    from app.sample.issue import build_sample  # here: it loads Pillow, which exporting rarely needs
 
     lib = Library.create(p)
     try:

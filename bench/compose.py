@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.autofill import autofill  # noqa: E402
-from app.compose import IssueComposer  # noqa: E402
-from app.document import IssueDoc  # noqa: E402
-from app.importer import import_corpus  # noqa: E402
-from app.issues import create_next_issue  # noqa: E402
+from app.compose.issue import IssueComposer  # noqa: E402
+from app.edit.autofill import autofill  # noqa: E402
+from app.edit.issues import create_next_issue  # noqa: E402
+from app.intake.corpus import import_corpus  # noqa: E402
 from app.model import Article  # noqa: E402
-from app.sample import build_sample  # noqa: E402
+from app.model.document import IssueDoc  # noqa: E402
+from app.sample.issue import build_sample  # noqa: E402
 from app.services import font_registry, make_composer  # noqa: E402
 from app.store import Library  # noqa: E402
 

@@ -30,7 +30,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.editor import open_editor  # noqa: E402
+from app.edit.editor import open_editor  # noqa: E402
 from app.services import create_sample_library  # noqa: E402
 from widgets.editor_window import EditorWindow  # noqa: E402
 from widgets.inspector import DEBOUNCE_MS  # noqa: E402

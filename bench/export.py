@@ -47,7 +47,7 @@ def worker(args: argparse.Namespace) -> None:
     from app.export.issue import export_issue
     from app.services import font_registry, issue_chars, load_issue, make_composer, open_library
 
-    gc.freeze()  # as `banmian export` does (app/cli.py cmd_export)
+    gc.freeze()  # as `banmian export` does (app/cli/main.py cmd_export)
     t1 = time.perf_counter()
     with open_library(args.db) as lib:
         doc = load_issue(lib, args.issue)
@@ -115,10 +115,10 @@ def median_of(runs: list[tuple[float, float, dict]]) -> tuple[float, float, dict
 def prepare(folder: Path, corpus: Path, cache: Path) -> dict[str, tuple[Path, int]]:
     """The sample library, and a library whose next issue holds the corpus, autofilled."""
     os.environ["BANMIAN_CACHE_DIR"] = str(cache)
-    from app.autofill import autofill
-    from app.document import IssueDoc
-    from app.importer import import_corpus
-    from app.issues import create_next_issue
+    from app.edit.autofill import autofill
+    from app.edit.issues import create_next_issue
+    from app.intake.corpus import import_corpus
+    from app.model.document import IssueDoc
     from app.services import create_sample_library, font_registry, make_composer
 
     sample = folder / "sample.banmian"

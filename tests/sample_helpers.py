@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.compose import IssueComposer, owner_id
-from app.document import IssueDoc
+from app.compose.issue import IssueComposer, owner_id
 from app.model import Frame
-from app.sample import SAMPLE_ISSUE, build_sample
+from app.model.document import IssueDoc
+from app.sample.issue import SAMPLE_ISSUE, build_sample
 from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
 from layouts.display import ComposedPage, QRItem

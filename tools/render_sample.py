@@ -39,7 +39,7 @@ def render_sample_page1(
     from PIL import Image
 
     from app.export.issue import export_issue
-    from app.pdf_render import render_pdf_page
+    from app.export.raster import render_pdf_page
     from app.services import compose_issue, create_sample_library, load_issue
 
     with tempfile.TemporaryDirectory(prefix="banmian-render-") as folder:

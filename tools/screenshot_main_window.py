@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.editor import open_editor  # noqa: E402
+from app.edit.editor import open_editor  # noqa: E402
 from app.services import create_sample_library  # noqa: E402
 from widgets.editor_window import EditorWindow  # noqa: E402
 from widgets.main_window import ui_font  # noqa: E402

@@ -17,7 +17,7 @@ GOLDEN = ROOT / "tests" / "golden" / "sample-1809-layout.json"
 
 
 def sample_layout_json() -> str:
-    from app.dump import dump_layout
+    from app.compose.dump import dump_layout
     from app.services import compose_issue, load_issue, temporary_sample_library
 
     with temporary_sample_library() as lib:

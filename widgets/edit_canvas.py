@@ -1,6 +1,6 @@
 """Editing canvas: a PageCanvas that takes pointer, key and drop events and gives IssueEditor edits (select, move, resize, nudge, drop).
 
-The geometry rules live in app/placement.py; a whole drag is one undo step (a macro) whose
+The geometry rules live in app/edit/placement.py; a whole drag is one undo step (a macro) whose
 moves are each committed and re-flowed as the pointer crosses grid lines, so the text and the
 超N字 badge follow the frame live.
 """
@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from app import placement
-from app.commands import MoveFrame, ResizeFrame
-from app.editor import IssueEditor
+from app.edit import placement
+from app.edit.commands import MoveFrame, ResizeFrame
+from app.edit.editor import IssueEditor
 from app.errors import UserError
 from app.model import Frame
 from app.store import LibraryError

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from app.errors import UserError
-from app.proof.model import now
+from app.model.proof import now
 from app.store import LibraryError
 from widgets.i18n import LANGUAGES, save_language, saved_language
 from widgets.import_dialog import choose_and_import, import_into_bin

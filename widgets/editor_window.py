@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSetting
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
-from app.editor import EditorChange, IssueEditor, open_editor
+from app.edit.editor import EditorChange, IssueEditor, open_editor
 from app.errors import UserError
 from app.proof.open_marks import page_open_marks
 from app.services import open_library
@@ -37,7 +37,7 @@ from widgets.proof_menu import PresetExport, build_proof_menu
 log = logging.getLogger(__name__)
 
 THUMBNAIL_DELAY_MS = 400  # thumbnails follow edits after a pause, off the keystroke path
-# Undo step names come from app/commands.py in Chinese; listed here so lupdate offers them.
+# Undo step names come from app/edit/commands.py in Chinese; listed here so lupdate offers them.
 COMMAND_LABELS = (
     QT_TRANSLATE_NOOP("Commands", "添加版框"),
     QT_TRANSLATE_NOOP("Commands", "放置稿件"),

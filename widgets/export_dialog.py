@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.editor import IssueEditor
-from app.export_progress import ExportCancelled
+from app.edit.editor import IssueEditor
+from app.export.progress import ExportCancelled
 
 translate = QCoreApplication.translate  # lupdate reads translate("ExportDialog", "…") calls
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.edit.import_command import fullwidth_edits
 from app.errors import UserError
-from app.import_command import fullwidth_edits
 from app.intake import EXTENSIONS, ImportResult, details, needs_attention, summarise
 from app.store import LibraryError
 

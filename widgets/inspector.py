@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.editor import EditorChange, IssueEditor
-from app.placement import frame_span
+from app.edit.editor import EditorChange, IssueEditor
+from app.edit.placement import frame_span
 from layouts.units import to_mm
 from widgets.article_bin import status_label
 

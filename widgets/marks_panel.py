@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.proof.model import MARK_STATUS_ZH
+from app.model.proof import MARK_STATUS_ZH
 from app.proof.open_marks import OpenMark, issue_open_marks
 from app.proof.rounds import resolve_mark
 from app.store import Library, LibraryError

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.preflight import ERROR, PreflightFinding
+from app.preflight.run import ERROR, PreflightFinding
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from app.errors import UserError
-from app.export_progress import Progress
-from app.proof.model import ROUND_KINDS
+from app.export.progress import Progress
+from app.model.proof import ROUND_KINDS
 from app.proof.rounds import open_round
 from app.proof.session import ProofSession
 from app.store import LibraryError

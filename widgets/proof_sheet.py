@@ -18,8 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from app.pdf_render import SheetGeometry
-from app.proof.model import Mark, Rect
+from app.export.raster import SheetGeometry
+from app.model.proof import Mark, Rect
 
 MARGIN = 16  # pixels of desk round the pages
 GAP = 12  # pixels between two facing pages

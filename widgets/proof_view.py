@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.pdf_render import PdfPages, SheetGeometry
-from app.proof.model import MARK_KINDS, MARK_STATUS_ZH, Mark, Rect
+from app.export.raster import PdfPages, SheetGeometry
+from app.model.proof import MARK_KINDS, MARK_STATUS_ZH, Mark, Rect
 from app.proof.session import ProofSession
 from widgets.proof_sheet import GAP, MARGIN, ProofSheet, pil_to_qimage
 

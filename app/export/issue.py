@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from app.document import IssueDoc
 from app.export.names import page_file_name
 from app.export.options import add_export_options
 from app.export.pdf import ImageLoader, export_pdf
 from app.export.pdfx import make_pdfx
 from app.export.presets import ExportPreset, get_preset
+from app.model.document import IssueDoc
 from layouts.display import ComposedPage
 
 __all__ = ["add_export_options", "export_issue", "issue_title", "slug_line"]

@@ -17,14 +17,13 @@ import importlib.util
 import os
 from pathlib import Path
 
+from app.store.paths import default_cache_dir
 from layouts.atomicfile import write_atomic
 
 QR_CACHE_VERSION = 1
 
 
 def default_qr_cache() -> Path:
-    from app.services import default_cache_dir  # the one rule for Banmian's cache folder
-
     return default_cache_dir() / "qr"
 
 

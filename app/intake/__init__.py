@@ -5,7 +5,7 @@ transaction (all or nothing). Hostile input (bombs, fakes, damaged pictures, ove
 raises UserError and changes nothing. Pictures are stored as assets and linked, with their
 captions, to their story (Library.article_pictures); a picture file on its own joins a story.
 Each ImportResult says what was recognised and can be undone with undo_import (and put back
-with redo_import, as the editor's undo stack does: app/import_command.py).
+with redo_import, as the editor's undo stack does: app/edit/import_command.py).
 """
 
 from __future__ import annotations

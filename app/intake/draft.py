@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from app.errors import UserError
-from app.importer import byline_of
+from app.intake.corpus import byline_of
 from app.intake.limits import MAX_ARTICLE_CHARS, MAX_PARAGRAPH_CHARS
 from app.intake.pictures import Picture
 from app.intake.punctuation import Fix, apply_fixes, remove_stray_spaces, suggest_fullwidth

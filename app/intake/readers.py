@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from app.errors import UserError
-from app.importer import articles_from_corpus
 from app.intake import limits
+from app.intake.corpus import articles_from_corpus
 from app.intake.draft import Draft, FileDrafts, make_draft
 from app.intake.pictures import Picture, load_picture
 from app.intake.sanitize import Cleaning, clean

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from app.importer import byline_of
+from app.intake.corpus import byline_of
 
 # Where a line may end a paragraph: a sentence-final mark, perhaps followed by closing quotes or
 # brackets (。” ！） …）, or a closing bracket on its own (（完） （记者 徐巍）).

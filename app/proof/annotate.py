@@ -10,7 +10,7 @@ from datetime import datetime
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from app.proof.model import (
+from app.model.proof import (
     COLOUR_RGB,
     MARK_ALIASES,
     MARK_KINDS,

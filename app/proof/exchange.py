@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.export.pdf import export_pdf
+from app.model.proof import Mark, ProofRound, now
 from app.proof.annotate import (
     CHANGE_NAME,
     MARK_NAME,
@@ -22,7 +23,6 @@ from app.proof.annotate import (
 )
 from app.proof.errors import ProofError
 from app.proof.locate import locate
-from app.proof.model import Mark, ProofRound, now
 from app.proof.rounds import frame_articles, round_changes
 from app.store import Library
 from layouts.display import ComposedPage

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 
-from app.proof.model import Mark
+from app.model.proof import Mark
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.model import Article
-from app.proof.model import Rect, article_text
+from app.model.proof import Rect, article_text
 from app.proof.snapshot import glyph_boxes, line_runs
 from layouts.display import ComposedPage, GlyphRun
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.model.proof import COLOUR_RGB, Mark, ProofRound, Rect
 from app.proof.locate import PlacedChar, article_chars
-from app.proof.model import COLOUR_RGB, Mark, ProofRound, Rect
 from app.proof.rounds import frame_articles
 from app.store import Library
 from layouts.display import ComposedPage

@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from app.model import Article
-from app.proof.errors import ProofError
-from app.proof.locate import locate
-from app.proof.model import (
+from app.model.proof import (
     MARK_STATUSES,
     PAGE_STATES,
     ROUND_KINDS,
@@ -19,13 +17,15 @@ from app.proof.model import (
     ProofRound,
     now,
 )
+from app.proof.errors import ProofError
+from app.proof.locate import locate
 from app.proof.snapshot import LineChanges, changed_lines, page_lines
 from app.store import Library
 from layouts.display import ComposedPage
 
 
 def frame_owner(frame_id: int | None) -> str:
-    """The display-list owner id of a frame: the composer's "frame-<id>" (app.compose.owner_id)."""
+    """The display-list owner id of a frame: the composer's "frame-<id>" (app.compose.issue.owner_id)."""
     return f"frame-{frame_id}"
 
 

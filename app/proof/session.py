@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.document import IssueDoc
+from app.model.document import IssueDoc
+from app.model.proof import COLOUR_RGB, Mark, ProofRound, Rect
 from app.proof.exchange import round_pages
-from app.proof.model import COLOUR_RGB, Mark, ProofRound, Rect
 from app.proof.rounds import add_mark, round_changes
 from app.store import Library
 from layouts.display import ComposedPage

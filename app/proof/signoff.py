@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.model import Issue, Page
-from app.proof.errors import ProofError
-from app.proof.model import (
+from app.model.proof import (
     AFTER_FIXES,
     REVIEW_STEPS,
     ROUND_KINDS,
@@ -16,6 +15,7 @@ from app.proof.model import (
     ProofRound,
     now,
 )
+from app.proof.errors import ProofError
 from app.proof.rounds import open_round_on, page_state
 from app.store import Library
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from app.proof.model import Rect, SnapshotLine
+from app.model.proof import Rect, SnapshotLine
 from layouts.display import ComposedPage, GlyphRun
 
 # A glyph's box around its baseline, as fractions of the size (the engine's grid uses the same).

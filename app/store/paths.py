@@ -1,4 +1,4 @@
-"""Where the library lives: takes the environment and platform, gives the default library path."""
+"""Where Banmian keeps things: takes the environment and platform, gives the default library path and cache folder."""
 
 from __future__ import annotations
 
@@ -32,3 +32,13 @@ def default_library_path(
     xdg = env.get("XDG_DATA_HOME", "")
     base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
     return base / "banmian" / LIBRARY_FILENAME
+
+
+def default_cache_dir() -> Path:
+    """$BANMIAN_CACHE_DIR, else $XDG_CACHE_HOME/banmian or ~/.cache/banmian (converted fonts, QR)."""
+    env = os.environ.get("BANMIAN_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "banmian"

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from app.proof.model import Mark, PageSignoff, ProofRound, Rect, SnapshotLine
+from app.model.proof import Mark, PageSignoff, ProofRound, Rect, SnapshotLine
 from app.store.rows import to_json
 
 Row = dict[str, Any]

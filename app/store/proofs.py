@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from app.model.proof import Mark, PageSignoff, ProofRound, SnapshotLine, now
 from app.proof.fixing import follow_edit
-from app.proof.model import Mark, PageSignoff, ProofRound, SnapshotLine, now
 from app.store import proof_rows
 from app.store.errors import LibraryError
 

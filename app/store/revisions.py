@@ -34,7 +34,7 @@ class RevisionStore:
     def add_revision(
         self, issue_id: int, name: str, snapshot: dict[str, Any], at: datetime
     ) -> Revision:
-        """Store a named snapshot of an issue (articles and frames, see app/revisions.py)."""
+        """Store a named snapshot of an issue (articles and frames, see app/edit/revisions.py)."""
         if not name.strip():
             raise LibraryError("版本需要名称 / a revision needs a name")
         row = {

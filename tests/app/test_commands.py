@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.commands import (
+from app.edit.commands import (
     AddImageFrame,
     AddQRFrame,
     ContinueArticle,
@@ -22,10 +22,10 @@ from app.commands import (
     RestoreRevision,
     frame_on_grid,
 )
-from app.editing import MERGE_WINDOW, Change, EditSession
+from app.edit.revisions import take_snapshot
+from app.edit.session import MERGE_WINDOW, Change, EditSession
 from app.intake.pictures import load_picture
 from app.model import Article, Frame
-from app.revisions import take_snapshot
 from app.store import Library, LibraryError
 from layouts.grid import tabloid
 from tests.sample_helpers import sample_library
@@ -317,8 +317,8 @@ def test_restore_a_named_revision_and_undo_it(
 
 CRASHING_EDITOR = """
 import os, signal, sys
-from app.commands import EditArticleText, PlaceArticle
-from app.editing import EditSession
+from app.edit.commands import EditArticleText, PlaceArticle
+from app.edit.session import EditSession
 from app.model import Article
 from app.store import Library
 from layouts.grid import tabloid

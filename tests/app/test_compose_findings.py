@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.document import IssueDoc
-from app.sample import build_sample
+from app.model.document import IssueDoc
+from app.sample.issue import build_sample
 from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
 

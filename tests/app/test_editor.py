@@ -10,14 +10,9 @@ import pypdfium2
 import pytest
 from PIL import Image
 
-from app.compose import IssueComposer
-from app.document import IssueDoc
-from app.editing import Change
-from app.editor import EditorChange, IssueEditor
-from app.errors import UserError
-from app.export_progress import ExportCancelled
-from app.model import Article
-from app.placement import (
+from app.compose.issue import IssueComposer
+from app.edit.editor import EditorChange, IssueEditor
+from app.edit.placement import (
     column_at,
     columns_after_resize,
     default_span,
@@ -26,7 +21,12 @@ from app.placement import (
     snap_move,
     snap_resize,
 )
-from app.recompose import affected_pages
+from app.edit.recompose import affected_pages
+from app.edit.session import Change
+from app.errors import UserError
+from app.export.progress import ExportCancelled
+from app.model import Article
+from app.model.document import IssueDoc
 from app.store import Library
 from layouts.grid import tabloid
 from tests.sample_helpers import sample_composer, sample_library

@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageStat
 
-from app.compose import IssueComposer, owner_id
-from app.document import IssueDoc
+from app.compose.issue import IssueComposer, owner_id
+from app.compose.title_art import TITLE_ASSET
+from app.edit.issues import create_next_issue
+from app.edit.title_art import set_title_art
 from app.errors import UserError
 from app.export.pdf import export_pdf
-from app.issues import create_next_issue
-from app.pdf_render import render_pdf_page
-from app.preflight_qr import MIN_MODULE_MM, check_qr_codes, module_size
+from app.export.raster import render_pdf_page
+from app.model.document import IssueDoc
+from app.preflight.qr import MIN_MODULE_MM, check_qr_codes, module_size
 from app.store import Library
-from app.title_art import TITLE_ASSET, set_title_art
 from layouts.display import ComposedPage, GlyphRun, ImageItem
 from layouts.grid import GRIDS
 from layouts.units import HAO, mm, to_mm

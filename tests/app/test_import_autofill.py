@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from app.autofill import autofill
-from app.document import IssueDoc
+from app.edit.autofill import autofill
+from app.edit.issues import create_next_issue
 from app.errors import UserError
-from app.importer import byline_of, import_corpus
-from app.issues import create_next_issue
-from app.sample import build_sample
+from app.intake.corpus import byline_of, import_corpus
+from app.model.document import IssueDoc
+from app.sample.issue import build_sample
 from app.services import font_registry, make_composer
 from app.store import Library
 

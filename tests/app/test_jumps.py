@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.compose import IssueComposer, owner_id
+from app.compose.issue import IssueComposer, owner_id
 from app.model import Frame
 from app.store import Library
 from layouts.display import ComposedPage

@@ -164,7 +164,7 @@ def build_v2(path: Path) -> Path:
 
 
 def test_v2_library_gains_proofreading_and_keeps_its_data(tmp_path: Path) -> None:
-    from app.proof.model import Mark, PageSignoff, ProofRound, Rect, SnapshotLine
+    from app.model.proof import Mark, PageSignoff, ProofRound, Rect, SnapshotLine
 
     path = build_v2(tmp_path / "v2.banmian")
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
@@ -214,7 +214,7 @@ def build_v3(path: Path) -> Path:
 
 
 def test_v3_library_gains_named_revisions(tmp_path: Path) -> None:
-    from app.revisions import apply_snapshot, take_snapshot
+    from app.edit.revisions import apply_snapshot, take_snapshot
 
     path = build_v3(tmp_path / "v3.banmian")
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 3

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.fields import hotline_lines, lunar_date_zh, masthead_fields, running_head
+from app.compose.fields import hotline_lines, lunar_date_zh, masthead_fields, running_head
 from app.model import Article, Asset, Frame, Hotline, Issue, Page, Publication
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.model import Issue
-from app.numbering import next_issue, next_publishing_date
+from app.model.numbering import next_issue, next_publishing_date
 
 TUE_THU = (1, 3)
 

@@ -15,10 +15,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from app.document import IssueDoc
 from app.export.issue import export_issue, slug_line
 from app.export.pdfx import PdfxError, make_pdfx, pdf_date, pdfx_problems
 from app.model import Issue, Page, Publication
+from app.model.document import IssueDoc
 from layouts.color import BLACK, RED
 from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
 from layouts.units import mm

@@ -13,12 +13,12 @@ import pytest
 import segno
 from PIL import Image
 
-from app import preflight_cli
-from app.document import IssueDoc
+from app.cli import preflight as preflight_cli
 from app.model import Article, Frame, Issue, Page, Publication
-from app.preflight import ImageInfo, image_info_from_bytes, preflight
-from app.preflight_findings import PreflightFinding
-from app.preflight_qr import MIN_MODULE_MM, module_size
+from app.model.document import IssueDoc
+from app.preflight.findings import PreflightFinding
+from app.preflight.qr import MIN_MODULE_MM, module_size
+from app.preflight.run import ImageInfo, image_info_from_bytes, preflight
 from layouts.color import BLACK, CMYK, RED, WHITE
 from layouts.display import (
     Box,

@@ -11,11 +11,11 @@ import pytest
 import segno
 from PIL import Image, ImageDraw
 
-from app import qr_cli
-from app.compose import IssueComposer
+from app.cli import qr as qr_cli
+from app.compose.issue import IssueComposer
+from app.edit.qr import decode_qr_image, find_qr_frame, import_qr_image, set_qr_payload
 from app.errors import UserError
-from app.preflight_qr import MIN_MODULE_MM, check_qr_codes, module_size
-from app.qr_import import decode_qr_image, find_qr_frame, import_qr_image, set_qr_payload
+from app.preflight.qr import MIN_MODULE_MM, check_qr_codes, module_size
 from app.store import Library
 from layouts.display import ImageItem
 from layouts.units import to_mm

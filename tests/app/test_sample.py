@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.document import IssueDoc
-from app.fields import hotline_lines, masthead_fields, see_page
-from app.sample import build_sample
+from app.compose.fields import hotline_lines, masthead_fields, see_page
+from app.model.document import IssueDoc
+from app.sample.issue import build_sample
 from app.store import Library
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_ab0d5bfc05d228f7.txt"

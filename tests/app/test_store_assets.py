@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from app.edit.revisions import take_snapshot
 from app.model import Article, Asset, Frame, Issue, Page
-from app.revisions import take_snapshot
 from app.store import ArticlePicture, Library, LibraryError
 
 

@@ -13,9 +13,9 @@ from PIL import Image, ImageChops
 from PySide6.QtCore import QRectF, QSettings
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from app.document import IssueDoc
-from app.editor import IssueEditor
-from app.sample import build_sample
+from app.edit.editor import IssueEditor
+from app.model.document import IssueDoc
+from app.sample.issue import build_sample
 from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
 from layouts.display import ComposedPage, GlyphRun

@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.compose import IssueComposer
+from app.compose.issue import IssueComposer
+from app.edit.placement import default_span
 from app.model import Frame
-from app.placement import default_span
 from app.store import Library
 from tests.sample_helpers import sample_composer, sample_library
 from tests.widgets.window_helpers import shown_window

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from app.compose import IssueComposer
+from app.compose.issue import IssueComposer
 from app.store import Library
 from tests.sample_helpers import sample_composer, sample_library
 from tests.widgets.window_helpers import shown_window

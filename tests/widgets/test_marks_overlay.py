@@ -11,9 +11,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from app.compose import IssueComposer
+from app.compose.issue import IssueComposer
+from app.model.proof import Mark, Rect, article_text
 from app.proof.locate import text_box
-from app.proof.model import Mark, Rect, article_text
 from app.proof.rounds import add_mark, frame_articles, open_round
 from app.store import Library
 from layouts.display import GlyphRun

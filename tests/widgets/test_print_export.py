@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from PySide6.QtCore import QSettings
 
-from app.compose import IssueComposer
+from app.compose.issue import IssueComposer
 from tests.sample_helpers import sample_composer, sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow

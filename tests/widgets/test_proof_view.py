@@ -11,11 +11,11 @@ from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from app.document import IssueDoc
-from app.proof.model import Mark, Rect, article_text
+from app.model.document import IssueDoc
+from app.model.proof import Mark, Rect, article_text
 from app.proof.rounds import add_mark, close_round, open_round
 from app.proof.session import ProofSession, facing_spreads
-from app.sample import build_sample
+from app.sample.issue import build_sample
 from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
 from layouts.display import ComposedPage, GlyphRun

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from app.compose import IssueComposer
-from app.document import IssueDoc
-from app.editor import IssueEditor
-from app.sample import SAMPLE_ISSUE
+from app.compose.issue import IssueComposer
+from app.edit.editor import IssueEditor
+from app.model.document import IssueDoc
+from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from widgets.editor_window import EditorWindow
 

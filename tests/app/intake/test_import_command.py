@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.commands import EditArticleText
-from app.editing import EditSession
+from app.edit.commands import EditArticleText
+from app.edit.import_command import ImportFiles, fullwidth_edits
+from app.edit.session import EditSession
 from app.errors import UserError
-from app.import_command import ImportFiles, fullwidth_edits
 from app.model import Issue
 from app.store import Library
 

@@ -12,6 +12,7 @@ import pytest
 from pikepdf import Array, Dictionary, Name, String
 
 from app.export import export_pdf
+from app.model.proof import Mark, ProofRound, Rect, article_text
 from app.proof.annotate import (
     AnnotatedPage,
     annotate_pdf,
@@ -22,7 +23,6 @@ from app.proof.annotate import (
 )
 from app.proof.exchange import export_round_proof, import_returned_pdf
 from app.proof.locate import text_box
-from app.proof.model import Mark, ProofRound, Rect, article_text
 from app.proof.rounds import add_mark, close_round, frame_articles, open_round
 
 from .helpers import PAGE_H, SONG, Paper, at

@@ -9,15 +9,15 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from app.cli import proof as cli
 from app.errors import UserError
-from app.proof import cli
 from app.store import Library, LibraryError
 
 from .helpers import make_paper, toy_compose
 
 
 def parser() -> argparse.ArgumentParser:
-    """The top level as app/cli.py builds it: a global --db and the subcommands."""
+    """The top level as app/cli/main.py builds it: a global --db and the subcommands."""
     ap = argparse.ArgumentParser(prog="banmian")
     ap.add_argument("--db")
     sub = ap.add_subparsers(dest="command")

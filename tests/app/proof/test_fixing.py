@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.model.proof import Mark, Rect, article_text
 from app.proof.fixing import Edit, follow_edit, text_edits
-from app.proof.model import Mark, Rect, article_text
 
 OLD = ["本报讯4月23日，区委书记到八角街道调研。", "他强调，要把小事当作大事来办。", "第三段不变。"]
 BOX = Rect(10, 10, 9, 9)

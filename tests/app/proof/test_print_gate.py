@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from app.editor import open_editor
+from app.cli.main import main
+from app.edit.editor import open_editor
+from app.model.proof import Mark, Rect
 from app.proof.errors import ProofError
-from app.proof.model import Mark, Rect
 from app.proof.rounds import add_mark, close_round, open_round
 from app.proof.signoff import sign
 from app.store import Library

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.model.proof import article_text
 from app.proof.locate import article_chars, locate
-from app.proof.model import article_text
 from app.proof.rounds import frame_articles
 from app.proof.snapshot import page_lines
 from app.store import Library

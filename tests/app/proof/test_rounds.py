@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
+from app.model.proof import Mark, Rect, article_text
 from app.proof.errors import ProofError
 from app.proof.locate import article_chars, text_box
-from app.proof.model import Mark, Rect, article_text
 from app.proof.rounds import (
     add_mark,
     changed_since_opened,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.model.proof import Mark, PageSignoff, Rect
 from app.proof.errors import ProofError
-from app.proof.model import Mark, PageSignoff, Rect
 from app.proof.rounds import add_mark, close_round, open_round, resolve_mark
 from app.proof.signoff import issue_status, print_warnings, sign, unsigned_pages
 from app.store import LibraryError

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.model import Article
+from app.model.proof import Rect, SnapshotLine, article_text
 from app.proof.locate import article_chars, locate, text_box
-from app.proof.model import Rect, SnapshotLine, article_text
 from app.proof.snapshot import changed_lines, page_lines
 from layouts.display import ComposedPage, GlyphRun
 

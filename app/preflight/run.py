@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app import preflight_checks as checks
-from app import preflight_ink as ink
-from app.document import IssueDoc
-from app.preflight_findings import (
+from app.model.document import IssueDoc
+from app.preflight import checks, ink
+from app.preflight.findings import (
     ERROR,
     SEVERITIES,
     WARNING,
@@ -21,7 +20,7 @@ from app.preflight_findings import (
     PreflightFinding,
     image_info_from_bytes,
 )
-from app.preflight_qr import check_qr_codes
+from app.preflight.qr import check_qr_codes
 from layouts.display import ComposedPage
 
 __all__ = [

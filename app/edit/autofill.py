@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.compose import IssueComposer
-from app.document import IssueDoc
+from app.compose.issue import IssueComposer
 from app.model import Article, Frame, Page
+from app.model.document import IssueDoc
 from app.store import Library
 from layouts.grid import GRIDS, PageGrid
 

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
 
-from app.document import IssueDoc
 from app.export.issue import export_issue
 from app.export.pdf import ImageLoader
+from app.model.document import IssueDoc
 from layouts.display import ComposedPage
 
 Progress = Callable[[int, int], bool | None]  # (steps done, steps in all) → False cancels

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from app.preflight_findings import (
+from app.preflight.findings import (
     ERROR,
     WARNING,
     FrameNames,

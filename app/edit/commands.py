@@ -1,6 +1,6 @@
 """Editing commands: take a Library, give undoable edits (place, move, resize, delete, continue, text, picture, QR, revision).
 
-Each command only calls Library methods; the EditSession (app/editing.py) runs it inside one
+Each command only calls Library methods; the EditSession (app/edit/session.py) runs it inside one
 transaction, so every edit is on disk before the screen shows it. A command remembers what
 it replaced the first time it runs, so undo puts exactly that back, under the same ids.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from app.editing import Change, Command
+from app.edit.revisions import apply_snapshot, take_snapshot
+from app.edit.session import Change, Command
 from app.model import Article, Asset, Frame
-from app.revisions import apply_snapshot, take_snapshot
 from app.store import Library, LibraryError
 from layouts.grid import PageGrid
 

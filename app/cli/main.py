@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import preflight_cli, qr_cli
+from app.cli import preflight as preflight_cli
+from app.cli import qr as qr_cli
 from app.errors import UserError
 from app.export.options import add_export_options
 from app.store import Library, LibraryError
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--issue", type=int)
     p.add_argument("--json", required=True, dest="json_out")
 
-    from app.proof.cli import add_parser as add_proof_parser
+    from app.cli.proof import add_parser as add_proof_parser
 
     add_proof_parser(sub)
     preflight_cli.add_parser(sub)
@@ -82,7 +83,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[Library], int] | None
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
-            from app.launch import has_screen, headless_export, open_or_create
+            from app.cli.launch import has_screen, headless_export, open_or_create
 
             with open_or_create(args.db) as lib:
                 if gui is None or not has_screen():
@@ -157,7 +158,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_next_issue(args: argparse.Namespace) -> int:
-    from app.issues import create_next_issue
+    from app.edit.issues import create_next_issue
     from app.services import open_library
 
     with open_library(args.db) as lib:
@@ -177,7 +178,7 @@ def cmd_fonts(args: argparse.Namespace) -> int:
 
 
 def cmd_layout(args: argparse.Namespace) -> int:
-    from app.dump import dump_layout
+    from app.compose.dump import dump_layout
     from app.services import compose_issue, load_issue
 
     with _library(args) as lib:
@@ -202,7 +203,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_autofill(args: argparse.Namespace) -> int:
-    from app.autofill import autofill
+    from app.edit.autofill import autofill
     from app.services import font_registry, issue_chars, load_issue, make_composer, open_library
 
     with open_library(args.db) as lib:
@@ -219,7 +220,7 @@ def cmd_autofill(args: argparse.Namespace) -> int:
 
 
 def cmd_proof(args: argparse.Namespace) -> int:
-    from app.proof.cli import run
+    from app.cli.proof import run
 
     return run(args)
 

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from reportlab.pdfbase.ttfonts import TTFError
 
-from app.compose import owner_id
-from app.document import IssueDoc
+from app.compose.fields import missing_masthead_fields
+from app.compose.issue import owner_id
 from app.export.fonts import has_glyph, load_font
-from app.fields import missing_masthead_fields
-from app.preflight_findings import (
+from app.model.document import IssueDoc
+from app.preflight.findings import (
     ERROR,
     WARNING,
     FrameNames,

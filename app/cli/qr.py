@@ -32,7 +32,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Update the slot; 0 when done (a warning on stderr if its modules come out too small)."""
-    from app.qr_import import find_qr_frame, import_qr_image, set_qr_payload
+    from app.edit.qr import find_qr_frame, import_qr_image, set_qr_payload
     from app.services import load_issue, open_library
 
     db = getattr(args, "db", None)
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         f"{update.module_mm:.2f} mm each)"
     )
     if not update.module_ok:
-        from app.preflight_qr import MIN_MODULE_MM
+        from app.preflight.qr import MIN_MODULE_MM
 
         print(
             f"注意 / note: 模块{update.module_mm:.2f}毫米小于{MIN_MODULE_MM}毫米，印前检查将报错 / "

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.document import IssueDoc
-from app.fields import see_page
-from app.furniture import compose_furniture, running_head_items
+from app.compose.fields import see_page
+from app.compose.furniture import compose_furniture, running_head_items
+from app.compose.styles import HouseStyle
 from app.model import Article, Frame
-from app.styles import HouseStyle
+from app.model.document import IssueDoc
 from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item
 from layouts.flow import ParagraphCache, Story, StoryLayout, TextFrame, flow_story
 from layouts.grid import GRIDS, PageGrid

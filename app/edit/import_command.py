@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.editing import Change, Command
+from app.edit.session import Change, Command
 from app.intake import ImportResult, apply_suggestions, read_file, redo_import, undo_import
 from app.intake.commit import store
 from app.intake.draft import FileDrafts

@@ -1,4 +1,4 @@
-"""The document model: Publication, Issue, Page, Article, Frame, Asset — plain Python, no Qt."""
+"""The document model: takes nothing, gives Publication, Issue, Page, Article, Frame, Asset — plain Python, no Qt (document.py: an issue loaded whole; proof.py: proof records)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 No Qt. Every edit goes through a command on the EditSession (committed at once); after it the
 document is refreshed from the library for what changed and only the touched pages are
-composed again (app/recompose.py). Listeners hear which page indexes changed.
+composed again (app/edit/recompose.py). Listeners hear which page indexes changed.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app import placement
-from app.commands import (
+from app.compose.issue import IssueComposer, owner_id
+from app.edit import placement
+from app.edit.commands import (
     AddImageFrame,
     AddQRFrame,
     ContinueArticle,
@@ -26,19 +27,18 @@ from app.commands import (
     RestoreRevision,
     frame_on_grid,
 )
-from app.compose import IssueComposer, owner_id
-from app.document import IssueDoc
-from app.editing import Change, EditSession
-from app.export_progress import Progress, export_with_progress
-from app.import_command import ImportFiles
+from app.edit.import_command import ImportFiles
+from app.edit.recompose import affected_pages, compose_pages
+from app.edit.revisions import Revision, take_snapshot
+from app.edit.session import Change, EditSession
+from app.export.progress import Progress, export_with_progress
 from app.intake import ImportResult
 from app.intake.pictures import load_picture
 from app.model import Article, Frame, Page
-from app.preflight import PreflightFinding, image_info_from_bytes, preflight
-from app.proof.model import now
+from app.model.document import IssueDoc
+from app.model.proof import now
+from app.preflight.run import PreflightFinding, image_info_from_bytes, preflight
 from app.proof.signoff import print_warnings
-from app.recompose import affected_pages, compose_pages
-from app.revisions import Revision, take_snapshot
 from app.services import font_registry, issue_chars, load_issue, make_composer
 from app.store import Library, LibraryError
 from layouts.display import ComposedPage

@@ -37,7 +37,7 @@ class QRUpdate:
 
     @property
     def module_ok(self) -> bool:
-        from app.preflight_qr import MIN_MODULE_MM
+        from app.preflight.qr import MIN_MODULE_MM
 
         return self.module_mm >= MIN_MODULE_MM - 1e-9
 
@@ -99,7 +99,7 @@ def set_qr_payload(library: Library, frame: Frame, payload: str, source: str = "
     from segno import DataOverflowError
 
     from app.export.shapes import QUIET_ZONE
-    from app.preflight_qr import qr_modules
+    from app.preflight.qr import qr_modules
     from layouts.furniture import qr_symbol_size
 
     if frame.kind != "qr":
@@ -142,7 +142,7 @@ def import_qr_image(library: Library, frame: Frame, image: str | Path) -> QRUpda
 
 def _caption_size(frame: Frame, library: Library) -> float:
     """The caption's type size under the code (0 without caption): it takes room from the slot."""
-    from app.furniture import QR_CAPTION_SIZE
+    from app.compose.furniture import QR_CAPTION_SIZE
 
     caption = frame.props.get("caption")
     if not caption:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.compose import IssueComposer
-from app.document import IssueDoc
-from app.editing import Change
+from app.compose.issue import IssueComposer
+from app.edit.session import Change
+from app.model.document import IssueDoc
 from layouts.display import ComposedPage
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from app.model import Article, Asset, Credits, Frame, Hotline, Issue, Page, Publication
-from app.sample_picture import placeholder_picture
+from app.sample.picture import placeholder_picture
 from layouts.grid import GRIDS, PageGrid
 
-SAMPLE_FILE = Path(__file__).resolve().parent.parent / "assets" / "sample" / "shijingshan-1809.json"
+SAMPLE_FILE = Path(__file__).resolve().parents[2] / "assets" / "sample" / "shijingshan-1809.json"
 SAMPLE_ISSUE = 1809
 
 

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from app.preflight_findings import ImageInfo
+    from app.preflight.findings import ImageInfo
 
 EXIT_ERRORS = 1  # the CLI keeps 2 for user mistakes (no such file, no such issue)
 
@@ -28,7 +28,13 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compose the issue, preflight it, print the findings; 1 if any is an error, else 0."""
-    from app.preflight import format_finding, has_errors, image_info_from_bytes, preflight, summary
+    from app.preflight.run import (
+        format_finding,
+        has_errors,
+        image_info_from_bytes,
+        preflight,
+        summary,
+    )
     from app.services import (
         compose_issue,
         load_issue,

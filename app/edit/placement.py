@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from app.compose import IssueComposer
-from app.document import IssueDoc
+from app.compose.issue import IssueComposer
 from app.model import Article, Frame, Page
+from app.model.document import IssueDoc
 from layouts.grid import GRIDS, PageGrid
 
 MIN_LINES = 3  # a dropped story gets at least this many lines, however short it is

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from app.document import IssueDoc
+from app.model.document import IssueDoc
 from layouts.display import ComposedPage, GlyphRun
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.document import IssueDoc
-from app.fields import credits_line, hotline_lines, masthead_fields, running_head
+from app.compose.fields import credits_line, hotline_lines, masthead_fields, running_head
+from app.compose.title_art import title_art_box
 from app.model import Frame, Page
-from app.title_art import title_art_box
+from app.model.document import IssueDoc
 from layouts.color import BLACK, RED, WHITE
 from layouts.display import Finding, ImageItem, Item
 from layouts.furniture import BlockLine, boxed, qr_slot, rule, stack_lines

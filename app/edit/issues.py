@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from app.errors import UserError
 from app.model import Issue
-from app.numbering import next_issue
+from app.model.numbering import next_issue
 from app.store import Library, LibraryError
 
 # Frames that stand from issue to issue; their content is generated from the new issue's data.

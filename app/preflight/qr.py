@@ -11,7 +11,7 @@ from segno import DataOverflowError
 
 from app.export.pdf import export_pdf
 from app.export.shapes import QUIET_ZONE
-from app.preflight_findings import ERROR, WARNING, FrameNames, PreflightFinding
+from app.preflight.findings import ERROR, WARNING, FrameNames, PreflightFinding
 from layouts.display import Box, ComposedPage, GlyphRun, ImageItem, Item, QRItem, Rule
 from layouts.units import mm, to_mm
 

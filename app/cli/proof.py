@@ -11,7 +11,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.model import Issue
-from app.proof.model import (
+from app.model.proof import (
     MARK_STATUS_ZH,
     REVIEW_STEPS,
     ROUND_KINDS,
@@ -340,6 +340,6 @@ STEPS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run `proof STEP`; errors are UserError/LibraryError for app.cli.main to print."""
+    """Run `proof STEP`; errors are UserError/LibraryError for app.cli.main.main to print."""
     with _open_library(args) as lib:
         return STEPS[args.proof_command](lib, args)
