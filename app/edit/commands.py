@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from app.edit.marks import MarkChanges, follow_text_edit
 from app.edit.revisions import apply_snapshot, take_snapshot
 from app.edit.session import Change, Command
 from app.model import Article, Asset, Frame
+from app.model.proof import Mark
 from app.store import Library, LibraryError
 from layouts.grid import PageGrid
 
@@ -273,7 +275,9 @@ TEXT_FIELDS = ("kicker", "headline", "subheadline", "byline", "paragraphs")
 
 
 class EditArticleText(Command):
-    """New headline group and/or body for a story; keystrokes into one story merge."""
+    """New headline group and/or body for a story; keystrokes into one story merge. Proof
+    marks on text it changes become fixed and the others move with their characters; undo
+    puts the marks back as they were."""
 
     label = "编辑文字"
     coalesce = True
@@ -288,24 +292,33 @@ class EditArticleText(Command):
         self.text = text
         self._before: Article | None = None
         self._after: Article | None = None
+        self._marks: MarkChanges | None = None
 
     def do(self, library: Library) -> Change:
         if self._before is None:
             self._before = library.article(self.article_id)
             self._after = replace(self._before, **self.text)
         assert self._after is not None
+        if self._marks is None:  # the first time; a redo puts back exactly these marks
+            self._marks = follow_text_edit(
+                library, self.article_id, self._before.paragraphs, self._after.paragraphs
+            )
         library.update_article(self._after)
+        self._marks.apply(library)
         return Change.of(articles=(self.article_id,))
 
     def undo(self, library: Library) -> Change:
-        assert self._before is not None
+        assert self._before is not None and self._marks is not None
         library.update_article(self._before)
+        self._marks.revert(library)
         return Change.of(articles=(self.article_id,))
 
     def merge(self, later: Command) -> bool:
         if not isinstance(later, EditArticleText) or later.article_id != self.article_id:
             return False
+        assert self._marks is not None and later._marks is not None
         self._after = later._after
+        self._marks = self._marks.then(later._marks)
         return True
 
 
@@ -322,14 +335,17 @@ class RestoreRevision(Command):
         self.issue_id = issue_id
         self.revision_id = revision_id
         self._before: dict[str, Any] | None = None
+        self._marks_before: list[Mark] = []
 
     def do(self, library: Library) -> Change:
         if self._before is None:
             self._before = take_snapshot(library, self.issue_id)
+            self._marks_before = library.marks(issue_id=self.issue_id)
         apply_snapshot(library, self.issue_id, library.revision_snapshot(self.revision_id))
         return Change(everything=True)
 
     def undo(self, library: Library) -> Change:
         assert self._before is not None
-        apply_snapshot(library, self.issue_id, self._before, prune=True)
+        apply_snapshot(library, self.issue_id, self._before, prune=True, follow_marks=False)
+        library.update_marks(self._marks_before)
         return Change(everything=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from app.edit.marks import follow_text_edit
 from app.model import Article, Frame
 from app.store import Library, LibraryError
 from app.store.revisions import Revision
@@ -33,7 +34,12 @@ def _articles(snapshot: dict[str, Any]) -> list[Article]:
 
 
 def apply_snapshot(
-    library: Library, issue_id: int, snapshot: dict[str, Any], *, prune: bool = False
+    library: Library,
+    issue_id: int,
+    snapshot: dict[str, Any],
+    *,
+    prune: bool = False,
+    follow_marks: bool = True,
 ) -> int:
     """Make the issue's frames and the text of its stories what `snapshot` holds, in one
     transaction.
@@ -60,8 +66,13 @@ def apply_snapshot(
         for old_id, article in wanted_articles.items():
             new_ids[old_id] = old_id
             if old_id in current_articles:
-                if current_articles[old_id] != article:
+                current = current_articles[old_id]
+                if current != article:
                     library.update_article(article)
+                    if follow_marks:  # as a text edit would: marks on changed text are fixed
+                        follow_text_edit(
+                            library, old_id, current.paragraphs, article.paragraphs
+                        ).apply(library)
             elif _free(library, "articles", old_id):
                 library.restore_article(article)
             else:

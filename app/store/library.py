@@ -255,13 +255,8 @@ class Library(AssetStore, ProofStore, RevisionStore):
         return self._with_id(article, self._insert("articles", rows.article_row(article)))
 
     def update_article(self, article: Article) -> None:
-        """Save a story; open proof marks on text the edit changed become fixed, in the same
-        transaction, and the others move with their characters (app/proof/fixing.py)."""
-        with self.transaction():
-            old = self.article(article.id) if article.id is not None else None
-            self._update("articles", article.id, rows.article_row(article), "稿件 article")
-            if old is not None and old.paragraphs != article.paragraphs:
-                self.follow_article_edit(article.id, old.paragraphs, article.paragraphs)  # type: ignore[arg-type]
+        """Save a story as it is (proof marks follow text edits in app/edit/marks.py)."""
+        self._update("articles", article.id, rows.article_row(article), "稿件 article")
 
     def article(self, article_id: int) -> Article:
         return rows.article_from_row(self._get("articles", article_id))

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
-from app.model.proof import Mark, PageSignoff, ProofRound, SnapshotLine, now
-from app.proof.fixing import follow_edit
+from app.model.proof import Mark, PageSignoff, ProofRound, SnapshotLine
 from app.store import proof_rows
 from app.store.errors import LibraryError
 
@@ -129,23 +127,6 @@ class ProofStore:
             args.append(issue_id)
         found = self._where("proof_marks", " AND ".join(where) or None, args, "id")
         return [proof_rows.mark_from_row(r) for r in found]
-
-    def follow_article_edit(
-        self,
-        article_id: int,
-        old: Sequence[str],
-        new: Sequence[str],
-        *,
-        by: str = "",
-        at: datetime | None = None,
-    ) -> list[Mark]:
-        """Fixing the text fixes its marks: open marks on characters the edit changed become
-        fixed (at `at`, default now), the others move with their text. Returns the marks it
-        changed."""
-        marks = self.marks(article_id=article_id)
-        changed = follow_edit(marks, old, new, by=by, at=at or now())
-        self.update_marks(changed)
-        return changed
 
     # -- sign-offs ------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from app.edit.commands import EditArticleText
+from app.edit.session import EditSession
 from app.model import Article, Frame, Issue, Page, Publication
 from app.store import Library
 from layouts.display import ComposedPage, FontSource, GlyphRun
@@ -92,11 +94,11 @@ class Paper:
         return page_id
 
     def edit(self, slug: str, paragraph: int, old: str, new: str) -> None:
-        """An editor's fix: replace `old` in one paragraph and save the story."""
+        """An editor's fix: replace `old` in one paragraph, as the text-edit command."""
         article = self.lib.article(self.articles[slug].id)  # type: ignore[arg-type]
         assert old in article.paragraphs[paragraph]
         article.paragraphs[paragraph] = article.paragraphs[paragraph].replace(old, new, 1)
-        self.lib.update_article(article)
+        EditSession(self.lib).push(EditArticleText(article.id, paragraphs=article.paragraphs))  # type: ignore[arg-type]
 
 
 @contextmanager

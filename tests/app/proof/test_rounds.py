@@ -7,6 +7,8 @@ import sqlite3
 
 import pytest
 
+from app.edit.commands import EditArticleText
+from app.edit.session import EditSession
 from app.model.proof import Mark, Rect, article_text
 from app.proof.errors import ProofError
 from app.proof.locate import article_chars, text_box
@@ -186,3 +188,52 @@ def test_snapshot_is_what_the_page_showed_when_the_round_opened(paper: Paper) ->
     chars = article_chars(paper.compose()[0], frame_articles(lib, paper.page_id(1)))
     assert {c.article_id for c in chars} == {paper.articles["lead"].id, paper.articles["second"].id}
     assert dataclasses.replace(rnd, closed_at=None) == lib.proof_round(rnd.id)  # type: ignore[arg-type]
+
+
+def test_undoing_the_fix_reopens_the_mark_at_its_old_place_and_redo_fixes_it_again(
+    paper: Paper,
+) -> None:
+    lib = paper.lib
+    rnd = open_round(lib, paper.issue.id, "一校", "张校对", paper.compose(), at=at(9))  # type: ignore[arg-type]
+    typo = add_mark(
+        lib,
+        Mark(rnd.id, paper.page_id(1), box_of(paper, "lead", "大事"), "改正", "要事"),  # type: ignore[arg-type]
+        paper.compose()[0],
+    )
+    later = add_mark(
+        lib,
+        Mark(rnd.id, paper.page_id(1), box_of(paper, "lead", "诉求"), "改正", "心愿"),  # type: ignore[arg-type]
+        paper.compose()[0],
+    )
+    article = lib.article(paper.articles["lead"].id)  # type: ignore[arg-type]
+    session = EditSession(lib)
+    fixed = [p.replace("大事", "非常要紧的事", 1) for p in article.paragraphs]
+    session.push(EditArticleText(article.id, paragraphs=fixed))  # type: ignore[arg-type]
+    assert lib.mark(typo.id).status == "fixed"  # type: ignore[arg-type]
+    moved = lib.mark(later.id)  # type: ignore[arg-type]
+    assert moved.is_open and moved.start == later.start + 4  # type: ignore[operator]
+
+    session.undo()
+    assert lib.mark(typo.id) == typo  # type: ignore[arg-type]
+    assert lib.mark(later.id) == later  # type: ignore[arg-type]
+
+    session.redo()
+    assert lib.mark(typo.id).status == "fixed"  # type: ignore[arg-type]
+    assert lib.mark(later.id) == moved  # type: ignore[arg-type]
+
+
+def test_the_store_saves_text_without_touching_marks(paper: Paper) -> None:
+    lib = paper.lib
+    rnd = open_round(lib, paper.issue.id, "一校", "张校对", paper.compose(), at=at(9))  # type: ignore[arg-type]
+    typo = add_mark(
+        lib,
+        Mark(rnd.id, paper.page_id(1), box_of(paper, "lead", "大事"), "改正", "要事"),  # type: ignore[arg-type]
+        paper.compose()[0],
+    )
+    article = lib.article(paper.articles["lead"].id)  # type: ignore[arg-type]
+    lib.update_article(
+        dataclasses.replace(
+            article, paragraphs=[p.replace("大事", "要事") for p in article.paragraphs]
+        )
+    )
+    assert lib.mark(typo.id) == typo  # type: ignore[arg-type]
