@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.store import Library
 
 
-def open_window(library) -> int:  # noqa: ANN001 - an app.store.Library
+def open_window(library: Library) -> int:
     """The editor on the library's newest issue (Qt is imported only here)."""
     from widgets.editor_window import run_editor
 

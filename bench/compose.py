@@ -19,15 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.compose.issue import IssueComposer  # noqa: E402
-from app.edit.autofill import autofill  # noqa: E402
-from app.edit.issues import create_next_issue  # noqa: E402
-from app.intake.corpus import import_corpus  # noqa: E402
-from app.model import Article  # noqa: E402
-from app.model.document import IssueDoc  # noqa: E402
-from app.sample.issue import build_sample  # noqa: E402
-from app.services import font_registry, make_composer  # noqa: E402
-from app.store import Library  # noqa: E402
+from app.compose.issue import IssueComposer
+from app.edit.autofill import autofill
+from app.edit.issues import create_next_issue
+from app.intake.corpus import import_corpus
+from app.model import Article
+from app.model.document import IssueDoc
+from app.sample.issue import build_sample
+from app.services import font_registry, make_composer
+from app.store import Library
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "issue-8p.json"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layouts.metrics import Face, FaceSet  # noqa: E402
-from layouts.paragraph import compose_paragraph  # noqa: E402
-from layouts.text import Paragraph, TextStyle  # noqa: E402
+from layouts.metrics import Face, FaceSet
+from layouts.paragraph import compose_paragraph
+from layouts.text import Paragraph, TextStyle
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "issue-8p.json"
 NOTO_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:2"

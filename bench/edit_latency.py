@@ -26,14 +26,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
-from app.edit.editor import open_editor  # noqa: E402
-from app.services import create_sample_library  # noqa: E402
-from widgets.editor_window import EditorWindow  # noqa: E402
-from widgets.inspector import DEBOUNCE_MS  # noqa: E402
+from app.edit.editor import open_editor
+from app.services import create_sample_library
+from widgets.editor_window import EditorWindow
+from widgets.inspector import DEBOUNCE_MS
 
 
 def percentile(values: list[float], p: float) -> float:

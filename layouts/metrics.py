@@ -19,6 +19,7 @@ import sys
 import unicodedata
 import zlib
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -308,7 +309,7 @@ class FaceSet:
     def __contains__(self, key: object) -> bool:
         return key in self._faces
 
-    def __iter__(self):  # noqa: ANN204 - iterates keys, like a dict
+    def __iter__(self) -> Iterator[str]:  # the keys, like a dict
         return iter(self._faces)
 
     def keys(self) -> list[str]:

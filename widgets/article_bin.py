@@ -59,19 +59,19 @@ class _FileDrops:
 
     files_dropped: Signal
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)  # type: ignore[misc]
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt API)
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)  # type: ignore[misc]
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = dropped_files(event.mimeData())
         if not paths:
             super().dropEvent(event)  # type: ignore[misc]
@@ -86,12 +86,12 @@ class _BinTree(_FileDrops, QTreeWidget):
 
     files_dropped = Signal(list)
 
-    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:  # noqa: N802 (Qt API)
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
         if not items:
             return QMimeData()
         return article_mime(int(items[0].data(0, ID_ROLE)))
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
+    def mimeTypes(self) -> list[str]:
         return [MIME_ARTICLE]
 
 

@@ -100,7 +100,7 @@ class PageItem(QGraphicsItem):
     def paper_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, self.page.width, self.page.height)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+    def boundingRect(self) -> QRectF:
         return self.paper_rect().adjusted(0.0, 0.0, SHADOW + 1.0, SHADOW + 1.0)
 
     def paint(
@@ -309,7 +309,7 @@ class PageCanvas(QGraphicsView):
             self.zoom_changed.emit(zoom)
 
     # -- events ---------------------------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y()
             if steps > 0:
@@ -320,7 +320,7 @@ class PageCanvas(QGraphicsView):
             return
         super().wheelEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fit:
             self._refit()

@@ -8,10 +8,11 @@ moves are each committed and re-flowed as the pointer crosses grid lines, so the
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -154,7 +155,7 @@ class EditCanvas(PageCanvas):
 
     # -- pointer --------------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.editor is None or event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
@@ -170,7 +171,7 @@ class EditCanvas(PageCanvas):
         self._drag = _Drag(frame.id, handle, point, frame)
         event.accept()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = self.mapToScene(event.position().toPoint())
         drag = self._drag
         if drag is None or self.editor is None:
@@ -231,7 +232,7 @@ class EditCanvas(PageCanvas):
         if drag is not None and drag.open_macro and self.editor is not None:
             self.editor.session.end_macro()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None:
             self.end_drag()
             event.accept()
@@ -240,7 +241,7 @@ class EditCanvas(PageCanvas):
 
     # -- keys -----------------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         step = _KEYS.get(Qt.Key(event.key()))
         frame = self.selected_frame()
         if step is not None and frame is not None and self.editor is not None:
@@ -262,7 +263,7 @@ class EditCanvas(PageCanvas):
             return True
         return False
 
-    def _run(self, edit) -> bool:  # noqa: ANN001 - a no-argument callable
+    def _run(self, edit: Callable[[], object]) -> bool:
         try:
             edit()
         except (LibraryError, UserError) as exc:
@@ -278,21 +279,21 @@ class EditCanvas(PageCanvas):
         data = event.mimeData()
         return data.hasFormat(MIME_ARTICLE) or bool(picture_paths(event))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._accepts(event):
             event.acceptProposedAction()
             self._preview(event.position().toPoint(), event)
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt API)
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._accepts(event):
             event.acceptProposedAction()
             self._preview(event.position().toPoint(), event)
         else:
             event.ignore()
 
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 (Qt API)
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._drop = None
         self.viewport().update()
 
@@ -311,7 +312,7 @@ class EditCanvas(PageCanvas):
         self._drop = QRectF(grid.column_x(col), top, grid.span_width(span), grid.type_bottom - top)
         self.viewport().update()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event: QDropEvent) -> None:
         self._drop = None
         self.viewport().update()
         if not self._accepts(event):
@@ -323,7 +324,7 @@ class EditCanvas(PageCanvas):
         else:
             event.ignore()
 
-    def drop_at(self, data, point: QPointF) -> bool:  # noqa: ANN001 - QMimeData
+    def drop_at(self, data: QMimeData, point: QPointF) -> bool:
         """Place what a drag carries at a scene point: a story from the bin or picture files."""
         editor = self.editor
         if editor is None or self.page_index < 0:
@@ -354,7 +355,7 @@ class EditCanvas(PageCanvas):
 
     # -- overlay ----------------------------------------------------------------------------------
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt API)
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         if self._drop is not None:
             painter.fillRect(self._drop, _DROP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # lupdate reads translate("EditorMenus", "…") calls
 
 
-def _action(w: EditorWindow, text: str, slot, *keys: str | QKeySequence) -> QAction:  # noqa: ANN001
+def _action(
+    w: EditorWindow, text: str, slot: Callable[[], object], *keys: str | QKeySequence
+) -> QAction:
     action = QAction(text, w)
     if keys:
         action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
@@ -109,7 +112,7 @@ def drop_point(w: EditorWindow) -> QPointF:
     return w.canvas.mapToScene(w.canvas.viewport().rect().center())
 
 
-def _guard(w: EditorWindow, edit) -> bool:  # noqa: ANN001 - a no-argument callable
+def _guard(w: EditorWindow, edit: Callable[[], object]) -> bool:
     try:
         edit()
     except (UserError, LibraryError) as exc:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
 from app.edit.editor import EditorChange, IssueEditor, open_editor
 from app.errors import UserError
+from app.preflight.run import PreflightFinding
 from app.proof.open_marks import page_open_marks
 from app.services import open_library
 from app.store import Library, LibraryError
@@ -281,7 +282,7 @@ class EditorWindow(MainWindow):
     def report(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
-    def _preflight(self):  # noqa: ANN202 - list[PreflightFinding]
+    def _preflight(self) -> list[PreflightFinding]:
         self.inspector.commit()
         self.preflight_dock.raise_()
         return self.editor.preflight()
@@ -310,7 +311,7 @@ class EditorWindow(MainWindow):
             self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
         return done
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.commit()  # nothing typed is lost: it is a command like any other
         self._unsubscribe()
         super().closeEvent(event)

@@ -31,12 +31,12 @@ class TsTranslator(QTranslator):
                 if node is not None and node.text and node.get("type") != "unfinished":
                     self.table[(name, source)] = node.text
 
-    def translate(  # noqa: D102 - Qt API
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         return self.table.get((context, source), "")
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt API)
+    def isEmpty(self) -> bool:
         return not self.table
 
 

@@ -22,7 +22,7 @@ _FINE = QColor(0, 120, 60)
 class _StatusDelegate(QStyledItemDelegate):
     """Draws the item as usual, then its status line in red (a problem) or green below it."""
 
-    def sizeHint(  # noqa: N802 (Qt API)
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)

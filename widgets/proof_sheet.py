@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.export.raster import SheetGeometry
 from app.model.proof import Mark, Rect
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MARGIN = 16  # pixels of desk round the pages
 GAP = 12  # pixels between two facing pages
@@ -49,7 +52,7 @@ class SheetHost(Protocol):
     def changed_boxes(self, index: int) -> tuple[Rect, ...]: ...
 
 
-def pil_to_qimage(image) -> QImage:  # noqa: ANN001 - a PIL RGB image
+def pil_to_qimage(image: Image.Image) -> QImage:  # an RGB image
     """A deep copy, so the QImage outlives the Python bytes it was made from."""
     rgb = image.convert("RGB")
     w, h = rgb.size

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QImage, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QImage,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -73,7 +84,9 @@ class ProofView(QMainWindow):
 
     # -- building -------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -337,12 +350,12 @@ class ProofView(QMainWindow):
     def _on_drawn(self, index: int, box: Rect) -> None:
         self.add_mark(index, box)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event: QShowEvent) -> None:
         if self.pages.closed:  # shown again after a close
             self.pages = PdfPages(self.session.pdf)
         super().showEvent(event)
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.pages.close()  # pdfium's document, not Python's bytes: free it with the window
         super().closeEvent(event)
 

@@ -37,7 +37,7 @@ from app.intake.pictures import load_picture
 from app.model import Article, Frame, Page
 from app.model.document import IssueDoc
 from app.model.proof import now
-from app.preflight.run import PreflightFinding, image_info_from_bytes, preflight
+from app.preflight.run import ImageInfo, PreflightFinding, image_info_from_bytes, preflight
 from app.proof.signoff import print_warnings
 from app.services import font_registry, issue_chars, load_issue, make_composer
 from app.store import Library, LibraryError
@@ -303,7 +303,7 @@ class IssueEditor:
     # -- checking and printing ------------------------------------------------------------------
 
     def preflight(self, decode_qr: bool = True) -> list[PreflightFinding]:
-        def info(asset_id: str):  # noqa: ANN202 - ImageInfo | None
+        def info(asset_id: str) -> ImageInfo | None:
             try:
                 return image_info_from_bytes(self.library.asset(asset_id).data)
             except (LibraryError, OSError):

@@ -37,7 +37,7 @@ class _CountingPages(Sequence[ComposedPage]):
     def __getitem__(self, i: int) -> ComposedPage: ...
     @overload
     def __getitem__(self, i: slice) -> Sequence[ComposedPage]: ...
-    def __getitem__(self, i):  # noqa: ANN001, ANN204 - Sequence protocol
+    def __getitem__(self, i):
         self._sized = True
         return self._pages[i]
 

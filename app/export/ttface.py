@@ -22,7 +22,7 @@ import struct
 from array import array
 from collections.abc import Sequence
 from fnmatch import fnmatch
-from typing import overload
+from typing import BinaryIO, overload
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
@@ -53,7 +53,9 @@ class HMetrics(Sequence[tuple[int | float, int]]):
     def __getitem__(self, i: int) -> tuple[int | float, int]: ...
     @overload
     def __getitem__(self, i: slice) -> list[tuple[int | float, int]]: ...
-    def __getitem__(self, i):  # noqa: ANN001, ANN204 - typed by the overloads
+    def __getitem__(
+        self, i: int | slice
+    ) -> tuple[int | float, int] | list[tuple[int | float, int]]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         n = len(self)
@@ -83,7 +85,7 @@ class _Window:
 class FastTTFontFace(TTFontFace):
     """A TTFontFace whose per-glyph tables are unpacked with struct (see the module docstring)."""
 
-    def readFile(self, f) -> None:  # noqa: N802, ANN001 - ReportLab's name and argument
+    def readFile(self, f: str | BinaryIO) -> None:  # ReportLab's method names, here and below
         """Map the file instead of reading it: a CJK face is megabytes of outlines, of which a
         document embeds a few hundred glyphs; the pages are read when touched. Not on Windows,
         where a mapped file cannot be deleted or replaced (the font cache prunes and grows)."""
@@ -102,7 +104,7 @@ class FastTTFontFace(TTFontFace):
         start, length = self.get_table_pos(tag)
         return _Window(self._ttf_data, start, length)
 
-    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - ReportLab's names
+    def extractInfo(self, charInfo: int = 1) -> None:
         super().extractInfo(charInfo=0)  # every header table, by ReportLab itself
         if not charInfo:
             return
@@ -175,7 +177,7 @@ class FastTTFontFace(TTFontFace):
             widths[0x20] = widths[0xA0]
 
     @property
-    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - ReportLab's name
+    def glyphToChar(self) -> dict[int, list[int]]:
         """Glyph → characters, as ReportLab builds it. Only its shaping code reads it, so it is
         made on first use: it is one list per glyph, tens of thousands of objects for the
         garbage collector to walk in every process otherwise."""
@@ -188,7 +190,7 @@ class FastTTFontFace(TTFontFace):
         return g2c
 
     @glyphToChar.setter
-    def glyphToChar(self, value: dict[int, list[int]]) -> None:  # noqa: N802
+    def glyphToChar(self, value: dict[int, list[int]]) -> None:
         self.__dict__["_glyph_to_char"] = value  # ReportLab's own parser, on the fallback path
 
     def _read_cmap(self, data: bytes) -> tuple[list[int], list[int]]:
@@ -261,7 +263,7 @@ class FastTTFontFace(TTFontFace):
 class FastTTFont(TTFont):
     """ReportLab's TTFont over a FastTTFontFace; otherwise set up as TTFont.__init__ does."""
 
-    def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:  # noqa: N803
+    def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:
         self.fontName = name
         self.face = FastTTFontFace(filename, validate=0, subfontIndex=subfontIndex)
         self.encoding = TTEncoding()

@@ -25,7 +25,7 @@ from app.edit.recompose import affected_pages
 from app.edit.session import Change
 from app.errors import UserError
 from app.export.progress import ExportCancelled
-from app.model import Article
+from app.model import Article, Frame
 from app.model.document import IssueDoc
 from app.store import Library
 from layouts.grid import tabloid
@@ -59,7 +59,7 @@ def story(editor: IssueEditor, chars: int, rank: int = 2) -> int:
     return article.id  # type: ignore[return-value]
 
 
-def named(editor: IssueEditor, name: str):  # noqa: ANN201
+def named(editor: IssueEditor, name: str) -> Frame:
     return next(f for fs in editor.doc.frames.values() for f in fs if f.name == name)
 
 

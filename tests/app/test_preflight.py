@@ -251,7 +251,7 @@ def test_qr_that_does_not_decode(monkeypatch: pytest.MonkeyPatch) -> None:
     from app.export import pdf as renderer
     from app.export.shapes import draw_qr
 
-    def draw_wrong(canvas, paint, g, item):  # noqa: ANN001 - the renderer's signature
+    def draw_wrong(canvas, paint, g, item):  # the renderer's signature
         draw_qr(
             canvas, paint, g, QRItem(item.owner, "http://example.com", item.x, item.y, item.size)
         )

@@ -26,7 +26,7 @@ class OnePage:
 
 
 @pytest.fixture
-def english(qapp):  # noqa: ANN001, ANN201
+def english(qapp):
     translator = load_translator("en")
     assert translator is not None and not translator.isEmpty()
     qapp.installTranslator(translator)
@@ -34,14 +34,14 @@ def english(qapp):  # noqa: ANN001, ANN201
     qapp.removeTranslator(translator)
 
 
-def test_the_compiled_qm_holds_every_translation_of_the_ts(english) -> None:  # noqa: ANN001
+def test_the_compiled_qm_holds_every_translation_of_the_ts(english) -> None:
     table = TsTranslator(TS).table
     assert len(table) > 100
     for (context, source), text in table.items():
         assert english.translate(context, source) == text, (context, source)
 
 
-def test_a_window_comes_up_in_english(english, qtbot) -> None:  # noqa: ANN001
+def test_a_window_comes_up_in_english(english, qtbot) -> None:
     win = MainWindow(OnePage())
     qtbot.addWidget(win)
     assert [a.text() for a in win.menuBar().actions()] == ["&File", "&View"]
@@ -49,7 +49,7 @@ def test_a_window_comes_up_in_english(english, qtbot) -> None:  # noqa: ANN001
     assert QCoreApplication.translate("PageItem", "超{n}字").format(n=3) == "3 over"
 
 
-def test_chinese_needs_no_translator_and_the_ts_alone_works(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_chinese_needs_no_translator_and_the_ts_alone_works(qapp, tmp_path: Path) -> None:
     assert load_translator("zh") is None
     shutil.copy(TS, tmp_path / TS.name)  # a checkout without the compiled .qm
     only_ts = load_translator("en", tmp_path)

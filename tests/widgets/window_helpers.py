@@ -18,7 +18,7 @@ def shown_window(
     qtbot,
     library: Library,
     composer: IssueComposer,
-    settings: QSettings | Path,  # noqa: ANN001
+    settings: QSettings | Path,
     size: tuple[int, int] | None = None,
 ) -> EditorWindow:
     """The editor on the library's sample issue, shown and exposed; `settings` is a QSettings
