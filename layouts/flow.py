@@ -2,6 +2,9 @@
 
 Takes a Story (paragraphs, a headline block, frames in thread order) and gives the lines
 placed on baselines, the jump lines （下转第N版）/（上接第N版）, and the overset that did not fit.
+A frame that holds the rest of its story balances its columns (分栏平衡): the legs end on the
+same line or one line apart, left legs the deeper; a frame the story runs on from fills its
+columns in turn, its jump line closing the last leg.
 """
 
 from __future__ import annotations
@@ -91,6 +94,15 @@ class FrameFill:
     lines: int = 0  # body lines placed
     free: int = 0  # empty line slots left
     chars_per_line: float = 0.0
+    capacity: int = 0  # line slots in each column
+    depth: int = 0  # lines in the deepest leg (jump lines included)
+    balanced: bool = False  # the story ends here and its legs were balanced
+    fit_height: float = 0.0  # points from the frame's top that hold its deepest leg exactly
+
+    @property
+    def spare_lines(self) -> int:
+        """Whole lines the frame could lose at its bottom and still hold what it holds."""
+        return self.capacity - self.depth
 
 
 @dataclass
@@ -191,12 +203,30 @@ def flow_story(
         jump_to = fi + 1 < len(story.frames) and next_page != frame.page
         jumps = story.jump_style is not None and set_jump is not None
         total_slots = len(baselines) * frame.columns
+        width = frame.column_width
+        legs = [len(baselines)] * frame.columns
+        if pi < len(pars):
+            head = int(jumps and jump_from)
+            room = total_slots - head
+            count = _count_lines(pars, pi, ci, pending, pending_width, width, compose, room)
+            if count <= room:  # the story ends in this frame: balance its legs
+                deep, extra = divmod(count + head, frame.columns)
+                legs = [deep + (col < extra) for col in range(frame.columns)]
+                fill.balanced = True
+        else:
+            legs = [0] * frame.columns
+        fill.capacity = len(baselines)
+        fill.depth = max(legs, default=0)
+        if fill.depth:
+            fill.fit_height = baselines[fill.depth - 1] + size * DESCENT - frame.y
         slot = 0
         for col in range(frame.columns):
             x = frame.column_x(col)
-            width = frame.column_width
             for bi, baseline in enumerate(baselines):
                 slot += 1
+                if bi >= legs[col]:
+                    fill.free += 1
+                    continue
                 if jumps and jump_from and col == 0 and bi == 0:
                     text = JUMP_FROM.format(page=prev_page)
                     line = set_jump(text, story.jump_style, width, "left")  # type: ignore[misc,arg-type]
@@ -205,7 +235,7 @@ def flow_story(
                 if pi >= len(pars):
                     fill.free += 1
                     continue
-                if jumps and jump_to and slot == total_slots:
+                if jumps and jump_to and not fill.balanced and slot == total_slots:
                     text = JUMP_TO.format(page=next_page)
                     line = set_jump(text, story.jump_style, width, "right")  # type: ignore[misc,arg-type]
                     out.lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, -1))
@@ -221,6 +251,29 @@ def flow_story(
                     pi, ci, pending = pi + 1, 0, []
     out.overset = _remaining_chars(pars, pi, ci)
     return out
+
+
+def _count_lines(
+    pars: tuple[Paragraph, ...],
+    pi: int,
+    ci: int,
+    pending: list[Line],
+    pending_width: float,
+    width: float,
+    compose: Composer,
+    most: int,
+) -> int:
+    """How many lines the rest of the story sets at `width`, counted as far as most + 1,
+    composed as placing them will compose them (the cache then serves the placing)."""
+    if pending and abs(pending_width - width) <= 1e-6:
+        count = len(pending)
+    else:
+        count = len(compose(pars[pi], width, ci))
+    for par in pars[pi + 1 :]:
+        if count > most:
+            break
+        count += len(compose(par, width, 0))
+    return count
 
 
 def _remaining_chars(pars: tuple[Paragraph, ...], pi: int, ci: int) -> int:

@@ -144,3 +144,102 @@ def test_cache_recomposes_only_the_edited_paragraph(faces: FaceSet) -> None:
     pars[2] = Paragraph.plain(TEXT + "改", BODY)
     flow_story(Story("s", tuple(pars), st.frames), cache, GRID)
     assert cache.misses == misses + 1
+
+
+def legs(layout, f: TextFrame) -> list[int]:
+    """Lines in each column of a frame, left to right, read from where the lines sit."""
+    return [
+        sum(1 for pl in layout.lines if pl.frame == f.id and abs(pl.x - f.column_x(c)) < 1e-6)
+        for c in range(f.columns)
+    ]
+
+
+def bottoms(layout, f: TextFrame) -> list[float]:
+    return [
+        max(pl.baseline for pl in layout.lines if pl.frame == f.id and pl.x == f.column_x(c))
+        for c in range(f.columns)
+    ]
+
+
+@pytest.mark.parametrize(("span", "n"), [(3, 2), (4, 3), (4, 5), (5, 4), (6, 1), (2, 6)])
+def test_the_last_frame_balances_its_columns(faces: FaceSet, span: int, n: int) -> None:
+    f = frame("a", 1, 0, span, 0, 60)
+    layout = run(story([f], n=n), faces)
+    depth = legs(layout, f)
+    total = sum(depth)
+    assert layout.overset == 0 and body_text(layout) == TEXT * n
+    assert total >= span and min(depth) > 0  # no empty column
+    assert max(depth) - min(depth) <= 1 and depth == sorted(depth, reverse=True)
+    tops = {
+        c: min(pl.baseline for pl in layout.lines if pl.x == f.column_x(c)) for c in range(span)
+    }
+    assert len(set(tops.values())) == 1  # every leg starts on the first line
+    assert max(bottoms(layout, f)) - min(bottoms(layout, f)) <= GRID.leading + 1e-6
+    fill = layout.fill["a"]
+    assert fill.balanced and fill.depth == max(depth) and fill.lines == total
+    assert fill.capacity == 60 and fill.spare_lines == 60 - max(depth)
+    assert fill.free == span * 60 - total  # what 缺N字 is counted from
+
+
+def test_reading_order_survives_balancing(faces: FaceSet) -> None:
+    f = frame("a", 1, 0, 4, 0, 60)
+    layout = run(story([f], n=5), faces)
+    order = [(pl.x, pl.baseline) for pl in layout.lines]
+    assert order == sorted(order)
+    assert [(pl.paragraph, pl.line.start) for pl in layout.lines] == sorted(
+        (pl.paragraph, pl.line.start) for pl in layout.lines
+    )
+
+
+def test_fit_height_holds_the_deepest_leg_in_whole_lines(faces: FaceSet) -> None:
+    f = frame("a", 1, 0, 3, 0, 60)
+    layout = run(story([f], n=3), faces)
+    fill = layout.fill["a"]
+    assert fill.depth < 60
+    shrunk = TextFrame(f.id, f.page, f.x, f.y, f.w, fill.fit_height, f.columns, f.gutter)
+    again = run(story([shrunk], n=3), faces)
+    assert again.overset == 0 and again.fill["a"].spare_lines == 0
+    assert [(pl.x, pl.baseline) for pl in again.lines] == [
+        (pl.x, pl.baseline) for pl in layout.lines
+    ]
+    one_less = TextFrame(f.id, f.page, f.x, f.y, f.w, fill.fit_height - 1, f.columns, f.gutter)
+    assert run(story([one_less], n=3), faces).fill["a"].depth == fill.depth - 1
+
+
+def test_fewer_lines_than_columns_stand_one_per_column(faces: FaceSet) -> None:
+    short = "接诉即办。"
+    f = frame("a", 1, 0, 4, 0, 20)
+    pars = (Paragraph.plain(short, BODY), Paragraph.plain(short, BODY))
+    layout = run(Story("s", pars, (f,), jump_style=JUMP), faces)
+    assert legs(layout, f) == [1, 1, 0, 0]
+
+
+def test_a_full_last_frame_fills_every_column_and_reports_overset(faces: FaceSet) -> None:
+    f = frame("a", 1, 0, 3, 0, 10)
+    layout = run(story([f], n=6), faces)
+    assert layout.overset > 0 and legs(layout, f) == [10, 10, 10]
+    assert not layout.fill["a"].balanced and layout.fill["a"].spare_lines == 0
+
+
+def test_a_continued_story_fills_its_first_frame_and_balances_its_last(faces: FaceSet) -> None:
+    first, last = frame("a", 1, 0, 3, 0, 8), frame("b", 2, 0, 4, 0, 40)
+    layout = run(story([first, last], n=6), faces)
+    assert legs(layout, first) == [8, 8, 8]  # as today: full, the jump line closing it
+    to_line = [pl for pl in layout.lines if pl.paragraph < 0 and pl.frame == "a"]
+    assert [pl.line.text for pl in to_line] == [JUMP_TO.format(page=2)]
+    assert to_line[0].x == first.column_x(2) and to_line[0].baseline == max(
+        pl.baseline for pl in layout.lines if pl.frame == "a"
+    )
+    depth = legs(layout, last)  # the （上接第1版） line counts in the first leg
+    assert max(depth) - min(depth) <= 1 and min(depth) > 0
+    assert body_text(layout) == TEXT * 6 and layout.overset == 0
+    assert not layout.fill["a"].balanced and layout.fill["b"].balanced
+
+
+def test_a_story_ending_before_its_last_frame_balances_where_it_ends(faces: FaceSet) -> None:
+    first, spare = frame("a", 1, 0, 3, 0, 40), frame("b", 2, 0, 2, 0, 40)
+    layout = run(story([first, spare], n=3), faces)
+    depth = legs(layout, first)
+    assert max(depth) - min(depth) <= 1 and min(depth) > 0
+    assert all(pl.paragraph >= 0 for pl in layout.lines)  # nothing jumps: nothing continues
+    assert layout.fill["b"].lines == 0 and layout.fill["b"].depth == 0
