@@ -88,7 +88,19 @@ class _Placer:
 def autofill(
     library: Library, doc: IssueDoc, composer: IssueComposer, *, grow: bool = False
 ) -> AutofillReport:
-    """Place every unplaced article; with `grow`, add pages when the issue runs out."""
+    """Place every unplaced article; with `grow`, add pages when the issue runs out.
+
+    One transaction: the issue is read again once the write lock is ours, so a second autofill
+    (another desk, another process) places its frames below the first one's, never on them;
+    `doc` is updated in place to what was stored."""
+    with library.transaction():
+        doc.reload(library)
+        return _autofill(library, doc, composer, grow)
+
+
+def _autofill(
+    library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool
+) -> AutofillReport:
     report = AutofillReport()
     placer = _Placer(library, doc, composer)
     grid = placer.grid

@@ -14,7 +14,13 @@ STANDING_KINDS = frozenset({"masthead", "qr", "box"})
 
 
 def create_next_issue(library: Library, from_number: int) -> Issue:
-    """The issue after `from_number`: same sections, credits and standing furniture, in one go."""
+    """The issue after `from_number`: same sections, credits and standing furniture, in one
+    transaction (the check that it does not exist yet included: two at once make one)."""
+    with library.transaction():
+        return _create_next_issue(library, from_number)
+
+
+def _create_next_issue(library: Library, from_number: int) -> Issue:
     try:
         previous = library.issue_by_number(from_number)
     except LibraryError as e:
@@ -28,11 +34,10 @@ def create_next_issue(library: Library, from_number: int) -> Issue:
             f"第{upcoming.cumulative_number}期已存在 / issue "
             f"{upcoming.cumulative_number} exists already"
         )
-    with library.transaction():
-        issue = library.add_issue(upcoming)
-        for page in library.pages(previous.id):
-            new_page = library.add_page(replace(page, id=None, issue_id=issue.id))
-            for frame in library.frames(page.id):
-                if frame.kind in STANDING_KINDS:
-                    library.add_frame(replace(frame, id=None, page_id=new_page.id))
+    issue = library.add_issue(upcoming)
+    for page in library.pages(previous.id):
+        new_page = library.add_page(replace(page, id=None, issue_id=issue.id))
+        for frame in library.frames(page.id):
+            if frame.kind in STANDING_KINDS:
+                library.add_frame(replace(frame, id=None, page_id=new_page.id))
     return issue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -21,6 +22,8 @@ FRAME_KINDS = (
     "column_head",  # 栏题 such as 民有所呼 我有所应 / 创城为民创城惠民
     "text",  # free text (captions, notes)
 )
+
+MAX_COLUMNS = 24  # text columns in one frame: more than a broadsheet's grid has
 
 WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -169,10 +172,12 @@ class Frame:
     def __post_init__(self) -> None:
         if self.kind not in FRAME_KINDS:
             raise ValueError(f"unknown frame kind {self.kind!r}")
+        if not all(math.isfinite(v) for v in (self.x, self.y, self.w, self.h)):
+            raise ValueError("a frame's position and size are finite numbers")
         if self.w <= 0 or self.h <= 0:
             raise ValueError("a frame needs a positive width and height")
-        if self.columns < 1:
-            raise ValueError("a frame has at least one column")
+        if not 1 <= self.columns <= MAX_COLUMNS:
+            raise ValueError(f"a frame has 1 to {MAX_COLUMNS} columns")
 
     def moved(self, x: float, y: float) -> Frame:
         return replace(self, x=x, y=y)

@@ -1,11 +1,12 @@
-"""An issue loaded whole from the library: what composition and export read."""
+"""An issue loaded whole from the library: what composition and export read, with the damage met in its rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.model import Article, Frame, Issue, Page, Publication
+from app.model.damage import Damage
 
 
 @dataclass
@@ -15,18 +16,45 @@ class IssueDoc:
     pages: list[Page]
     articles: dict[int, Article]
     frames: dict[int, list[Frame]] = field(default_factory=dict)  # page id → frames
+    # Bad fields met while loading (app/model/validate.py): rows repaired or left out, each
+    # one line for preflight and the window to show. Empty for a sound library.
+    damaged: list[Damage] = field(default_factory=list)
 
     @classmethod
     def load(cls, library: Any, cumulative: int) -> IssueDoc:
-        issue = library.issue_by_number(cumulative)
-        pages = library.pages(issue.id)
-        return cls(
-            publication=library.publication(),
+        """The issue whole; damaged rows are repaired or left out and listed in `damaged`."""
+        damaged: list[Damage] = []
+        publication = library.publication(damaged)
+        issue = library.issue_by_number(cumulative, damaged)
+        pages = library.pages(issue.id, damaged)
+        doc = cls(
+            publication=publication,
             issue=issue,
             pages=pages,
-            articles={a.id: a for a in library.articles(issue.id)},
-            frames={p.id: library.frames(p.id) for p in pages},
+            articles={a.id: a for a in library.articles(issue.id, damaged)},
+            frames={p.id: library.frames(p.id, damaged) for p in pages},
         )
+        doc.damaged = [doc._placed(d) for d in damaged]
+        return doc
+
+    def reload(self, library: Any) -> None:
+        """Read the issue again, in place (inside a transaction: what another desk committed
+        since this was loaded, before changing it)."""
+        fresh = IssueDoc.load(library, self.issue.cumulative_number)
+        self.publication, self.issue, self.pages = fresh.publication, fresh.issue, fresh.pages
+        self.articles, self.frames, self.damaged = fresh.articles, fresh.frames, fresh.damaged
+
+    def _placed(self, damage: Damage) -> Damage:
+        """The damage with the page (版序) it is on: a frame's page, a story's first frame's."""
+        numbers = {p.id: p.number for p in self.pages}
+        if damage.table == "frames":
+            return replace(damage, page=numbers.get(damage.page_id))  # type: ignore[arg-type]
+        if damage.table == "articles" and isinstance(damage.row_id, int):
+            shown = [f for fs in self.frames.values() for f in fs if f.article_id == damage.row_id]
+            if shown:
+                first = min(shown, key=lambda f: (f.thread_index, numbers.get(f.page_id, 0)))  # type: ignore[arg-type]
+                return replace(damage, page=numbers.get(first.page_id), frame_id=first.id)  # type: ignore[arg-type]
+        return damage
 
     def page_number(self, page_id: int | None) -> int:
         for p in self.pages:

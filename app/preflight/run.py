@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from app.model.document import IssueDoc
 from app.preflight import checks, ink
+from app.preflight.damage import damaged_rows
 from app.preflight.findings import (
     ERROR,
     SEVERITIES,
@@ -61,6 +62,7 @@ def preflight(
     found += checks.empty_frames(doc, pages, names)
     found += check_qr_codes(pages, names, decode=decode_qr)
     found += checks.issue_checks(doc, pages, names)
+    found += damaged_rows(doc, names)
     return sort_findings(_dedupe(found))
 
 

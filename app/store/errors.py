@@ -1,11 +1,80 @@
-"""The store's one exception type: takes a bilingual one-line message, gives LibraryError."""
+"""The store's exceptions: takes a bilingual one-line message or an SQLite error, gives LibraryError and its kinds.
+
+Messages are one line, Chinese first, then English after " / ", e.g.
+"不是版面库文件 / not a Banmian library: FILE". The kinds a caller may act on:
+
+- LibraryUnavailable (LibraryReadOnly, LibraryBusy, LibraryFull): the change was not written,
+  nothing in the library changed, and the same change may succeed later — keep it and retry.
+- DamagedRow: one row of the library cannot be read as what it should be (app/model/validate.py
+  says what is wrong with it); loading an issue leaves it out and reports it instead.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
+from app.model.damage import Damage
+
 
 class LibraryError(Exception):
-    """A library file cannot be opened, created or changed as asked.
+    """A library file cannot be opened, created or changed as asked."""
 
-    Messages are one line, Chinese first, then English after " / ", e.g.
-    "不是版面库文件 / not a Banmian library: FILE".
-    """
+
+class LibraryUnavailable(LibraryError):
+    """The library cannot take a write now (read-only, held by another writer, disk full, I/O
+    error). Nothing was changed; the same change may be tried again later."""
+
+
+class LibraryReadOnly(LibraryUnavailable):
+    """The library file (or its folder) cannot be written by this user, or was opened read-only."""
+
+
+class LibraryBusy(LibraryUnavailable):
+    """Another program held the library's write lock for longer than we waited."""
+
+
+class LibraryFull(LibraryUnavailable):
+    """The disk (or the library's size limit) is full."""
+
+
+class DamagedRow(LibraryError):
+    """A row that cannot be read as a model object; `damages` say which fields and why."""
+
+    def __init__(self, damages: list[Damage]) -> None:
+        more = f" (+{len(damages) - 1})" if len(damages) > 1 else ""
+        super().__init__(damages[0].line() + more)
+        self.damages = damages
+
+
+# SQLite primary result codes (the low byte of an extended code).
+_BUSY, _LOCKED, _READONLY, _IOERR, _FULL, _CANTOPEN = 5, 6, 8, 10, 13, 14
+
+
+def translate(error: sqlite3.Error, path: Path | str, waited: float = 0.0) -> LibraryError:
+    """The LibraryError kind for an SQLite error met while writing `path`; `waited` is how long
+    SQLite waited for the write lock (seconds), named in the busy message."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    detail = " ".join(str(error).split())
+    if isinstance(error, sqlite3.IntegrityError):
+        return LibraryError(f"数据不一致，未保存 / not saved, integrity rule broken: {detail}")
+    if code in (_BUSY, _LOCKED):
+        return LibraryBusy(
+            f"版面库正被另一程序写入，等候{waited:g}秒仍未轮到，修改未保存 / the library is busy: "
+            f"another program held it for {waited:g} s, the change was not saved: {path}"
+        )
+    if code == _READONLY:
+        return LibraryReadOnly(
+            f"版面库是只读的，修改未保存 / the library is read-only, the change was not saved: "
+            f"{path} ({detail})"
+        )
+    if code == _FULL:
+        return LibraryFull(
+            f"磁盘已满，修改未保存 / the disk is full, the change was not saved: {path}"
+        )
+    if code in (_IOERR, _CANTOPEN):
+        return LibraryUnavailable(
+            f"版面库读写出错，修改未保存 / the library could not be written, the change was not "
+            f"saved: {path} ({detail})"
+        )
+    return LibraryError(f"版面库出错，修改未保存 / library error, not saved: {path} ({detail})")

@@ -1,12 +1,16 @@
-"""The Library: takes a .banmian SQLite file, gives model objects in and out, one transaction per change."""
+"""The Library: takes a .banmian SQLite file, gives model objects in and out, one transaction per change.
+
+Writes wait their turn (txn.py: the lock up front, then savepoints); rows are validated as they
+are read (app/model/validate.py): list readers take a `damaged` list that collects one Damage
+per bad field and leave out what cannot be used, single-row readers raise DamagedRow.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -18,20 +22,22 @@ from app.model import Article, Frame, Issue, Page, Publication
 from app.store import rows, schema
 from app.store.assets import AssetStore
 from app.store.checks import check_library_file, sqlite_uri, wal_path
-from app.store.errors import LibraryError
+from app.store.errors import DamagedRow, LibraryError, LibraryUnavailable, translate
 from app.store.proofs import ProofStore
 from app.store.revisions import RevisionStore
-
-BUSY_TIMEOUT_MS = 5000  # a second Banmian window on the same library waits, then reports
+from app.store.rows import Damaged
+from app.store.txn import BUSY_TIMEOUT, Transactions
+from layouts.grid import GRIDS
 
 M = TypeVar("M")
+PAGE_FORMATS = tuple(GRIDS)  # the first is the default
 
 
 def _connect(path: Path) -> Database:
     # mode=rw: never create a file here (create() does that on purpose); autocommit at the
-    # driver level so every transaction is an explicit BEGIN … COMMIT from Database.atomic().
+    # driver level so every transaction is an explicit BEGIN … COMMIT (txn.py).
     conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
     # synchronous=FULL: in WAL mode each COMMIT is fsynced, so a committed edit survives power
     # loss (NORMAL may drop the last commits, though never corrupts); a crash loses at most
     # the edit in flight. Costs one fsync per command, which a desktop editor can afford.
@@ -46,7 +52,7 @@ def _settle(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
 
 
-class Library(AssetStore, ProofStore, RevisionStore):
+class Library(Transactions, AssetStore, ProofStore, RevisionStore):
     """One newspaper's library file. Open with Library.open(path) or Library.create(path).
 
     Images and story pictures come from AssetStore (assets.py); proof rounds, marks and
@@ -57,6 +63,7 @@ class Library(AssetStore, ProofStore, RevisionStore):
     def __init__(self, db: Database, path: Path) -> None:
         self._db = db
         self.path = path
+        self._page_size: tuple[float, float] | None = None
 
     # -- opening and closing ------------------------------------------------------------
 
@@ -81,17 +88,19 @@ class Library(AssetStore, ProofStore, RevisionStore):
         db: Database | None = None
         try:
             db = _connect(path)
-            with db.atomic():
-                schema.create_v1(db)
-                for version in range(1, schema.SCHEMA_VERSION):
-                    schema.migrate_step(db, version)
+            db.execute("BEGIN IMMEDIATE")
+            schema.create_v1(db)
+            for version in range(1, schema.SCHEMA_VERSION):
+                schema.migrate_step(db, version)
+            db.execute("COMMIT")
             _settle(db)
         except BaseException as e:
             if db is not None:
                 db.close()
             path.unlink(missing_ok=True)  # ours: made above with O_EXCL
             if isinstance(e, sqlite3.Error):
-                raise LibraryError(
+                kind = type(translate(e, path))
+                raise kind(
                     f"无法创建版面库文件 / cannot create the library file: {path} ({e})"
                 ) from e
             raise
@@ -113,7 +122,9 @@ class Library(AssetStore, ProofStore, RevisionStore):
             _settle(db)  # e.g. fails in a read-only folder, where WAL cannot make its -shm
         except sqlite3.Error as e:
             db.close()
-            raise LibraryError(f"{cannot_open}: {path} ({e})") from e
+            kind = type(translate(e, path))
+            kind = kind if issubclass(kind, LibraryUnavailable) else LibraryError
+            raise kind(f"{cannot_open}: {path} ({e})") from e
         except BaseException:
             db.close()
             raise
@@ -141,15 +152,6 @@ class Library(AssetStore, ProofStore, RevisionStore):
     @property
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All changes inside commit together or not at all; nested blocks use savepoints."""
-        try:
-            with self._db.atomic():
-                yield
-        except sqlite3.IntegrityError as e:
-            raise LibraryError(f"数据不一致，未保存 / not saved, integrity rule broken: {e}") from e
 
     # -- generic helpers ----------------------------------------------------------------
 
@@ -185,6 +187,31 @@ class Library(AssetStore, ProofStore, RevisionStore):
         return list(self._db.table(table).rows_where(where, args, order_by=order))
 
     @staticmethod
+    def _readable(
+        found: list[dict[str, Any]], read: Callable[[dict[str, Any], Damaged], M], damaged: Damaged
+    ) -> list[M]:
+        """Each row read; one that is damaged beyond repair is left out (and, like every
+        repair, reported in `damaged` when the caller keeps such a list)."""
+        out = []
+        for row in found:
+            try:
+                out.append(read(row, damaged))
+            except DamagedRow:
+                continue
+        return out
+
+    def page_size(self) -> tuple[float, float]:
+        """The trim size of the publication's pages in points (frames are clamped to it)."""
+        if self._page_size is None:
+            found = self._db.execute("SELECT page_format FROM publication").fetchone()
+            make = GRIDS.get(found[0]) if found else None
+            # An unknown format (itself a damaged row, reported with the publication) clamps
+            # to the largest page we know: generous, and still bounded.
+            grids = [make()] if make is not None else [g() for g in GRIDS.values()]
+            self._page_size = max((g.trim_w, g.trim_h) for g in grids)
+        return self._page_size
+
+    @staticmethod
     def _needs(value: int | None, message: str) -> int:
         if value is None:
             raise LibraryError(message)
@@ -198,6 +225,7 @@ class Library(AssetStore, ProofStore, RevisionStore):
 
     def save_publication(self, pub: Publication) -> Publication:
         """Insert the library's one publication (id None) or update it; returns it with its id."""
+        self._page_size = None
         row = rows.publication_row(pub)
         if pub.id is None:
             if self._db.table("publication").count:
@@ -206,9 +234,9 @@ class Library(AssetStore, ProofStore, RevisionStore):
         self._update("publication", pub.id, row, "报纸 publication")
         return pub
 
-    def publication(self) -> Publication | None:
+    def publication(self, damaged: Damaged = None) -> Publication | None:
         found = self._where("publication", None, [], "id")
-        return rows.publication_from_row(found[0]) if found else None
+        return rows.publication_from_row(found[0], PAGE_FORMATS, damaged) if found else None
 
     def add_issue(self, issue: Issue) -> Issue:
         return self._with_id(issue, self._insert("issues", rows.issue_row(issue)))
@@ -219,17 +247,16 @@ class Library(AssetStore, ProofStore, RevisionStore):
     def issue(self, issue_id: int) -> Issue:
         return rows.issue_from_row(self._get("issues", issue_id))
 
-    def issue_by_number(self, cumulative: int) -> Issue:
+    def issue_by_number(self, cumulative: int, damaged: Damaged = None) -> Issue:
         found = self._where("issues", "cumulative_number = ?", [cumulative], "id")
         if not found:
             raise LibraryError(f"没有第{cumulative}期 / no issue {cumulative}")
-        return rows.issue_from_row(found[0])
+        return rows.issue_from_row(found[0], damaged)
 
-    def issues(self) -> list[Issue]:
+    def issues(self, damaged: Damaged = None) -> list[Issue]:
         """Every issue, oldest (lowest cumulative number) first."""
-        return [
-            rows.issue_from_row(r) for r in self._where("issues", None, [], "cumulative_number")
-        ]
+        found = self._where("issues", None, [], "cumulative_number")
+        return self._readable(found, rows.issue_from_row, damaged)
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -243,10 +270,10 @@ class Library(AssetStore, ProofStore, RevisionStore):
     def page(self, page_id: int) -> Page:
         return rows.page_from_row(self._get("pages", page_id))
 
-    def pages(self, issue_id: int) -> list[Page]:
+    def pages(self, issue_id: int, damaged: Damaged = None) -> list[Page]:
         """The issue's pages by number (版序)."""
         found = self._where("pages", "issue_id = ?", [issue_id], "number, id")
-        return [rows.page_from_row(r) for r in found]
+        return self._readable(found, rows.page_from_row, damaged)
 
     # -- articles -------------------------------------------------------------------------
 
@@ -261,10 +288,10 @@ class Library(AssetStore, ProofStore, RevisionStore):
     def article(self, article_id: int) -> Article:
         return rows.article_from_row(self._get("articles", article_id))
 
-    def articles(self, issue_id: int) -> list[Article]:
+    def articles(self, issue_id: int, damaged: Damaged = None) -> list[Article]:
         """The issue's article bin in the order stories were added."""
         found = self._where("articles", "issue_id = ?", [issue_id], "id")
-        return [rows.article_from_row(r) for r in found]
+        return self._readable(found, rows.article_from_row, damaged)
 
     def delete_article(self, article_id: int) -> None:
         """Remove a story; frames that showed it stay on the page, empty (article_id None)."""
@@ -283,31 +310,46 @@ class Library(AssetStore, ProofStore, RevisionStore):
     def delete_frame(self, frame_id: int) -> None:
         self._delete("frames", frame_id)
 
+    def _frame_from_row(self, row: dict[str, Any], damaged: Damaged) -> Frame:
+        return rows.frame_from_row(row, self.page_size(), damaged)
+
     def frame(self, frame_id: int) -> Frame:
-        return rows.frame_from_row(self._get("frames", frame_id))
+        return self._frame_from_row(self._get("frames", frame_id), None)
 
-    def frames(self, page_id: int) -> list[Frame]:
+    def frames(self, page_id: int, damaged: Damaged = None) -> list[Frame]:
         """The page's frames in the order they were added (later ones on top)."""
-        return [
-            rows.frame_from_row(r) for r in self._where("frames", "page_id = ?", [page_id], "id")
-        ]
+        found = self._where("frames", "page_id = ?", [page_id], "id")
+        return self._readable(found, self._frame_from_row, damaged)
 
-    def frames_of_article(self, article_id: int) -> list[Frame]:
+    def frames_of_article(self, article_id: int, damaged: Damaged = None) -> list[Frame]:
         """The story's thread: its frames by thread_index, across pages (跨版转接)."""
         found = self._where("frames", "article_id = ?", [article_id], "thread_index, id")
-        return [rows.frame_from_row(r) for r in found]
+        return self._readable(found, self._frame_from_row, damaged)
 
 
 def _migrate(db: Database, path: Path, version: int) -> None:
-    """One forward step in one transaction: it fails whole, leaving the library at `version`."""
+    """One forward step in one transaction: it fails whole, leaving the library at `version`.
+
+    The write lock is taken first, then the version read again: two programs opening an old
+    library at once take turns, and the second finds the step done."""
+    conn = db.conn
     try:
-        with db.atomic():
-            schema.migrate_step(db, version)
-            broken = db.execute("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise LibraryError(f"foreign keys broken in {len(broken)} rows")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] == version:
+                schema.migrate_step(db, version)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise LibraryError(f"foreign keys broken in {len(broken)} rows")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     except (sqlite3.Error, LibraryError) as e:
-        raise LibraryError(
+        kind = type(translate(e, path)) if isinstance(e, sqlite3.Error) else LibraryError
+        kind = kind if issubclass(kind, LibraryUnavailable) else LibraryError
+        raise kind(
             f"版面库升级失败（版本 {version} → {version + 1}），文件未改动 / could not upgrade "
             f"the library from version {version} to {version + 1}, file left as it was: "
             f"{path} ({e})"

@@ -1,15 +1,33 @@
-"""Model ↔ row mapping: takes model objects or row dicts, gives the other (dates ISO, lists JSON)."""
+"""Model ↔ row mapping: takes model objects or row dicts, gives the other (dates ISO, lists JSON).
+
+Rows are read through app/model/validate.py: a damaged row raises DamagedRow, or — when the
+caller passes a `damaged` list — is reported there and repaired or left out (see Library).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from app.model import Article, Asset, Credits, Frame, Hotline, Issue, Page, Publication
+from app.model import Article, Asset, Frame, Issue, Page, Publication
+from app.model import validate as v
+from app.model.damage import Damage
+from app.store.errors import DamagedRow, LibraryError
 
+M = TypeVar("M")
 Row = dict[str, Any]
+Damaged = list[Damage] | None  # where a loader reports damage (None: raise on a row left out)
+
+
+def _loaded(found: tuple[M | None, list[Damage]], damaged: Damaged) -> M:
+    """The object, its damage reported; DamagedRow if it had to be left out."""
+    obj, damages = found
+    if damaged is not None:
+        damaged.extend(damages)
+    if obj is None:
+        raise DamagedRow(damages)
+    return obj
 
 
 def to_json(value: Any) -> str:
@@ -28,11 +46,10 @@ def publication_row(pub: Publication) -> Row:
     return _without_id(row)
 
 
-def publication_from_row(row: Row) -> Publication:
-    fields = dict(row)
-    fields["hotlines"] = [Hotline(**h) for h in json.loads(row["hotlines"])]
-    fields["schedule"] = tuple(json.loads(row["schedule"]))
-    return Publication(**fields)
+def publication_from_row(
+    row: Row, formats: tuple[str, ...], damaged: Damaged = None
+) -> Publication:
+    return _loaded(v.publication_from_columns(row, formats), damaged)
 
 
 def issue_row(issue: Issue) -> Row:
@@ -46,16 +63,8 @@ def issue_row(issue: Issue) -> Row:
     }
 
 
-def issue_from_row(row: Row) -> Issue:
-    return Issue(
-        date=date.fromisoformat(row["date"]),
-        yearly_number=row["yearly_number"],
-        cumulative_number=row["cumulative_number"],
-        page_count=row["page_count"],
-        colour_pages=frozenset(json.loads(row["colour_pages"])),
-        publication_id=row["publication_id"],
-        id=row["id"],
-    )
+def issue_from_row(row: Row, damaged: Damaged = None) -> Issue:
+    return _loaded(v.issue_from_columns(row), damaged)
 
 
 def page_row(page: Page) -> Row:
@@ -64,17 +73,8 @@ def page_row(page: Page) -> Row:
     return row
 
 
-def page_from_row(row: Row) -> Page:
-    known = {f.name for f in dataclasses.fields(Credits)}
-    credits = {k: v for k, v in json.loads(row["credits"]).items() if k in known}
-    return Page(
-        number=row["number"],
-        section=row["section"],
-        template=row["template"],
-        credits=Credits(**credits),
-        issue_id=row["issue_id"],
-        id=row["id"],
-    )
+def page_from_row(row: Row, damaged: Damaged = None) -> Page:
+    return _loaded(v.page_from_columns(row), damaged)
 
 
 def article_row(article: Article) -> Row:
@@ -83,22 +83,23 @@ def article_row(article: Article) -> Row:
     return row
 
 
-def article_from_row(row: Row) -> Article:
-    fields = dict(row)
-    fields["paragraphs"] = json.loads(row["paragraphs"])
-    return Article(**fields)
+def article_from_row(row: Row, damaged: Damaged = None) -> Article:
+    return _loaded(v.article_from_columns(row), damaged)
 
 
 def frame_row(frame: Frame) -> Row:
+    try:
+        v.check_props(frame.props)  # what loading would refuse is not written either
+    except v.FieldProblem as e:
+        raise LibraryError(f"版框属性{e.zh} / a frame property {e.en}: {frame.props}") from e
     row = _without_id(dataclasses.asdict(frame))
     row["props"] = to_json(frame.props)
     return row
 
 
-def frame_from_row(row: Row) -> Frame:
-    fields = dict(row)
-    fields["props"] = json.loads(row["props"])
-    return Frame(**fields)
+def frame_from_row(row: Row, page_size: tuple[float, float], damaged: Damaged = None) -> Frame:
+    """The frame, its rectangle clamped to a page of `page_size` (points) plus bleed."""
+    return _loaded(v.frame_from_columns(row, page_size), damaged)
 
 
 def asset_row(asset: Asset) -> Row:

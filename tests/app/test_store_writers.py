@@ -1,0 +1,185 @@
+"""Writers wait their turn: the write lock is taken up front with a wait that applies; several processes writing at once lose nothing; autofill, next-issue and imports are one transaction each."""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.edit.issues import create_next_issue
+from app.model import Issue
+from app.model.document import IssueDoc
+from app.sample.issue import SAMPLE_ISSUE
+from app.store import Library, LibraryBusy
+from tests.app import store_workers as work
+from tests.sample_helpers import sample_library
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Iterator[Path]:
+    with sample_library(tmp_path) as _:
+        pass
+    yield tmp_path / "sample.banmian"
+
+
+def hold_write_lock(path: Path) -> sqlite3.Connection:
+    """Another program in the middle of a write: a second connection holding the lock."""
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE issues SET page_count = page_count")
+    return other
+
+
+def test_every_write_transaction_takes_the_lock_up_front(path: Path) -> None:
+    """Traced statements of a busy editing session: no deferred BEGIN, no write outside a
+    transaction (sqlite-utils would open one that reads before it writes)."""
+    from app.edit.commands import DeleteFrame, EditArticleText, MoveFrame
+    from app.edit.session import EditSession
+
+    statements: list[tuple[bool, str]] = []
+    with Library.open(path) as lib:
+        lib.db.conn.set_trace_callback(
+            lambda sql: statements.append((lib.db.conn.in_transaction, sql))
+        )
+        issue = lib.issue_by_number(SAMPLE_ISSUE)
+        session = EditSession(lib)
+        story = lib.articles(issue.id)[0]
+        frame = lib.frames(lib.pages(issue.id)[1].id)[0]  # type: ignore[arg-type]
+        session.push(EditArticleText(story.id, headline="新标题"))  # type: ignore[arg-type]
+        session.push(MoveFrame(frame.id, frame.x, frame.y + 12))  # type: ignore[arg-type]
+        session.push(DeleteFrame(frame.id))  # type: ignore[arg-type]
+        session.undo()
+        create_next_issue(lib, SAMPLE_ISSUE)
+        lib.add_issue(Issue(issue.date, 99, 1900))
+        lib.db.conn.set_trace_callback(None)
+    begins = [sql for _, sql in statements if sql.upper().startswith("BEGIN")]
+    assert begins and all(sql.upper() == "BEGIN IMMEDIATE" for sql in begins), begins
+    writes = [
+        (inside, sql)
+        for inside, sql in statements
+        if sql.split(None, 1)[0].upper() in ("INSERT", "UPDATE", "DELETE", "REPLACE")
+    ]
+    assert writes and all(inside for inside, _ in writes)
+
+
+def test_a_write_waits_while_another_program_writes(path: Path) -> None:
+    other = hold_write_lock(path)
+    released = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    try:
+        with Library.open(path) as lib:
+            issue = lib.issue_by_number(SAMPLE_ISSUE)
+            released.start()
+            lib.update_issue(replace(issue, page_count=12))  # waits for the COMMIT, then writes
+            assert lib.issue_by_number(SAMPLE_ISSUE).page_count == 12
+    finally:
+        released.join()
+        other.close()
+
+
+def test_waiting_too_long_is_one_line_and_changes_nothing(path: Path) -> None:
+    other = hold_write_lock(path)
+    try:
+        with Library.open(path) as lib:
+            lib.busy_timeout = 0.2
+            issue = lib.issue_by_number(SAMPLE_ISSUE)
+            with pytest.raises(LibraryBusy) as caught:
+                lib.update_issue(replace(issue, page_count=12))
+            message = str(caught.value)
+            assert "\n" not in message and message.startswith("版面库正被另一程序写入")
+            assert " / the library is busy" in message and str(path) in message
+            other.execute("ROLLBACK")
+            assert lib.issue_by_number(SAMPLE_ISSUE).page_count == 8
+            lib.update_issue(replace(issue, page_count=12))  # the same write, once it is free
+            assert lib.issue_by_number(SAMPLE_ISSUE).page_count == 12
+    finally:
+        other.close()
+
+
+def test_nested_blocks_are_savepoints_in_one_transaction(path: Path) -> None:
+    with Library.open(path) as lib:
+        issue = lib.issue_by_number(SAMPLE_ISSUE)
+        with lib.transaction():
+            lib.update_issue(replace(issue, page_count=12))
+            with pytest.raises(RuntimeError), lib.transaction():
+                lib.update_issue(replace(issue, page_count=16))
+                raise RuntimeError("undo just this block")
+            assert lib.in_transaction
+        assert not lib.in_transaction
+        assert lib.issue_by_number(SAMPLE_ISSUE).page_count == 12
+
+
+def test_three_processes_editing_at_once_lose_nothing(path: Path) -> None:
+    """Three desks typing into three stories at once: every edit lands, none fails."""
+    edits = 150
+    with Library.open(path) as lib:
+        stories = [a.id for a in lib.articles(lib.issue_by_number(SAMPLE_ISSUE).id)][:3]
+        before = {a: list(lib.article(a).paragraphs) for a in stories}  # type: ignore[arg-type]
+    reports = work.run_all([(work.edit_story, (str(path), a, edits)) for a in stories])
+    assert [r["failures"] for r in reports] == [[], [], []]
+    with Library.open(path) as lib:
+        for a in stories:
+            added = [f"第{i}次修改" for i in range(edits)]
+            assert lib.article(a).paragraphs == before[a] + added  # type: ignore[arg-type]
+    waits = [w for r in reports for w in r["waits"]]
+    print(
+        f"3 × {edits} edits: median {statistics.median(waits) * 1000:.1f} ms, max {max(waits):.2f} s"
+    )
+
+
+def test_forty_imports_at_once_all_land(path: Path, tmp_path: Path) -> None:
+    files = work.write_texts(tmp_path / "稿件", 40)
+    reports = work.run_all([(work.import_file, (str(path), SAMPLE_ISSUE, f)) for f in files])
+    assert [r["failures"] for r in reports if r["failures"]] == []
+    with Library.open(path) as lib:
+        headlines = {a.headline for a in lib.articles(lib.issue_by_number(SAMPLE_ISSUE).id)}
+    assert {f"第{i}篇来稿" for i in range(40)} <= headlines
+    assert len({a for r in reports for a in r["articles"]}) == 40
+    waits = [w for r in reports for w in r["waits"]]
+    print(f"40 imports: median {statistics.median(waits):.2f} s, max {max(waits):.2f} s")
+
+
+def overlapping(frames: list) -> list[tuple[int, int]]:
+    """Pairs of frames whose rectangles share more than a hairline."""
+    pairs = []
+    for i, a in enumerate(frames):
+        for b in frames[i + 1 :]:
+            w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+            h = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+            if w > 0.5 and h > 0.5:
+                pairs.append((a.id, b.id))
+    return pairs
+
+
+def test_two_autofills_at_once_never_stack_frames(path: Path) -> None:
+    with Library.open(path) as lib:
+        issue = create_next_issue(lib, SAMPLE_ISSUE)
+        for a in lib.articles(lib.issue_by_number(SAMPLE_ISSUE).id):
+            lib.add_article(replace(a, id=None, issue_id=issue.id, status="draft"))
+    number = issue.cumulative_number
+    reports = work.run_all([(work.autofill_issue, (str(path), number)) for _ in range(2)])
+    assert [r["failures"] for r in reports] == [[], []]
+    with Library.open(path) as lib:
+        doc = IssueDoc.load(lib, number)
+    for page in doc.pages:
+        assert overlapping(doc.frames[page.id]) == [], f"page {page.number}"
+    for article in doc.articles.values():
+        links = [f.thread_index for f in doc.thread(article.id)]  # type: ignore[arg-type]
+        assert links == list(range(len(links))), article.headline  # placed once, not twice
+    assert not doc.unplaced()
+    assert sorted(r["placed"] for r in reports) == [0, len(doc.articles)]
+
+
+def test_two_next_issues_at_once_make_one_issue(path: Path) -> None:
+    reports = work.run_all([(work.next_issue, (str(path), SAMPLE_ISSUE)) for _ in range(2)])
+    made = [r["made"] for r in reports if r["made"]]
+    errors = [r["error"] for r in reports if r["error"]]
+    assert made == [SAMPLE_ISSUE + 1]
+    assert len(errors) == 1 and errors[0].startswith("UserError") and "exists already" in errors[0]
+    with Library.open(path) as lib:
+        issue = lib.issue_by_number(SAMPLE_ISSUE + 1)
+        assert len(lib.pages(issue.id)) == 8  # type: ignore[arg-type]
