@@ -78,6 +78,7 @@ class Analysed:
     restore_l: dict[int, float] = field(default_factory=dict)  # pair trim undone at a start
     restore_r: dict[int, float] = field(default_factory=dict)  # … and at an end
     compressed: set[int] = field(default_factory=set)  # marks a pair compresses on one line
+    dash_rules: dict[int, tuple[float, float]] = field(default_factory=dict)  # see _join_dashes
 
     @property
     def n(self) -> int:
@@ -108,8 +109,9 @@ def analyse(par: Paragraph, faces: FaceSet) -> Analysed:
         for i in resolve_ambiguous(text, cls):
             table = tables[_span_at(spans, i)]
             _, cw[i], off[i], cl[i], cr[i] = table.mode_rec(text[i], cls[i])
+    rules: dict[int, tuple[float, float]] = {}
     if DS in cls:
-        _join_dashes(text, cls, off, spans, tables)
+        rules = _join_dashes(text, cls, off, spans, tables)
 
     codes = [a * NCLASS + b for a, b in zip(cls, cls[1:], strict=False)]
     tracking = par.style.tracking
@@ -157,6 +159,7 @@ def analyse(par: Paragraph, faces: FaceSet) -> Analysed:
         lint=lint,
         attach=attach,
         spans=spans,
+        dash_rules=rules,
     )
     _prefix(p)
     return p
@@ -169,9 +172,14 @@ def _span_at(spans: list[tuple[int, int, str, CMYK]], i: int) -> int:
     raise IndexError(i)
 
 
-def _join_dashes(text, cls, off, spans, tables) -> None:
-    """Place the halves of —— so they touch: one unbroken 2-em rule (GB/T 15834 破折号)."""
+def _join_dashes(text, cls, off, spans, tables) -> dict[int, tuple[float, float]]:
+    """Place the halves of —— so they touch: one unbroken 2-em rule (GB/T 15834 破折号).
+
+    Gives, for each pair whose face draws a dash too short to reach its cells' outer edges,
+    the pair's first index → (rise, thickness) of the rule drawn under it to make up the
+    2 em (the glyphs stay, so the text is still there to copy and search)."""
     n = len(text)
+    rules: dict[int, tuple[float, float]] = {}
     i = 0
     while i < n:
         if cls[i] == DS and text[i] in _DASH_JOIN and i + 1 < n and text[i + 1] == text[i]:
@@ -179,11 +187,17 @@ def _join_dashes(text, cls, off, spans, tables) -> None:
             while j < n and text[j] == text[i]:
                 j += 1
             for k in range(i, j):
-                first, second = tables[_span_at(spans, k)].dash_offsets(text[k])
+                table = tables[_span_at(spans, k)]
+                first, second = table.dash_offsets(text[k])
                 off[k] = second if (k - i) % 2 else first  # ———— is two 2-em dashes
+                if (k - i) % 2 == 0 and k + 1 < j:
+                    rule = table.dash_rule(text[k])
+                    if rule is not None:
+                        rules[k] = rule
             i = j
         else:
             i += 1
+    return rules
 
 
 def _prefix(p: Analysed) -> None:

@@ -73,6 +73,14 @@ class PlacedLine:
     line: Line
     paragraph: int  # index into the story's paragraphs; -1 for jump lines
 
+    def items(self) -> list[Item]:
+        """The line's glyph runs and the rules of its 2-em dashes."""
+        items: list[Item] = list(self.glyph_runs())
+        for r in self.line.rules:
+            y = self.baseline - r.rise
+            items.append(Rule(self.frame, self.x + r.x1, y, self.x + r.x2, y, r.thickness, r.color))
+        return items
+
     def glyph_runs(self) -> list[GlyphRun]:
         return [
             GlyphRun(
@@ -121,7 +129,7 @@ class StoryLayout:
                 out.extend(items)
         for pl in self.lines:
             if pl.page == page:
-                out.extend(pl.glyph_runs())
+                out.extend(pl.items())
         return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layouts.color import BLACK, CMYK
-from layouts.display import Finding, GlyphRun
+from layouts.display import Finding, GlyphRun, Item, Rule
 from layouts.flow import HeadBlock
 from layouts.metrics import FaceSet
 from layouts.paragraph import natural_width, set_line
@@ -62,7 +62,7 @@ def compose_head(
     group: HeadGroup, width: float, faces: FaceSet, owner: str
 ) -> tuple[HeadBlock, list[Finding]]:
     """Set the group top-down; lines too wide are tightened, then reported if still too wide."""
-    items: list[GlyphRun] = []
+    items: list[Item] = []
     findings: list[Finding] = []
     y = 0.0
     for hl in (group.kicker, group.headline, group.subheadline):
@@ -87,6 +87,8 @@ def compose_head(
             line = set_line(text, style, faces, width, hl.align, tracking)
             for seg in line.segments:
                 items.append(GlyphRun(owner, seg.font, hl.size, y, seg.text, seg.xs, seg.color))
+            for r in line.rules:
+                items.append(Rule(owner, r.x1, y - r.rise, r.x2, y - r.rise, r.thickness, r.color))
             y += hl.size * (0.12 + LINE_GAP)
     return HeadBlock(tuple(items), y + group.space_after), findings
 

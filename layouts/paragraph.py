@@ -14,7 +14,7 @@ from layouts.analysis import Analysed, analyse
 from layouts.breaker import Breaker, SetLine
 from layouts.justify import fit
 from layouts.metrics import FaceSet
-from layouts.text import Line, Paragraph, Segment, TextStyle
+from layouts.text import DashRule, Line, Paragraph, Segment, TextStyle
 
 ALIGNS = ("justify", "left", "center", "right")
 
@@ -59,7 +59,30 @@ def _line(p: Analysed, ln: SetLine, width: float, avail: float, align: str) -> L
         if lo < hi:
             pts = tuple((shift + x) * size for x in xs[lo - s : hi - s])
             segs.append(Segment(font, color, p.text[lo:hi], pts))
-    return Line(s, e, tuple(segs), width, edge * size, last)
+    rules = _dash_rules(p, s, ev, xs, shift) if p.dash_rules else ()
+    return Line(s, e, tuple(segs), width, edge * size, last, rules)
+
+
+def _dash_rules(p: Analysed, s: int, ev: int, xs: list[float], shift: float) -> tuple:
+    """The rules under the line's 2-em dashes, from the first cell's left edge to the second
+    cell's right edge (the halves never part: a locked boundary keeps their cells abutting)."""
+    size = p.size
+    out = []
+    for k, (rise, thickness) in p.dash_rules.items():
+        if s <= k and k + 1 < ev:
+            left = xs[k - s] - p.off[k]
+            right = xs[k + 1 - s] - p.off[k + 1] + p.cw[k + 1]
+            color = next(c for a, b, _, c in p.spans if a <= k < b)
+            out.append(
+                DashRule(
+                    (shift + left) * size,
+                    (shift + right) * size,
+                    rise * size,
+                    thickness * size,
+                    color,
+                )
+            )
+    return tuple(out)
 
 
 def natural_width(text: str, font: str, size: float, faces: FaceSet) -> float:

@@ -64,6 +64,7 @@ class FaceTable:
         self.recs: dict[str, Rec] = {}
         self._mode: dict[tuple[str, int], Rec] = {}
         self._dash: dict[str, tuple[float, float]] = {}
+        self._rule: dict[str, tuple[float, float] | None] = {}
 
     def rec(self, ch: str) -> Rec:
         """The record of `ch` out of context (ambiguous marks get their class AM)."""
@@ -112,6 +113,16 @@ class FaceTable:
             ink = self.face.ink(ch) if self.face.has(ch) else None
             r = self._dash[ch] = (0.0, 0.0) if ink is None else (1.0 - ink[2], -ink[0])
         return r
+
+    def dash_rule(self, ch: str) -> tuple[float, float] | None:
+        """(rise, thickness) in em of the rule that makes —— one unbroken 2-em line in this
+        face, or None when the glyphs themselves reach their cells' outer edges (GB-style
+        faces draw the full em; Noto CJK's proportional dash covers 1.6 of the 2 em)."""
+        if ch not in self._rule:
+            ink = self.face.ink(ch) if self.face.has(ch) else None
+            short = ink is not None and ink[2] - ink[0] < 1.0 - TOLERANCE
+            self._rule[ch] = ((ink[1] + ink[3]) / 2, ink[3] - ink[1]) if short else None  # type: ignore[index]
+        return self._rule[ch]
 
 
 _TABLES: WeakKeyDictionary[Face, FaceTable] = WeakKeyDictionary()

@@ -52,6 +52,19 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class DashRule:
+    """A 2-em dash (——) drawn as one continuous rule, for faces whose dash glyphs cannot span
+    their two cells: x1 to x2 in points from the line's left edge, `rise` above the baseline
+    and `thickness` thick (the glyphs' own stroke, which it covers exactly)."""
+
+    x1: float
+    x2: float
+    rise: float
+    thickness: float
+    color: CMYK = BLACK
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """One composed line: paragraph characters [start, end) and how they are placed."""
 
@@ -61,6 +74,7 @@ class Line:
     width: float  # the measure the line was set to
     natural: float  # width the characters occupy as placed (== width for justified lines)
     last: bool  # the paragraph's last line (set flush left, natural spacing)
+    rules: tuple[DashRule, ...] = ()  # 2-em dashes the glyphs alone would leave short
 
     @property
     def text(self) -> str:
