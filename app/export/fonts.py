@@ -10,7 +10,7 @@ import os
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.export.ttface import FastTTFont
+from app.export.reportlab_compat import FastTTFont, char_to_glyph, char_widths, round_widths
 from layouts.display import FontSource
 
 # Parsing a CJK TrueType file (tens of thousands of glyphs) takes ReportLab a noticeable
@@ -36,34 +36,14 @@ def load_font(source: FontSource) -> TTFont:
         # silently draw a converted subset with the wrong outlines. The renderer holds the
         # object itself; the name only has to be unique within a document.
         font = FastTTFont(f"bm-{digest}", path, subfontIndex=source.index)
-        _round_widths(font)
+        round_widths(font)  # whole 1/1000 em in /Widths: every reader advances the pen alike
         _LOADED[key] = font
     return font
 
 
-def _round_widths(font: TTFont) -> None:
-    """Make the advances ReportLab will write into /Widths whole numbers of 1/1000 em.
-
-    ReportLab writes em-scaled hmtx advances with decimals (wqy-zenhei has 1024 units/em: a
-    digit is 599.6094), and readers disagree on them: pdfium truncates each width to an
-    integer, readers that follow the spec keep the fraction, so a glyph after a digit landed
-    0.6/1000 em apart from one reader to the next. With integer widths every reader advances
-    the pen alike, and the TJ adjustments (computed from these same widths) put each glyph at
-    its listed x. A width stays within 0.5/1000 em of the font program's, inside the 1-unit
-    tolerance PDF validators allow.
-    """
-    face = font.face
-    rounded = {w: float(round(w)) for w in set(face.charWidths.values())}  # few distinct
-    face.charWidths = dict(
-        zip(face.charWidths, map(rounded.__getitem__, face.charWidths.values()), strict=True)
-    )
-    if face.defaultWidth is not None:
-        face.defaultWidth = float(round(face.defaultWidth))
-
-
 def has_glyph(font: TTFont, ch: str) -> bool:
     """True if the face maps `ch` to a glyph (ReportLab would draw .notdef otherwise)."""
-    return ord(ch) in font.face.charToGlyph
+    return ord(ch) in char_to_glyph(font)
 
 
 def pdf_width(font: TTFont, ch: str) -> float:
@@ -73,7 +53,8 @@ def pdf_width(font: TTFont, ch: str) -> float:
     use the same number.
     """
     code = 32 if ord(ch) == 0xA0 else ord(ch)  # ReportLab encodes NBSP as the space glyph
-    return float(font.face.getCharWidth(code))
+    widths, default = char_widths(font)
+    return float(widths.get(code, default))
 
 
 def blank_font_name() -> str:

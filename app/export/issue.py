@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.export.names import page_file_name
 from app.export.options import add_export_options
-from app.export.pdf import ImageLoader, export_pdf
+from app.export.pdf import ImageLoader, PageDrawn, export_pdf
 from app.export.pdfx import make_pdfx
 from app.export.presets import ExportPreset, get_preset
 from app.model.document import IssueDoc
@@ -47,17 +47,28 @@ def export_issue(
     per_page_dir: str | os.PathLike[str] | None = None,
     ascii_names: bool = False,
     image_loader: ImageLoader | None = None,
+    on_page: PageDrawn | None = None,
 ) -> list[Path]:
     """Write the issue as one PDF/X-1a file at `out` and/or one per page into `per_page_dir`.
 
     Returns the files written, the issue file first. Each file is written beside its final
     name and renamed into place, so a failed export never leaves a half-written PDF.
+    `on_page(drawn, total)` hears each page drawn, counted over every file to write.
     """
     if out is None and per_page_dir is None:
         raise ValueError("nothing to write: give an output file or a per-page folder")
     if not pages:
         raise ValueError("nothing to export: no pages")
     chosen = get_preset(preset) if isinstance(preset, str) else preset
+    total = len(pages) * ((out is not None) + (per_page_dir is not None))
+    drawn = 0
+
+    def page_drawn(_done: int, _of: int) -> None:
+        nonlocal drawn
+        drawn += 1
+        if on_page is not None:
+            on_page(drawn, total)
+
     when = doc.issue.date
     written: list[Path] = []
     if out is not None:
@@ -70,6 +81,7 @@ def export_issue(
             image_loader=image_loader,
             slugs={p.number: slug_line(doc, p) for p in pages},
             when=when,
+            on_page=page_drawn,
         )
         written.append(target)
     if per_page_dir is not None:
@@ -93,6 +105,7 @@ def export_issue(
                 image_loader=image_loader,
                 slugs={page.number: slug_line(doc, page, name)},
                 when=when,
+                on_page=page_drawn,
             )
             written.append(target)
     return written
@@ -107,6 +120,7 @@ def _write(
     image_loader: ImageLoader | None,
     slugs: dict[int, str],
     when: date,
+    on_page: PageDrawn,
 ) -> None:
     buf = io.BytesIO()
     export_pdf(
@@ -117,6 +131,7 @@ def _write(
         preset=preset,
         slug_text=lambda page: slugs.get(page.number, ""),
         compress=False,  # make_pdfx compresses every stream as it writes the file
+        on_page=on_page,
     )
     buf.seek(0)
     part = target.with_name(target.name + ".part")

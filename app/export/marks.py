@@ -9,6 +9,7 @@ from app.export.fonts import has_glyph, load_font, pdf_width
 from app.export.geometry import PageGeometry
 from app.export.paint import Paint
 from app.export.presets import MARK_LENGTH, MARK_OFFSET, MARK_WIDTH
+from app.export.reportlab_compat import document
 from app.export.shapes import draw_rule
 from app.export.text import glyph_run_ops
 from layouts.color import BLACK, CMYK, REGISTRATION
@@ -93,7 +94,7 @@ def draw_marks(canvas: Canvas, page: ComposedPage, g: PageGeometry, slug_text: s
     if found is None:
         return
     run, font = found
-    ops = glyph_run_ops(run, font, canvas._doc, g)
+    ops = glyph_run_ops(run, font, document(canvas), g)
     if ops:
         paint.fill(run.color)
         canvas.addLiteral(ops)

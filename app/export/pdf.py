@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
-from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -17,6 +15,7 @@ from app.export.images import draw_image, to_cmyk
 from app.export.marks import draw_marks
 from app.export.paint import Paint, overprints
 from app.export.presets import SCREEN, ExportPreset
+from app.export.reportlab_compat import document, export_settings
 from app.export.shapes import draw_box, draw_qr, draw_rule
 from app.export.text import glyph_run_ops
 from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
 
 ImageLoader = Callable[[str], bytes]
 SlugText = Callable[[ComposedPage], str]
+PageDrawn = Callable[[int, int], object]  # (pages drawn, pages in all), after each page
 Target = str | os.PathLike[str] | BinaryIO
 
 
@@ -44,6 +44,7 @@ def export_pdf(
     preset: ExportPreset = SCREEN,
     slug_text: SlugText = default_slug,
     compress: bool = True,
+    on_page: PageDrawn | None = None,
 ) -> None:
     """Draw exactly the display list of `pages` into one PDF at `out` (a path or binary file).
 
@@ -54,11 +55,14 @@ def export_pdf(
 
     `compress=False` leaves the streams uncompressed, for a caller that rewrites the file
     and compresses every stream itself (make_pdfx): compressing here would be undone there.
+
+    `on_page(drawn, total)` is called after each page is drawn; an exception it raises (a
+    cancel) stops the export, and nothing is written to a path `out`.
     """
     if not pages:
         raise ValueError("nothing to export: no pages")
     target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
-    with _invariant():
+    with export_settings():
         canvas = Canvas(
             target,
             pagesize=_geometry(pages[0], preset).media_size,
@@ -74,12 +78,14 @@ def export_pdf(
         canvas.setCreator("Banmian")
         images = _ImageCache(image_loader)
         fonts: dict[FontSource, TTFont] = {}  # load_font stats the file: once per export
-        for page in pages:
+        for drawn, page in enumerate(pages, start=1):
             g = _geometry(page, preset)
             _draw_page(canvas, page, g, images, fonts)
             if preset.marks:
                 draw_marks(canvas, page, g, slug_text(page))
             canvas.showPage()
+            if on_page is not None:
+                on_page(drawn, len(pages))
         canvas.save()
 
 
@@ -108,6 +114,7 @@ def _draw_page(
     clip.rect(x0, y0, x1 - x0, y1 - y0)
     canvas.clipPath(clip, stroke=0, fill=0)
     paint = Paint(canvas)
+    doc = document(canvas)
     for item in page.items:
         match item:
             case GlyphRun():
@@ -115,7 +122,7 @@ def _draw_page(
                 font = fonts.get(source)
                 if font is None:
                     font = fonts[source] = load_font(source)
-                ops = glyph_run_ops(item, font, canvas._doc, g)
+                ops = glyph_run_ops(item, font, doc, g)
                 if ops:
                     paint.fill(item.color, overprint=overprints(item.color))
                     canvas.addLiteral(ops)
@@ -148,16 +155,3 @@ class _ImageCache:
             image = to_cmyk(self._loader(asset), black_only=black_only)
             self._images[key] = image
         return image
-
-
-@contextmanager
-def _invariant() -> Iterator[None]:
-    """ReportLab settings for the export only: invariant mode (fixed dates and ids, no
-    comments) and binary streams (ASCII85 makes fonts and images a quarter larger and is
-    encoded in pure Python; a print file has no use for 7-bit transport)."""
-    saved = rl_config.invariant, rl_config.useA85
-    rl_config.invariant, rl_config.useA85 = 1, 0
-    try:
-        yield
-    finally:
-        rl_config.invariant, rl_config.useA85 = saved

@@ -1,19 +1,15 @@
 """Export with progress: takes an issue's composed pages, gives the PDF/X-1a file and reports each page as it is drawn.
 
-export_pdf reads pages[0] for the sheet size and then draws the pages in order; a sequence
-that counts the pages handed out after that read tells the caller how far the drawing got,
-without the renderer knowing (earlier passes, such as export_issue collecting slug lines, are
-not counted). If the renderer ever walks the pages differently the steps only get coarser.
-The callback may cancel by returning False: the export stops and, as export_issue writes
-beside the target, leaves no file.
+The renderer calls back after every page (export_pdf's `on_page`); a last step covers the
+PDF/X post-processing. The callback may cancel by returning False: the export stops and, as
+export_issue writes beside the target, leaves no file.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import overload
 
 from app.export.issue import export_issue
 from app.export.pdf import ImageLoader
@@ -25,31 +21,6 @@ Progress = Callable[[int, int], bool | None]  # (steps done, steps in all) → F
 
 class ExportCancelled(Exception):
     """The user stopped the export; nothing was written."""
-
-
-class _CountingPages(Sequence[ComposedPage]):
-    def __init__(self, pages: Sequence[ComposedPage], tick: Callable[[], None]) -> None:
-        self._pages = list(pages)
-        self._tick = tick
-        self._sized = False  # pages[0] was read: the drawing pass comes next
-
-    @overload
-    def __getitem__(self, i: int) -> ComposedPage: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[ComposedPage]: ...
-    def __getitem__(self, i):
-        self._sized = True
-        return self._pages[i]
-
-    def __len__(self) -> int:
-        return len(self._pages)
-
-    def __iter__(self) -> Iterator[ComposedPage]:
-        drawing = self._sized
-        for page in self._pages:
-            yield page
-            if drawing:
-                self._tick()  # the renderer is done with this page when it asks for the next
 
 
 def export_with_progress(
@@ -64,18 +35,19 @@ def export_with_progress(
     """export_issue to one file, calling `progress(done, total)`: one step per page drawn and
     a last one for the PDF/X post-processing."""
     total = len(pages) + 1
-    done = 0
 
-    def tick() -> None:
-        nonlocal done
-        done += 1
+    def step(done: int) -> None:
         if progress is not None and progress(done, total) is False:
             raise ExportCancelled("导出已取消 / export cancelled")
 
-    if progress is not None and progress(0, total) is False:
-        raise ExportCancelled("导出已取消 / export cancelled")
+    step(0)
     written = export_issue(
-        doc, _CountingPages(pages, tick), out, preset=preset, image_loader=image_loader
+        doc,
+        pages,
+        out,
+        preset=preset,
+        image_loader=image_loader,
+        on_page=lambda drawn, _pages: step(drawn),
     )
     if progress is not None:
         progress(total, total)  # the PDF/X file is in place: too late to cancel

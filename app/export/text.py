@@ -7,6 +7,13 @@ from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.export.geometry import PageGeometry
+from app.export.reportlab_compat import (
+    char_to_glyph,
+    char_widths,
+    glyph_codes,
+    new_glyph_code,
+    subset_font_name,
+)
 from layouts.display import GlyphRun
 
 # escapePDF as a str.translate table over latin-1 text: the same strings, in one C call.
@@ -35,10 +42,8 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
     """
     if run.size <= 0:
         raise ValueError(f"glyph run of frame {run.owner!r} has size {run.size}")
-    face = font.face
-    cmap = face.charToGlyph  # has_glyph and pdf_width, inlined: this loop sees every character
-    widths = face.charWidths
-    default_width = face.defaultWidth
+    cmap = char_to_glyph(font)  # has_glyph and pdf_width, inlined: this loop sees every character
+    widths, default_width = char_widths(font)
     text, xs = run.text, run.xs
     if len(xs) != len(text):
         raise ValueError(f"glyph run of frame {run.owner!r}: {len(text)} characters, {len(xs)} xs")
@@ -65,8 +70,8 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
     moves = [widths.get(32 if p == 0xA0 else p, default_width) * per_unit for p in points]
     # Glyph codes: ReportLab numbers a face's characters per document, in subsets of 256, in
     # the order they first appear; a character seen before is looked up, a new one is
-    # numbered by ReportLab itself (splitString), so the numbering is exactly its own.
-    assigned = font._assignState(doc).assignments
+    # numbered by ReportLab itself, so the numbering is exactly its own.
+    assigned = glyph_codes(font, doc)
     subset: int | None = None
     names: dict[int, str] = {}
     elements: list[str] = []  # the TJ array being built: strings of glyph codes, adjustments
@@ -75,8 +80,7 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
     for i, point in enumerate(points):
         code = assigned.get(32 if point == 0xA0 else point)  # NBSP is set as the space glyph
         if code is None:
-            ((sub, byte),) = font.splitString(chr(point), doc)
-            code = sub << 8 | byte[0]
+            code = new_glyph_code(font, doc, chr(point))
         if code >> 8 != subset:
             if glyphs:
                 elements.append(f"({_escaped(glyphs)})")
@@ -87,7 +91,7 @@ def glyph_run_ops(run: GlyphRun, font: TTFont, doc: PDFDocument, geometry: PageG
             subset = code >> 8
             name = names.get(subset)
             if name is None:
-                name = names[subset] = font.getSubsetInternalName(subset, doc)
+                name = names[subset] = subset_font_name(font, doc, subset)
             ops.append(f"{name} {size_text} Tf")
         # A TJ number n moves the pen by -n/1000 × size (PDF 32000-1, 9.4.4).
         gap = (pen - targets[i]) / per_unit

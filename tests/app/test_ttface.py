@@ -18,7 +18,8 @@ from fontTools.ttLib.tables._c_m_a_p import cmap_format_6
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from app.export.fonts import _blank_font_bytes, load_font
-from app.export.ttface import FastTTFont, FastTTFontFace, HMetrics
+from app.export.reportlab_compat import FastTTFont, FastTTFontFace
+from app.export.ttface import HMetrics
 from layouts.display import FontSource
 
 ROOT = Path(__file__).resolve().parents[2]
