@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layouts.makeup import Grid, PageSpec, Rect, make_up_issue, make_up_page  # noqa: E402
-from layouts.makeup.estimate import estimated_story  # noqa: E402
-from layouts.makeup.sketch import sketch  # noqa: E402
+from layouts.makeup import Grid, PageSpec, Rect, make_up_issue, make_up_page
+from layouts.makeup.estimate import estimated_story
+from layouts.makeup.sketch import sketch
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORPORA = [SHARED / "issue-8p.json", SHARED / "issue-60k.json"]
