@@ -85,6 +85,21 @@ class QRItem:
 
 Item = GlyphRun | Rule | Box | ImageItem | QRItem
 
+FRAME_OWNER = "frame-"  # a model frame's owner id is "frame-<id>"; other owners name furniture
+
+
+def frame_owner(frame_id: int | None) -> str:
+    """The owner id items of the model frame `frame_id` carry: "frame-12"."""
+    return f"{FRAME_OWNER}{frame_id}"
+
+
+def owner_frame_id(owner: str) -> int | None:
+    """The model frame id behind an owner id ("frame-12" → 12); None for any other owner."""
+    if not owner.startswith(FRAME_OWNER):
+        return None
+    number = owner.removeprefix(FRAME_OWNER)
+    return int(number) if number.isascii() and number.isdigit() else None
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -6,7 +6,6 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 
-import segno
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -20,6 +19,7 @@ from PySide6.QtGui import (
     QRawFont,
 )
 
+from app.export.qrcache import item_modules
 from layouts.color import CMYK
 from layouts.display import (
     Box,
@@ -31,10 +31,10 @@ from layouts.display import (
     QRItem,
     Rule,
 )
+from layouts.qr import QRModules
 
 ImageLoader = Callable[[str], QImage | None]  # asset hash -> image (None when unavailable)
 
-QR_BORDER = 4  # quiet zone in modules (ISO/IEC 18004 asks for 4); QRItem.size includes it
 # Qt 6.11/6.12 draws nothing for a QGlyphRun whose glyphs exceed 64 device pixels, its glyph
 # cache limit (slint-ui/slint#10568); above this size glyphs are filled as outlines instead.
 OUTLINE_PX = 56.0
@@ -127,10 +127,13 @@ class PagePainter:
         self.fonts = fonts if fonts is not None else FontCache()
         self.images = images
         self.problems: list[str] = []  # fonts or images that could not be drawn, last paint
-        self._qr: dict[tuple[str, str], tuple[bytearray, ...]] = {}
+        self._qr: dict[QRItem, QRModules] = {}  # read from the disk cache once per item
 
     def paint(self, qp: QPainter, page: ComposedPage, exposed: QRectF | None = None) -> None:
-        """Draw the items of `page` in list order (later on top), only those meeting `exposed`."""
+        """Draw the items of `page` in list order (later on top), only those meeting `exposed`.
+
+        One dispatch over every display item kind, as the PDF renderer has; an item of a kind
+        it does not know is a TypeError, never silently left off the screen."""
         self.problems = []
         qp.save()
         qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -140,16 +143,19 @@ class PagePainter:
         for item in page.items:
             if exposed is not None and not item_bounds(item).intersects(exposed):
                 continue
-            if isinstance(item, GlyphRun):
-                self._glyphs(qp, page, item, scale)
-            elif isinstance(item, Rule):
-                self._rule(qp, item)
-            elif isinstance(item, Box):
-                self._box(qp, item)
-            elif isinstance(item, QRItem):
-                self._qr_code(qp, item)
-            elif isinstance(item, ImageItem):
-                self._image(qp, item)
+            match item:
+                case GlyphRun():
+                    self._glyphs(qp, page, item, scale)
+                case Rule():
+                    self._rule(qp, item)
+                case Box():
+                    self._box(qp, item)
+                case QRItem():
+                    self._qr_code(qp, item)
+                case ImageItem():
+                    self._image(qp, item)
+                case _:
+                    raise TypeError(f"the Qt painter cannot draw {type(item).__name__}")
         qp.restore()
 
     def _glyphs(self, qp: QPainter, page: ComposedPage, run: GlyphRun, scale: float) -> None:
@@ -199,40 +205,18 @@ class PagePainter:
             qp.setBrush(Qt.BrushStyle.NoBrush)
             qp.drawRect(rect)  # the stroke is centred on the edge, as in PDF
 
-    def qr_matrix(self, item: QRItem) -> tuple[bytearray, ...]:
-        """The module matrix of a QR item (no quiet zone): a full QR symbol, never Micro QR.
-
-        Same options as the PDF renderer (app/export/shapes.py): the error level exactly as
-        given, no boost, so screen and print show the same symbol.
-        """
-        key = (item.payload, item.error)
-        matrix = self._qr.get(key)
-        if matrix is None:
-            qr = segno.make(item.payload, error=item.error.lower(), micro=False, boost_error=False)
-            matrix = qr.matrix
-            self._qr[key] = matrix
-        return matrix
+    def qr_modules(self, item: QRItem) -> QRModules:
+        """The symbol as both renderers draw it (layouts/qr.py), kept for the next repaint."""
+        found = self._qr.get(item)
+        if found is None:
+            found = self._qr[item] = item_modules(item)
+        return found
 
     def _qr_code(self, qp: QPainter, item: QRItem) -> None:
-        matrix = self.qr_matrix(item)
-        module = item.size / (len(matrix) + 2 * QR_BORDER)
-        origin_x = item.x + QR_BORDER * module
-        origin_y = item.y + QR_BORDER * module
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.WindingFill)
-        for row, bits in enumerate(matrix):
-            col = 0
-            while col < len(bits):
-                if not bits[col]:
-                    col += 1
-                    continue
-                end = col
-                while end < len(bits) and bits[end]:
-                    end += 1
-                # one rect per dark run, so neighbouring modules leave no hairline seams
-                x = origin_x + col * module
-                path.addRect(QRectF(x, origin_y + row * module, (end - col) * module, module))
-                col = end
+        for x, y, w, h in self.qr_modules(item).rects:
+            path.addRect(QRectF(x, y, w, h))
         # One winding path, not simplified(): Qt's simplification corrupts this many rectangles.
         qp.fillPath(path, QBrush(QColor(0, 0, 0)))
 
@@ -257,21 +241,25 @@ class PagePainter:
 
 def item_bounds(item: Item) -> QRectF:
     """A rectangle in points that holds everything `item` can ink (generous for glyphs)."""
-    if isinstance(item, GlyphRun):
-        left = min(item.xs, default=0.0) - item.size
-        right = max(item.xs, default=0.0) + 2 * item.size
-        return QRectF(left, item.y - 1.5 * item.size, right - left, 2 * item.size)
-    if isinstance(item, Rule):
-        pad = item.width
-        left, right = sorted((item.x1, item.x2))
-        top, bottom = sorted((item.y1, item.y2))
-        return QRectF(left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad)
-    if isinstance(item, Box):
-        pad = item.stroke_width
-        return QRectF(item.x - pad, item.y - pad, item.w + 2 * pad, item.h + 2 * pad)
-    if isinstance(item, QRItem):
-        return QRectF(item.x, item.y, item.size, item.size)
-    return QRectF(item.x, item.y, item.w, item.h)
+    match item:
+        case GlyphRun():
+            left = min(item.xs, default=0.0) - item.size
+            right = max(item.xs, default=0.0) + 2 * item.size
+            return QRectF(left, item.y - 1.5 * item.size, right - left, 2 * item.size)
+        case Rule():
+            pad = item.width
+            left, right = sorted((item.x1, item.x2))
+            top, bottom = sorted((item.y1, item.y2))
+            return QRectF(left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad)
+        case Box():
+            pad = item.stroke_width
+            return QRectF(item.x - pad, item.y - pad, item.w + 2 * pad, item.h + 2 * pad)
+        case QRItem():
+            return QRectF(item.x, item.y, item.size, item.size)
+        case ImageItem():
+            return QRectF(item.x, item.y, item.w, item.h)
+        case _:
+            raise TypeError(f"no bounds for {type(item).__name__}")
 
 
 def _device_scale(qp: QPainter) -> float:

@@ -15,7 +15,7 @@ from app.compose.furniture import compose_furniture, running_head_items
 from app.compose.styles import HouseStyle
 from app.model import Article, Frame
 from app.model.document import IssueDoc
-from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item
+from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item, frame_owner
 from layouts.flow import ParagraphCache, Story, StoryLayout, TextFrame, flow_story
 from layouts.grid import GRIDS, PageGrid
 from layouts.headline import compose_head, set_line
@@ -28,7 +28,7 @@ SpanResolver = Callable[[list[Span]], tuple[list[Span], list[tuple[str, int]]]]
 
 
 def owner_id(frame: Frame) -> str:
-    return f"frame-{frame.id}"
+    return frame_owner(frame.id)
 
 
 @dataclass

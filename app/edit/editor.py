@@ -41,7 +41,7 @@ from app.preflight.run import ImageInfo, PreflightFinding, image_info_from_bytes
 from app.proof.signoff import print_warnings
 from app.services import font_registry, issue_chars, load_issue, make_composer
 from app.store import Library, LibraryError
-from layouts.display import ComposedPage
+from layouts.display import ComposedPage, owner_frame_id
 from layouts.grid import PageGrid
 
 
@@ -126,11 +126,12 @@ class IssueEditor:
 
     def frame_for_owner(self, owner: str) -> Frame | None:
         """The model frame behind a display-list owner id such as "frame-12"."""
-        if not owner.startswith("frame-"):
+        frame_id = owner_frame_id(owner)
+        if frame_id is None:
             return None
         try:
-            return self.frame(int(owner.removeprefix("frame-")))
-        except (KeyError, ValueError):
+            return self.frame(frame_id)
+        except KeyError:
             return None
 
     def article(self, article_id: int) -> Article:

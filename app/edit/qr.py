@@ -98,9 +98,9 @@ def set_qr_payload(library: Library, frame: Frame, payload: str, source: str = "
     UserError if no QR version can hold it."""
     from segno import DataOverflowError
 
-    from app.export.shapes import QUIET_ZONE
     from app.preflight.qr import qr_modules
     from layouts.furniture import qr_symbol_size
+    from layouts.qr import QUIET_ZONE
 
     if frame.kind != "qr":
         raise UserError(f"不是二维码框 / frame {frame.name or frame.id} is not a QR slot")

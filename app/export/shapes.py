@@ -6,11 +6,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.export.geometry import PageGeometry
 from app.export.paint import Paint, overprints
-from app.export.qrcache import qr_rows
+from app.export.qrcache import item_modules
 from layouts.color import BLACK
 from layouts.display import Box, QRItem, Rule
-
-QUIET_ZONE = 4  # modules of white around a QR code (ISO/IEC 18004), inside QRItem.size
 
 
 def draw_rule(canvas: Canvas, paint: Paint, g: PageGeometry, rule: Rule) -> None:
@@ -29,40 +27,13 @@ def draw_box(canvas: Canvas, paint: Paint, g: PageGeometry, box: Box) -> None:
         canvas.rect(x, y, box.w, box.h, stroke=1, fill=0)
 
 
-def qr_matrix(item: QRItem) -> list[bytearray]:
-    """The dark/light modules (without quiet zone) of the QR code for `item`.
-
-    The error level is honoured as given (no segno boost), so the display list alone decides
-    the symbol and preflight can size the slot from it.
-    """
-    return [bytearray(row) for row in qr_rows(item.payload, item.error)]  # segno's, cached
-
-
 def draw_qr(canvas: Canvas, paint: Paint, g: PageGeometry, item: QRItem) -> None:
-    """Dark modules as filled rectangles, 100 % K, each horizontal run of modules one rectangle.
+    """The symbol's dark runs (layouts/qr.py) as filled rectangles, 100 % K, in one path.
 
     Knocks out what lies beneath (no overprint): a QR code needs white behind it.
     """
-    matrix = qr_matrix(item)
-    n = len(matrix)
-    module = item.size / (n + 2 * QUIET_ZONE)
-    left = item.x + QUIET_ZONE * module
-    top = item.y + QUIET_ZONE * module
     path = canvas.beginPath()
-    for r, row in enumerate(matrix):
-        c = 0
-        while c < n:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < n and row[c]:
-                c += 1
-            path.rect(
-                g.x(left + start * module),
-                g.y(top + (r + 1) * module),
-                (c - start) * module,
-                module,
-            )
+    for x, y, w, h in item_modules(item).rects:
+        path.rect(g.x(x), g.y(y + h), w, h)
     paint.fill(BLACK)
     canvas.drawPath(path, stroke=0, fill=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.model.document import IssueDoc
 from app.preflight.findings import ERROR, FrameNames, PreflightFinding
+from layouts.display import frame_owner
 
 
 def damaged_rows(doc: IssueDoc, names: FrameNames) -> list[PreflightFinding]:
@@ -11,7 +12,7 @@ def damaged_rows(doc: IssueDoc, names: FrameNames) -> list[PreflightFinding]:
     was loaded (app/model/validate.py): the page may lack a frame or show a clamped one."""
     out = []
     for d in doc.damaged:
-        owner = f"frame-{d.frame}" if d.frame is not None else ""
+        owner = frame_owner(d.frame) if d.frame is not None else ""
         out.append(
             PreflightFinding(
                 ERROR,

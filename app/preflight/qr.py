@@ -10,9 +10,9 @@ import segno
 from segno import DataOverflowError
 
 from app.export.pdf import export_pdf
-from app.export.shapes import QUIET_ZONE
 from app.preflight.findings import ERROR, WARNING, FrameNames, PreflightFinding
 from layouts.display import Box, ComposedPage, GlyphRun, ImageItem, Item, QRItem, Rule
+from layouts.qr import QUIET_ZONE
 from layouts.units import mm, to_mm
 
 # Coldset newsprint needs modules of 0.5 mm (0.4 mm is the general minimum): NEWSPAPER.md.

@@ -21,12 +21,7 @@ from app.proof.errors import ProofError
 from app.proof.locate import locate
 from app.proof.snapshot import LineChanges, changed_lines, page_lines
 from app.store import Library
-from layouts.display import ComposedPage
-
-
-def frame_owner(frame_id: int | None) -> str:
-    """The display-list owner id of a frame: the composer's "frame-<id>" (app.compose.issue.owner_id)."""
-    return f"frame-{frame_id}"
+from layouts.display import ComposedPage, frame_owner
 
 
 def frame_articles(library: Library, page_id: int) -> dict[str, Article]:

@@ -1,4 +1,4 @@
-"""QR module rows cached on disk: segno's own matrix, read back without segno, remade when damaged or stale."""
+"""QR symbols: one rectangle per run of dark modules inside the quiet zone; segno's rows cached on disk, read back without segno, remade when damaged or stale."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import segno
 
-from app.export import qrcache
-from app.export.qrcache import qr_rows
+from layouts import qr as qrcache
+from layouts.display import QRItem
+from layouts.qr import QUIET_ZONE, qr_modules, qr_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 CODES = [
@@ -39,7 +40,7 @@ def test_cache_hit_needs_no_segno(tmp_path: Path) -> None:
     qr_rows("http://www.sjs.gov.cn", "M", tmp_path)
     code = (
         "import sys\n"
-        "from app.export.qrcache import qr_rows\n"
+        "from layouts.qr import qr_rows\n"
         f"rows = qr_rows('http://www.sjs.gov.cn', 'M', {str(tmp_path)!r})\n"
         "print(len(rows), 'segno' in sys.modules, 'ssl' in sys.modules)\n"
     )
@@ -105,3 +106,40 @@ def test_too_long_a_payload_is_segnos_error(tmp_path: Path) -> None:
     with pytest.raises(segno.DataOverflowError):
         qr_rows("x" * 8000, "H", tmp_path)
     assert not list(tmp_path.glob("*.qr"))
+
+
+@pytest.mark.parametrize(("payload", "error"), CODES)
+def test_modules_are_the_dark_runs_inside_the_quiet_zone(
+    tmp_path: Path, payload: str, error: str
+) -> None:
+    """Each rectangle is one whole run of dark modules (never two touching in a row), and
+    together they cover exactly segno's dark modules, placed after 4 modules of quiet zone."""
+    item = QRItem("frame-7", payload, 30.0, 50.0, 90.0, error)
+    found = qr_modules(item, tmp_path)
+    rows = _segno(payload, error)
+    n = len(rows)
+    assert found.modules == n
+    assert found.module == pytest.approx(90.0 / (n + 2 * QUIET_ZONE))
+    m, left, top = found.module, 30.0 + QUIET_ZONE * found.module, 50.0 + QUIET_ZONE * found.module
+    painted = [bytearray(n) for _ in range(n)]
+    runs_per_row: dict[int, list[tuple[int, int]]] = {}
+    for x, y, w, h in found.rects:
+        r, c, k = round((y - top) / m), round((x - left) / m), round(w / m)
+        assert (y, h) == pytest.approx((top + r * m, m)) and x == pytest.approx(left + c * m)
+        assert k >= 1 and all(not painted[r][c + i] for i in range(k))  # no overlaps
+        painted[r][c : c + k] = b"\1" * k
+        runs_per_row.setdefault(r, []).append((c, c + k))
+    assert [bytes(row) for row in painted] == rows
+    for runs in runs_per_row.values():
+        ends = {end for _, end in runs}
+        assert not any(start in ends for start, _ in runs)  # a run is never split in two
+    margin = QUIET_ZONE * m - 1e-9
+    assert all(x >= 30 + margin and y >= 50 + margin for x, y, _, _ in found.rects)
+    assert all(x + w <= 120 - margin and y + h <= 140 - margin for x, y, w, h in found.rects)
+
+
+def test_without_a_cache_folder_nothing_is_written(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    item = QRItem("q", "http://www.sjs.gov.cn", 0.0, 0.0, 40.0)
+    assert qr_modules(item) == qr_modules(item, tmp_path / "cache")
+    assert list(tmp_path.rglob("*.qr")) == list((tmp_path / "cache").glob("*.qr"))
