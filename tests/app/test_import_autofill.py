@@ -15,8 +15,7 @@ from app.model.document import IssueDoc
 from app.sample.issue import build_sample
 from app.services import font_registry, make_composer
 from app.store import Library
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "issue-8p.json"
+from tests.testdata import CORPUS_8P
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +61,9 @@ def test_bad_corpus_changes_nothing(library: Library, tmp_path: Path) -> None:
 
 
 def test_import_and_autofill_a_fresh_issue(library: Library, composer) -> None:
-    if not CORPUS.exists():
-        pytest.skip("corpus not found")
     issue = create_next_issue(library, 1809)
-    added = import_corpus(library, issue, CORPUS)
-    data = json.loads(CORPUS.read_text(encoding="utf-8"))
+    added = import_corpus(library, issue, CORPUS_8P)
+    data = json.loads(CORPUS_8P.read_text(encoding="utf-8"))
     assert len(added) == len(data["articles"])
     assert [a.paragraphs for a in added] == [
         [p for p in a["paragraphs"] if p.strip()] for a in data["articles"]

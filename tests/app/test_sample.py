@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,7 @@ from app.compose.fields import hotline_lines, masthead_fields, see_page
 from app.model.document import IssueDoc
 from app.sample.issue import build_sample
 from app.store import Library
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_ab0d5bfc05d228f7.txt"
+from tests.testdata import seed_text
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +23,7 @@ def doc(tmp_path_factory: pytest.TempPathFactory) -> IssueDoc:
 
 
 def seed_lines() -> list[str]:
-    if not SEED.exists():
-        pytest.skip(f"seed text not found at {SEED}")
-    return [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [line for line in seed_text().splitlines() if line.strip()]
 
 
 def library_texts(d: IssueDoc) -> list[str]:

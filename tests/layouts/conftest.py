@@ -15,14 +15,12 @@ import pytest
 
 from layouts.metrics import Face, FaceSet
 from layouts.text import Line, Paragraph
+from tests.testdata import CORPUS_8P, seed_text
 
 NOTO_SERIF = ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2)
 UMING = ("/usr/share/fonts/truetype/arphic/uming.ttc", 0)
 WQY = ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0)
 KAI = ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf", 0)
-SHARED = Path(__file__).resolve().parents[3] / "shared"  # shared/ lies beside the checkout
-SEED = SHARED / "seed" / "000_ab0d5bfc05d228f7.txt"
-CORPUS = SHARED / "corpus" / "issue-8p.json"
 
 # CLREQ.md, written out here rather than imported, so the tests do not trust the composer.
 START_FORBIDDEN = set("、，。；：？！”’）》〉」』】〕］｝·–—～…") | set(",.:;!?)]}%")
@@ -48,16 +46,12 @@ def body_faces() -> FaceSet:
 
 @pytest.fixture(scope="session")
 def seed_paragraphs() -> list[str]:
-    if not SEED.exists():
-        pytest.skip("seed text not available")
-    return [line for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
+    return [line for line in seed_text().split("\n") if line.strip()]
 
 
 @pytest.fixture(scope="session")
 def corpus_paragraphs() -> list[str]:
-    if not CORPUS.exists():
-        pytest.skip("corpus not available")
-    data = json.loads(CORPUS.read_text(encoding="utf-8"))
+    data = json.loads(CORPUS_8P.read_text(encoding="utf-8"))
     return [t for a in data["articles"] for t in a["paragraphs"]]
 
 

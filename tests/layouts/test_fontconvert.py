@@ -21,20 +21,18 @@ from layouts.fontconvert import (
     prune_cache,
 )
 from layouts.metrics import Face, metrics_cache_path
+from tests.testdata import seed_text
 
 SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 SANS_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 WENKAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
 SC = 2  # the Simplified Chinese face of the Noto CJK collections
-SHARED = Path(__file__).resolve().parents[3] / "shared"  # shared/ lies beside the checkout
-SEED = SHARED / "seed" / "000_ab0d5bfc05d228f7.txt"
 
 pytestmark = pytest.mark.skipif(not os.path.exists(SERIF), reason="needs fonts-noto-cjk")
 
 
 def _charset() -> set[str]:
-    text = SEED.read_text(encoding="utf-8") if SEED.exists() else "本报讯记者近日区交通支队联合"
-    return set(text) | set("，。、；：？！“”‘’（）《》——……·ABCabc0123 ")
+    return set(seed_text()) | set("，。、；：？！“”‘’（）《》——……·ABCabc0123 ")
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,10 @@ from app.intake.readers import read_file
 from app.intake.shape import Line, join_lines, recognise
 from app.model import Frame, Issue, Page
 from app.store import Library
+from tests.testdata import seed_text
 
 from .conftest import contents
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_ab0d5bfc05d228f7.txt"
 BODY = "近日，区交通支队联合区政府在鲁谷街道开展重点工程建设宣传活动，向过往群众发放宣传材料。"
 
 
@@ -190,7 +190,7 @@ def test_a_byline_alone_on_its_line_opens_the_first_paragraph(tmp_path: Path) ->
 
 
 def test_the_seed_front_page_story(tmp_path: Path) -> None:
-    seed = SEED.read_text(encoding="utf-8")
+    seed = seed_text()
     end = "区领导肖平、姚茂文参加会议并讲话。"
     story = seed[seed.index("石景山区召开") : seed.index(end) + len(end)]
     a = read(tmp_path, story).drafts[0].article
