@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.compose.issue import IssueComposer
@@ -34,15 +38,40 @@ def make_composer(registry: FontRegistry, extra_chars: str = "") -> IssueCompose
     return IssueComposer(faces, resolve_spans=resolve)
 
 
-def open_library(path: str | Path) -> Library:
-    p = Path(path)
+# scheme://… (postgresql://, file://, https://…): RFC 3986 scheme letters, then "://". A
+# Windows drive (C:\\…, C:/…) has one letter and no "//", so it stays a path.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def library_location(value: str | os.PathLike[str]) -> Path:
+    """The library file a --db value or $BANMIAN_LIBRARY names; a URL is refused.
+
+    The one place that tells a database URL from a file path: a later version opens
+    postgresql:// libraries here. Until then a URL gets one line rather than becoming nested
+    folders named "postgresql:" in the current directory.
+    """
+    text = os.fspath(value)
+    match = _URL.match(text)
+    if match:
+        scheme = match.group(0)[:-3]
+        raise UserError(
+            f"暂不支持数据库地址，请给出库文件路径 / {scheme}:// libraries are not supported "
+            f"yet, give a library file path: {text}"
+        )
+    if not text.strip():
+        raise UserError("库文件路径为空 / the library path is empty")
+    return Path(text).expanduser()
+
+
+def open_library(path: str | os.PathLike[str]) -> Library:
+    p = library_location(path)
     if not p.exists():
         raise UserError(f"找不到库文件 / no such library file: {p}")
     return Library.open(p)
 
 
-def create_sample_library(path: str | Path) -> Library:
-    p = Path(path)
+def create_sample_library(path: str | os.PathLike[str]) -> Library:
+    p = library_location(path)
     if p.exists():
         raise UserError(f"文件已存在 / file exists, not overwritten: {p}")
     p.parent.mkdir(parents=True, exist_ok=True)
@@ -58,10 +87,14 @@ def create_sample_library(path: str | Path) -> Library:
     return lib
 
 
-def temporary_sample_library() -> Library:
-    """The built-in sample in a throwaway file (commands run without --db)."""
-    folder = Path(tempfile.mkdtemp(prefix="banmian-sample-"))
-    return create_sample_library(folder / "sample.banmian")
+@contextmanager
+def temporary_sample_library() -> Iterator[Library]:
+    """The built-in sample in a throwaway file (commands run without --db), removed after."""
+    with (
+        tempfile.TemporaryDirectory(prefix="banmian-sample-") as folder,
+        create_sample_library(Path(folder) / "sample.banmian") as library,
+    ):
+        yield library
 
 
 def load_issue(library: Library, number: int | None) -> IssueDoc:

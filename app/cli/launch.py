@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.services import create_sample_library, open_library
+from app.services import create_sample_library, library_location, open_library
 from app.store import Library, default_library_path
 
 
@@ -23,8 +23,9 @@ def has_screen() -> bool:
 
 
 def open_or_create(db: str | None) -> Library:
-    """The given library, or the per-user one, created with the sample issue on first run."""
-    path = Path(db) if db else default_library_path()
+    """The named library (--db or $BANMIAN_LIBRARY, checked by the caller), or the per-user
+    one; either is created with the sample issue on first run."""
+    path = library_location(db) if db is not None else default_library_path()
     if path.exists():
         return open_library(path)
     lib = create_sample_library(path)

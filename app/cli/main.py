@@ -10,6 +10,13 @@ from pathlib import Path
 
 from app.cli import preflight as preflight_cli
 from app.cli import qr as qr_cli
+from app.cli.library_arg import (
+    TOP,
+    add_db_option,
+    library_or_sample,
+    named_library,
+    required_library,
+)
 from app.errors import UserError
 from app.export.options import add_export_options
 from app.store import Library, LibraryError
@@ -21,14 +28,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="版面 Banmian — 报纸排版 / layout for Chinese newspapers. "
         "Without a subcommand the desktop app opens.",
     )
-    ap.add_argument("--db", help="库文件 / library file (default: the per-user library)")
+    ap.add_argument(
+        "--db",
+        dest=TOP,
+        metavar="LIBRARY",
+        help="库文件 / library file, for the app and every subcommand "
+        "(default: $BANMIAN_LIBRARY, else the per-user library; subcommands that read an "
+        "issue use the built-in sample when no library is named)",
+    )
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("sample", help="写出示例期次的库 / write a library holding the sample issue")
-    p.add_argument("--db", required=True, help="new library file")
+    add_db_option(p, "new library file")
 
     p = sub.add_parser("export", help="导出PDF / export an issue as PDF")
-    p.add_argument("--db", help="library file (default: the built-in sample)")
+    add_db_option(p, "library file (default: $BANMIAN_LIBRARY, else the built-in sample)")
     p.add_argument("--issue", type=int, help="总期号 / cumulative issue number (default: newest)")
     p.add_argument("--out", help="PDF file to write (the whole issue)")
     add_export_options(p)
@@ -39,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("next-issue", help="创建下一期 / create the following issue")
-    p.add_argument("--db", required=True)
+    add_db_option(p)
     p.add_argument(
         "--from",
         dest="from_issue",
@@ -51,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("fonts", help="列出字体 / which font file serves which face")
 
     p = sub.add_parser("import", help="稿件入库 / put .docx .txt .md .json files in the bin")
-    p.add_argument("--db", required=True)
+    add_db_option(p)
     p.add_argument("--issue", type=int, required=True)
     p.add_argument(
         "--fullwidth",
@@ -61,12 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("autofill", help="自动排版 / place bin articles on the pages")
-    p.add_argument("--db", required=True)
+    add_db_option(p)
     p.add_argument("--issue", type=int, required=True)
     p.add_argument("--grow", action="store_true", help="add pages when the issue runs out")
 
     p = sub.add_parser("layout", help="排版结果 / dump composed pages as JSON")
-    p.add_argument("--db")
+    add_db_option(p, "library file (default: $BANMIAN_LIBRARY, else the built-in sample)")
     p.add_argument("--issue", type=int)
     p.add_argument("--json", required=True, dest="json_out")
 
@@ -85,7 +99,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[Library], int] | None
         if args.command is None:
             from app.cli.launch import has_screen, headless_export, open_or_create
 
-            with open_or_create(args.db) as lib:
+            with open_or_create(named_library(args)) as lib:
                 if gui is None or not has_screen():
                     headless_export(lib)
                     return 0
@@ -101,16 +115,13 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[Library], int] | None
 def cmd_sample(args: argparse.Namespace) -> int:
     from app.services import create_sample_library
 
-    with create_sample_library(args.db) as lib:
+    db = named_library(args)
+    if db is None:
+        raise UserError("sample 需要库文件 / sample needs --db NEW_LIBRARY")
+    with create_sample_library(db) as lib:
         issues = lib.issues()
-    print(f"示例库已写出 / sample library written: {args.db} (issue {issues[0].cumulative_number})")
+    print(f"示例库已写出 / sample library written: {db} (issue {issues[0].cumulative_number})")
     return 0
-
-
-def _library(args: argparse.Namespace):
-    from app.services import open_library, temporary_sample_library
-
-    return open_library(args.db) if args.db else temporary_sample_library()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -126,7 +137,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and not out.parent.exists():
         raise UserError(f"目录不存在 / no such folder: {out.parent}")
-    with _library(args) as lib:
+    with library_or_sample(args) as lib:
         doc = load_issue(lib, args.issue)
         if args.preset == "print" or args.require_signoff:
             # 付印: pages not signed off (签发) are named before anything is composed; with
@@ -159,9 +170,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_next_issue(args: argparse.Namespace) -> int:
     from app.edit.issues import create_next_issue
-    from app.services import open_library
 
-    with open_library(args.db) as lib:
+    with required_library(args, "next-issue") as lib:
         issue = create_next_issue(lib, args.from_issue)
     print(
         f"{issue.date.isoformat()} {issue.date_zh} {issue.weekday_zh} {issue.numbers_zh} "
@@ -181,7 +191,7 @@ def cmd_layout(args: argparse.Namespace) -> int:
     from app.compose.dump import dump_layout
     from app.services import compose_issue, load_issue
 
-    with _library(args) as lib:
+    with library_or_sample(args) as lib:
         doc = load_issue(lib, args.issue)
         pages = compose_issue(doc)
     Path(args.json_out).write_text(dump_layout(doc, pages), encoding="utf-8")
@@ -191,9 +201,9 @@ def cmd_layout(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.intake import describe, run_import
-    from app.services import load_issue, open_library
+    from app.services import load_issue
 
-    with open_library(args.db) as lib:
+    with required_library(args, "import") as lib:
         doc = load_issue(lib, args.issue)
         for result in run_import(lib, doc.issue, args.files, fullwidth=args.fullwidth):
             print(describe(result))
@@ -204,9 +214,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_autofill(args: argparse.Namespace) -> int:
     from app.edit.autofill import autofill
-    from app.services import font_registry, issue_chars, load_issue, make_composer, open_library
+    from app.services import font_registry, issue_chars, load_issue, make_composer
 
-    with open_library(args.db) as lib:
+    with required_library(args, "autofill") as lib:
         doc = load_issue(lib, args.issue)
         composer = make_composer(font_registry(), issue_chars(doc))
         report = autofill(lib, doc, composer, grow=args.grow)

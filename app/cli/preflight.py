@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from app.preflight.findings import ImageInfo
 
+from app.cli.library_arg import add_db_option, library_or_sample
+
 EXIT_ERRORS = 1  # the CLI keeps 2 for user mistakes (no such file, no such issue)
 
 
@@ -21,7 +23,7 @@ def add_parser(sub: Any) -> None:
         " Exit status 1 when there are errors. / Preflight: overset, missing glyphs, fonts, "
         "colour, image ppi, QR codes, empty frames, page count, masthead.",
     )
-    p.add_argument("--db", help="library file (default: the built-in sample)")
+    add_db_option(p, "library file (default: $BANMIAN_LIBRARY, else the built-in sample)")
     p.add_argument("--issue", type=int, help="总期号 / cumulative issue number (default: newest)")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
 
@@ -35,15 +37,10 @@ def run(args: argparse.Namespace) -> int:
         preflight,
         summary,
     )
-    from app.services import (
-        compose_issue,
-        load_issue,
-        open_library,
-        temporary_sample_library,
-    )
+    from app.services import compose_issue, load_issue
     from app.store import LibraryError
 
-    with open_library(args.db) if args.db else temporary_sample_library() as lib:
+    with library_or_sample(args) as lib:
         doc = load_issue(lib, args.issue)
         pages = compose_issue(doc)
 

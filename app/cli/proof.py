@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.cli.library_arg import add_db_option, required_library
 from app.errors import UserError
 from app.model import Issue
 from app.model.proof import (
@@ -31,8 +32,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
     def cmd(name: str, help_: str) -> argparse.ArgumentParser:
         c = cmds.add_parser(name, help=help_)
-        # SUPPRESS: `banmian --db F proof …` keeps the top-level value.
-        c.add_argument("--db", default=argparse.SUPPRESS, help="库文件 / library file")
+        add_db_option(c)
         return c
 
     c = cmd("open-round", "开始校次 / open a round on pages (snapshots their lines)")
@@ -94,15 +94,6 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--after-fixes", action="store_true", help="改后付印: sign with marks still open"
     )
     return p
-
-
-def _open_library(args: argparse.Namespace) -> Library:
-    db = getattr(args, "db", None)
-    if not db:
-        raise UserError("proof 需要库文件 / proof needs --db LIBRARY")
-    if not Path(db).exists():
-        raise UserError(f"找不到库文件 / no such library file: {db}")
-    return Library.open(db)
 
 
 def _compose(library: Library, cumulative: int) -> list[ComposedPage]:
@@ -341,5 +332,5 @@ STEPS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
 
 def run(args: argparse.Namespace) -> int:
     """Run `proof STEP`; errors are UserError/LibraryError for app.cli.main.main to print."""
-    with _open_library(args) as lib:
+    with required_library(args, "proof") as lib:
         return STEPS[args.proof_command](lib, args)

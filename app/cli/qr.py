@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from app.errors import UserError
+from app.cli.library_arg import add_db_option, required_library
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -18,8 +18,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         " / Import a QR image (e.g. a WeChat account code): it is decoded and set again as "
         "vector from its payload; an image that does not decode is refused.",
     )
-    # SUPPRESS: `banmian --db F qr …` keeps the top-level value.
-    p.add_argument("--db", default=argparse.SUPPRESS, help="库文件 / library file")
+    add_db_option(p)
     p.add_argument("--issue", type=int, help="总期号 / cumulative issue number (default: newest)")
     p.add_argument(
         "--frame", required=True, help="二维码框的名称或编号 / the QR frame's name or id"
@@ -33,12 +32,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Update the slot; 0 when done (a warning on stderr if its modules come out too small)."""
     from app.edit.qr import find_qr_frame, import_qr_image, set_qr_payload
-    from app.services import load_issue, open_library
+    from app.services import load_issue
 
-    db = getattr(args, "db", None)
-    if not db:
-        raise UserError("qr 需要库文件 / qr needs --db LIBRARY")
-    with open_library(db) as lib:
+    with required_library(args, "qr") as lib:
         doc = load_issue(lib, args.issue)
         frame = find_qr_frame(lib, doc.issue.id, args.frame)  # type: ignore[arg-type]
         if args.image:

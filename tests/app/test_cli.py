@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pikepdf
@@ -155,3 +156,16 @@ def test_layout_json_lists_pages_frames_lines(tmp_path: Path, capsys) -> None:
     assert "石景山区召开市民热线工作交流推进会" in texts
     assert front["overset"] == 0 and front["missing_glyphs"] == []
     assert all(len(line["box"]) == 4 for line in front["lines"])
+
+
+def test_commands_on_the_builtin_sample_leave_no_temporary_folder(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where mkdtemp & co. put things
+    assert main(["layout", "--json", str(tmp_path / "layout.json")]) == 0
+    assert main(["preflight"]) in (0, 1)
+    assert main(["export", "--issue", "9999", "--out", str(tmp_path / "x.pdf")]) == 2  # fails
+    capsys.readouterr()
+    assert list(scratch.iterdir()) == []

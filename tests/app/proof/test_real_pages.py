@@ -18,11 +18,8 @@ from layouts.display import ComposedPage
 def sample() -> Iterator[tuple[Library, list[ComposedPage]]]:
     from app.services import compose_issue, load_issue, temporary_sample_library
 
-    lib = temporary_sample_library()
-    try:
+    with temporary_sample_library() as lib:
         yield lib, compose_issue(load_issue(lib, None))
-    finally:
-        lib.close()
 
 
 def test_the_front_page_stories_are_found_character_by_character(sample) -> None:
