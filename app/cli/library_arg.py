@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from app.errors import UserError
@@ -58,14 +58,21 @@ def required_library(args: argparse.Namespace, command: str) -> Library:
 
 def library_or_sample(args: argparse.Namespace) -> AbstractContextManager[Library]:
     """The named library, or, when none is named, the built-in sample (said on stderr)."""
-    from app.services import open_library, temporary_sample_library
+    from app.services import open_library
 
     named = named_library(args)
-    if named is not None:
-        return open_library(named)
+    return open_library(named) if named is not None else _sample()
+
+
+@contextmanager
+def _sample() -> Iterator[Library]:
+    from app.services import temporary_sample_library
+
+    with temporary_sample_library() as library:
+        yield library
+    # After the work, so that a command that fails still says one line on stderr.
     print(
-        f"未指定库，使用内置示例期次 / no library named (--db or ${ENV}): "
-        "using the built-in sample issue",
+        f"注意 / note: 未指定库，用的是内置示例期次 / no library named (--db or ${ENV}): "
+        "this was the built-in sample issue",
         file=sys.stderr,
     )
-    return temporary_sample_library()

@@ -230,11 +230,10 @@ def run_resolve(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_annotate(lib: Library, args: argparse.Namespace) -> int:
+    from app.export.files import check_target
     from app.proof.exchange import export_round_proof
 
-    out = Path(args.out)
-    if not out.parent.exists():
-        raise UserError(f"目录不存在 / no such folder: {out.parent}")
+    out = check_target(Path(args.out), [lib.path])  # never over the library
     rnd = lib.proof_round(args.round_id)
     pages = _compose(lib, lib.issue(rnd.issue_id).cumulative_number)
     count = export_round_proof(

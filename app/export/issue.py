@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from app.export.files import check_target, name_limit, staged_folder
 from app.export.names import page_file_name
 from app.export.options import add_export_options
 from app.export.pdf import ImageLoader, PageDrawn, export_pdf
@@ -47,12 +49,16 @@ def export_issue(
     per_page_dir: str | os.PathLike[str] | None = None,
     ascii_names: bool = False,
     image_loader: ImageLoader | None = None,
+    protect: Sequence[str | os.PathLike[str]] = (),
     on_page: PageDrawn | None = None,
 ) -> list[Path]:
     """Write the issue as one PDF/X-1a file at `out` and/or one per page into `per_page_dir`.
 
-    Returns the files written, the issue file first. Each file is written beside its final
-    name and renamed into place, so a failed export never leaves a half-written PDF.
+    Returns the files written, the issue file first (its name shortened if the file system
+    would not take it). Nothing is written over a Banmian library or a path in `protect` (the
+    inputs): app.export.files.OutputRefused. Each file is written beside its final name and
+    renamed into place, and the per-page set lands whole or not at all, so a failure
+    (OutputFailed: full disk, read-only folder) leaves the previous files as they were.
     `on_page(drawn, total)` hears each page drawn, counted over every file to write.
     """
     if out is None and per_page_dir is None:
@@ -70,44 +76,49 @@ def export_issue(
             on_page(drawn, total)
 
     when = doc.issue.date
+    keep = [Path(p) for p in protect]
+    target = check_target(Path(out), keep) if out is not None else None  # before any work
     written: list[Path] = []
-    if out is not None:
-        target = Path(out)
-        _write(
-            pages,
-            target,
-            title=issue_title(doc),
-            preset=chosen,
-            image_loader=image_loader,
-            slugs={p.number: slug_line(doc, p) for p in pages},
-            when=when,
-            on_page=page_drawn,
-        )
-        written.append(target)
-    if per_page_dir is not None:
-        folder = Path(per_page_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        for page in pages:
-            name = page_file_name(
-                doc.publication.name,
-                when,
-                page.number,
-                page_count=len(pages),
-                cumulative=doc.issue.cumulative_number,
-                ascii_names=ascii_names,
-            )
-            target = folder / name
+    with contextlib.ExitStack() as stack:
+        if per_page_dir is not None:
+            folder = Path(per_page_dir)
+            names = [
+                page_file_name(
+                    doc.publication.name,
+                    when,
+                    page.number,
+                    page_count=len(pages),
+                    cumulative=doc.issue.cumulative_number,
+                    ascii_names=ascii_names,
+                    max_bytes=name_limit(folder),
+                )
+                for page in pages
+            ]
+            stage = stack.enter_context(staged_folder(folder, names, keep))
+            for page, name in zip(pages, names, strict=True):
+                _write(
+                    [page],
+                    stage / name,
+                    title=f"{issue_title(doc)} 第{page.number}版",
+                    preset=chosen,
+                    image_loader=image_loader,
+                    slugs={page.number: slug_line(doc, page, name)},
+                    when=when,
+                    on_page=page_drawn,
+                )
+            written += [folder / name for name in names]
+        if target is not None:  # last: a failure before it leaves no file anywhere
             _write(
-                [page],
+                pages,
                 target,
-                title=f"{issue_title(doc)} 第{page.number}版",
+                title=issue_title(doc),
                 preset=chosen,
                 image_loader=image_loader,
-                slugs={page.number: slug_line(doc, page, name)},
+                slugs={p.number: slug_line(doc, p) for p in pages},
                 when=when,
                 on_page=page_drawn,
             )
-            written.append(target)
+            written.insert(0, target)
     return written
 
 
@@ -134,9 +145,4 @@ def _write(
         on_page=on_page,
     )
     buf.seek(0)
-    part = target.with_name(target.name + ".part")
-    try:
-        make_pdfx(buf, part, title=title, when=when)
-        os.replace(part, target)
-    finally:
-        part.unlink(missing_ok=True)
+    make_pdfx(buf, target, title=title, when=when)  # written whole or not at all

@@ -34,11 +34,13 @@ def page_file_name(
     page_count: int = 0,
     cumulative: int = 0,
     ascii_names: bool = False,
+    max_bytes: int = 255,
 ) -> str:
     """石景山报-20190425-01.pdf, or with `ascii_names` banmian-1809-20190425-01.pdf.
 
     Page numbers are zero-padded (two digits, more for issues of 100+ pages) so the files sort
-    in page order.
+    in page order. A paper's name too long for a file name (`max_bytes` of UTF-8, 255 on
+    common file systems: 85 hanzi) is cut, never the date and page that tell the files apart.
     """
     if page < 1:
         raise ValueError(f"page numbers start at 1, not {page}")
@@ -47,4 +49,7 @@ def page_file_name(
         if cumulative < 1:
             raise ValueError("ASCII names need the cumulative issue number")
         return f"{ASCII_PREFIX}-{cumulative}-{when:%Y%m%d}-{number}.pdf"
-    return f"{safe_name(paper)}-{when:%Y%m%d}-{number}.pdf"
+    tail = f"-{when:%Y%m%d}-{number}.pdf"
+    room = max_bytes - len(tail.encode("utf-8"))
+    name = safe_name(paper).encode("utf-8")[:room].decode("utf-8", errors="ignore")
+    return f"{name.rstrip('.') or ASCII_PREFIX}{tail}"

@@ -8,13 +8,17 @@ identifier and registry, so no ICC profile is embedded (NEWSPAPER.md).
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
+
+from app.export.files import write_file
 
 # ISO 15930-1:2001 names the standard in the version key and the level in the conformance
 # key: X-1a:2001 files carry "PDF/X-1:2001" + "PDF/X-1a:2001" (only the 2003 edition writes
@@ -76,13 +80,16 @@ def make_pdfx(
     mode is a fixed date), so the same input gives the same bytes. Raises PdfxError if the
     source uses something PDF/X-1a forbids.
     """
+    buf = io.BytesIO()
     with pikepdf.open(source) as pdf:
         apply_pdfx(pdf, title=title, when=when, condition=condition)
         problems = pdfx_problems(pdf)
         if problems:
             raise PdfxError("not PDF/X-1a: " + "; ".join(problems))
+        # Into memory, never into a file: qpdf meeting a write error (a full disk) in its
+        # output pipeline terminates the whole process (QPDFSystemError, abort, exit 134).
         pdf.save(
-            out,
+            buf,
             force_version=PDF_VERSION,
             # classic xref table: object and xref streams are PDF 1.5
             object_stream_mode=pikepdf.ObjectStreamMode.disable,
@@ -90,6 +97,10 @@ def make_pdfx(
             deterministic_id=True,  # the /ID PDF/X requires, from the content: stable bytes
             fix_metadata_version=False,
         )
+    if isinstance(out, str | os.PathLike):
+        write_file(Path(out), buf.getvalue())  # whole or not at all, errors as one line
+    else:
+        out.write(buf.getvalue())
 
 
 def apply_pdfx(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from app.export.files import write_file
 from app.model.proof import (
     COLOUR_RGB,
     MARK_ALIASES,
@@ -185,7 +188,9 @@ def annotate_pdf(
             data = Dictionary(Private=private)
             data.LastModified = String(pdf_date(when or datetime(2000, 1, 1)))
             page.obj.PieceInfo = Dictionary({PIECE: data})
-        pdf.save(out, deterministic_id=True)
+        buf = io.BytesIO()  # qpdf aborts the process on a write error: save to memory
+        pdf.save(buf, deterministic_id=True)
+    write_file(Path(out), buf.getvalue())  # whole or not at all (OutputFailed: one line)
 
 
 def _text(obj: object) -> str:
