@@ -6,11 +6,16 @@ import argparse
 import gc
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.library_arg import add_db_option, library_or_sample
 from app.errors import UserError
 from app.export.options import add_export_options
+
+if TYPE_CHECKING:
+    from app.model.document import IssueDoc
+    from app.store import Library
+    from layouts.display import ComposedPage
 
 
 def add_parser(sub: Any) -> None:
@@ -23,6 +28,12 @@ def add_parser(sub: Any) -> None:
         "--require-signoff",
         action="store_true",
         help="签发后才能付印 / refuse (exit 2, nothing written) if a page is not signed off",
+    )
+    p.add_argument(
+        "--allow-preflight-errors",
+        action="store_true",
+        help="印前检查有错仍导出 / with --preset print, export despite preflight errors "
+        "(listed as warnings); without it such an export is refused (exit 2, nothing written)",
     )
 
 
@@ -54,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
                     "ready for print, nothing written"
                 )
         pages = compose_issue(doc)
+        if args.preset == "print":
+            _preflight_gate(lib, doc, pages, allow=args.allow_preflight_errors)
         written = export_issue(
             doc,
             pages,
@@ -76,3 +89,33 @@ def run(args: argparse.Namespace) -> int:
     if overset:
         print(f"注意 / note: {overset} characters overset (run preflight)", file=sys.stderr)
     return 0
+
+
+MAX_LISTED = 10  # errors named one per line before the refusal; the rest are counted
+
+
+def _preflight_gate(lib: Library, doc: IssueDoc, pages: list[ComposedPage], *, allow: bool) -> None:
+    """付印: preflight errors (a QR code too fine to scan, overset, a missing font…) stop a print
+    export before anything is written, unless allowed; then they are warnings."""
+    from app.cli.preflight import check_issue
+    from app.preflight.run import ERROR, format_finding
+
+    errors = [f for f in check_issue(lib, doc, pages) if f.severity == ERROR]
+    if not errors:
+        return
+    label = "印前检查错误 / preflight error"
+    for f in errors[:MAX_LISTED]:
+        print(f"{label}: {format_finding(f).splitlines()[0]}", file=sys.stderr)
+    if len(errors) > MAX_LISTED:
+        print(f"{label}: … {len(errors) - MAX_LISTED} more (banmian preflight)", file=sys.stderr)
+    if allow:
+        print(
+            f"注意 / note: 印前检查有{len(errors)}个错误，按 --allow-preflight-errors 仍导出 / "
+            f"exporting despite {len(errors)} preflight errors (--allow-preflight-errors)",
+            file=sys.stderr,
+        )
+        return
+    raise UserError(
+        f"印前检查有{len(errors)}个错误，未导出 / preflight found {len(errors)} errors: "
+        "nothing written (see `banmian preflight`; --allow-preflight-errors to export anyway)"
+    )

@@ -6,10 +6,13 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from app.preflight.findings import ImageInfo
-
 from app.cli.library_arg import add_db_option, library_or_sample
+
+if TYPE_CHECKING:
+    from app.model.document import IssueDoc
+    from app.preflight.findings import ImageInfo, PreflightFinding
+    from app.store import Library
+    from layouts.display import ComposedPage
 
 EXIT_ERRORS = 1  # the CLI keeps 2 for user mistakes (no such file, no such issue)
 
@@ -28,29 +31,29 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
 
 
+def check_issue(lib: Library, doc: IssueDoc, pages: list[ComposedPage]) -> list[PreflightFinding]:
+    """The issue's preflight findings, its images read from the library (also the print gate)."""
+    from app.preflight.run import image_info_from_bytes, preflight
+    from app.store import LibraryError
+
+    def image_info(asset_id: str) -> ImageInfo | None:
+        try:
+            return image_info_from_bytes(lib.asset(asset_id).data)
+        except (LibraryError, OSError):
+            return None  # reported as a missing image
+
+    return preflight(doc, pages, image_info=image_info)
+
+
 def run(args: argparse.Namespace) -> int:
     """Compose the issue, preflight it, print the findings; 1 if any is an error, else 0."""
-    from app.preflight.run import (
-        format_finding,
-        has_errors,
-        image_info_from_bytes,
-        preflight,
-        summary,
-    )
+    from app.preflight.run import format_finding, has_errors, summary
     from app.services import compose_issue, load_issue
-    from app.store import LibraryError
 
     with library_or_sample(args) as lib:
         doc = load_issue(lib, args.issue)
         pages = compose_issue(doc)
-
-        def image_info(asset_id: str) -> ImageInfo | None:
-            try:
-                return image_info_from_bytes(lib.asset(asset_id).data)
-            except (LibraryError, OSError):
-                return None  # reported as a missing image
-
-        findings = preflight(doc, pages, image_info=image_info)
+        findings = check_issue(lib, doc, pages)
     if args.json:
         report = {
             "issue": doc.issue.cumulative_number,
