@@ -78,7 +78,8 @@ def make_pdfx(
 
     `when` becomes CreationDate and ModDate (kept from the source if None, which in invariant
     mode is a fixed date), so the same input gives the same bytes. Raises PdfxError if the
-    source uses something PDF/X-1a forbids.
+    source uses something PDF/X-1a forbids. A path `out` is written whole or not at all
+    (app.export.files.write_file: OutputFailed on a full disk or read-only folder).
     """
     buf = io.BytesIO()
     with pikepdf.open(source) as pdf:
