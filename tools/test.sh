@@ -11,4 +11,13 @@ echo "==> ruff"
 echo "==> import-linter"
 .venv/bin/lint-imports
 echo "==> pytest"
-"$PY" -m pytest "$@"
+# A temporary folder of their own, so that anything Banmian forgets in it shows (and goes).
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/test-scratch-XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+TMPDIR="$scratch" "$PY" -m pytest "$@"
+left="$(find "$scratch" -mindepth 1 -maxdepth 1 -name 'banmian-*')"
+if [ -n "$left" ]; then
+  echo "error: the tests left temporary files behind:" >&2
+  echo "$left" >&2
+  exit 1
+fi
