@@ -13,7 +13,7 @@ import sqlite3
 
 from app.errors import UserError
 from app.export.files import OutputFailed, describe_os_error
-from app.store import LibraryError
+from app.store import LibraryError, LibraryUnavailable
 
 REFUSED = 2
 FAILED = 1
@@ -41,8 +41,8 @@ def _library_failure(e: sqlite3.Error, library: str | None) -> str:
 
 def one_line(e: BaseException, library: str | None = None) -> tuple[str, int] | None:
     """(message, exit status) for a failure the user should see as one line, else None."""
-    if isinstance(e, OutputFailed):
-        return str(e), FAILED
+    if isinstance(e, OutputFailed | LibraryUnavailable):  # read-only, busy, full: try later
+        return " ".join(str(e).split()), FAILED
     if isinstance(e, UserError | LibraryError):
         return " ".join(str(e).split()), REFUSED
     if isinstance(e, sqlite3.OperationalError):
