@@ -21,3 +21,7 @@ MAX_PARTS = 5_000
 # Decompression bombs: a 61-megapixel camera frame fits; Pillow itself warns past 89 MP.
 MAX_PIXELS = 80_000_000
 MAX_PICTURE_BYTES = 100 * 1024 * 1024  # a picture file beside a Markdown article
+
+# Text boxes in text boxes and tables in tables, counted together. Layout tables pasted from a
+# web page nest a few deep, a sidebar box holds a table; past this it is not copy.
+MAX_NESTING = 24

@@ -77,12 +77,23 @@ def _check_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     try:
         root = etree.fromstring(raw, _safe_parser())
     except etree.XMLSyntaxError as e:
+        if "excessive depth" in str(e).lower():  # libxml2 stops at 256 levels of elements
+            raise nested_too_deep(name) from None
         raise _refuse(
             name, f"Word文档已损坏（{info.filename}）", f"damaged Word file ({info.filename}: {e})"
         ) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise bomb
+
+
+def nested_too_deep(name: str) -> UserError:
+    n = limits.MAX_NESTING
+    return _refuse(
+        name,
+        f"Word文档中文本框或表格嵌套过深（超过{n}层），请在Word中取消嵌套",
+        f"text boxes or tables nested more than {n} deep: flatten them in Word",
+    )
 
 
 def check_package(data: bytes, name: str) -> None:

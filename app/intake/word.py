@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import docx
@@ -14,7 +15,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from app.errors import UserError
-from app.intake.package import check_package
+from app.intake import limits
+from app.intake.package import check_package, nested_too_deep
 from app.intake.pictures import Picture, load_picture
 from app.intake.sanitize import Cleaning, clean
 from app.intake.shape import Line
@@ -63,6 +65,9 @@ _SKIP = {qn(t) for t in ("w:del", "w:moveFrom", "w:instrText", "w:delText")}
 _SKIP.add(f"{_MC}Fallback")
 _SKIP |= {qn(t) for t in ("w:footnoteReference", "w:endnoteReference", "w:commentReference")}
 _SKIP.add(qn("w:pPr"))
+_CHOICE = f"{_MC}Choice"
+_P = qn("w:p")
+_TBL = qn("w:tbl")
 
 
 @dataclass
@@ -73,13 +78,24 @@ class WordCopy:
     pictures: list[Picture] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    visited: int = 0  # XML elements read: each once, so the work is linear in the file
+
+
+_Pic = tuple[str, str, str]  # (rId, how linked, alt text)
 
 
 @dataclass
 class _Para:
     text: str
     role: str
-    pictures: list[tuple[str, str, str]]  # (rId, how linked, alt text)
+    pictures: list[_Pic]
+
+
+@dataclass
+class _Context:
+    copy: WordCopy
+    name: str
+    visited: int = 0
 
 
 def _style_role(paragraph: Paragraph) -> str:
@@ -99,13 +115,17 @@ def _hidden(run: etree._Element) -> bool:
     return vanish is not None and vanish.get(qn("w:val"), "true") not in ("false", "0", "off")
 
 
-def _walk(
-    el: etree._Element, out: list[str], pics: list[tuple[str, str, str]], copy: WordCopy
-) -> None:
-    """Text of a paragraph's runs in order: tracked deletions, field codes and hidden text out."""
+def _walk(el: etree._Element, ctx: _Context, out: list[str], pics: list[_Pic], depth: int) -> None:
+    """Text of a paragraph's runs in order: tracked deletions, field codes and hidden text out.
+
+    Every element is read once: a text box's paragraphs are walked from here (and from nowhere
+    else), each with its own runs, so nesting costs linear time, not 2^depth.
+    """
+    copy = ctx.copy
     for child in el:
+        ctx.visited += 1
         tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIP:
+        if not isinstance(tag, str) or tag in _SKIP or _shadowed(child):
             if tag == qn("w:footnoteReference"):
                 copy.skipped["footnote"] += 1
             continue
@@ -126,9 +146,9 @@ def _walk(
                 out.append(chr(int(code, 16)))  # Symbol-font marks land in private use, reported
         elif tag == qn("w:txbxContent"):
             copy.skipped["textbox"] += 1
-            for p in child.iter(qn("w:p")):  # a text box's words follow its paragraph
-                out.append("\n")
-                _walk(p, out, pics, copy)
+            for p, level, _ in _block_paragraphs(child, ctx, depth + 1):
+                out.append("\n")  # a text box's words follow its paragraph, line by line
+                _walk(p, ctx, out, pics, level)
         elif tag == qn("a:blip"):
             alt = _alt_text(child)
             if child.get(_R_EMBED):
@@ -138,7 +158,50 @@ def _walk(
         elif tag == f"{_VML}imagedata":
             pics.append((child.get(_R_ID, ""), "embed", child.get(f"{_OFFICE}title", "")))
         else:
-            _walk(child, out, pics, copy)
+            _walk(child, ctx, out, pics, depth)
+
+
+def _shadowed(el: etree._Element) -> bool:
+    """An mc:Choice after the first: Word reads the first Choice it understands, and every one
+    of them (like the Fallback) holds the same content again."""
+    if el.tag != _CHOICE:
+        return False
+    previous = el.getprevious()
+    while previous is not None and previous.tag != _CHOICE:
+        previous = previous.getprevious()
+    return previous is not None
+
+
+def _block_paragraphs(
+    container: etree._Element, ctx: _Context, depth: int
+) -> Iterator[tuple[etree._Element, int, bool]]:
+    """The paragraphs of a body or text box in reading order, each with its depth and whether
+    it sits in a table; never inside a paragraph (its text boxes are the paragraph's to walk).
+
+    `depth` counts text boxes and tables around `container`; past MAX_NESTING the file is
+    refused, as no copy is laid out like that and each level costs a frame of recursion.
+    """
+    if depth > limits.MAX_NESTING:
+        raise nested_too_deep(ctx.name)
+    stack = [(iter(container), depth)]
+    while stack:
+        children, level = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        ctx.visited += 1
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP or _shadowed(child):
+            continue
+        if tag == _P:
+            yield child, level, level > depth
+        else:
+            if tag == _TBL:
+                level += 1
+                if level > limits.MAX_NESTING:
+                    raise nested_too_deep(ctx.name)
+            stack.append((iter(child), level))
 
 
 def _alt_text(blip: etree._Element) -> str:
@@ -149,19 +212,21 @@ def _alt_text(blip: etree._Element) -> str:
     return ""
 
 
-def _paragraphs(document: Document, copy: WordCopy) -> list[_Para]:
-    body = document.element.body
+def _paragraphs(document: Document, copy: WordCopy, name: str) -> list[_Para]:
+    ctx = _Context(copy, name)
     out: list[_Para] = []
-    for p_el in body.iter(qn("w:p")):
-        if any(a.tag == qn("w:txbxContent") for a in p_el.iterancestors()):
-            continue  # walked with the paragraph that holds the text box
-        if any(a.tag == qn("w:tbl") for a in p_el.iterancestors()):
+    roles: dict[str | None, str] = {}  # by style id: a style lookup scans the styles part
+    for p_el, level, in_table in _block_paragraphs(document.element.body, ctx, 0):
+        if in_table:
             copy.skipped["table"] += 1
         texts: list[str] = []
-        pics: list[tuple[str, str, str]] = []
-        _walk(p_el, texts, pics, copy)
-        role = _style_role(Paragraph(p_el, document))
-        out.append(_Para("".join(texts), role, pics))
+        pics: list[_Pic] = []
+        _walk(p_el, ctx, texts, pics, level)
+        style_id = p_el.style
+        if style_id not in roles:
+            roles[style_id] = _style_role(Paragraph(p_el, document))
+        out.append(_Para("".join(texts), roles[style_id], pics))
+    copy.visited = ctx.visited
     return out
 
 
@@ -214,13 +279,18 @@ def read_word(data: bytes, name: str, cleaning: Cleaning) -> WordCopy:
             f"Word文档已损坏：{name} / damaged Word file: {name} ({type(e).__name__})"
         ) from None
     copy = WordCopy()
-    paras = _paragraphs(document, copy)
+    paras = _paragraphs(document, copy, name)
     for p in paras:
         p.text = clean(p.text, cleaning)
     used: set[int] = set()  # paragraphs taken as captions
+    decoded: dict[str, Picture] = {}  # a picture placed again is decoded once
     for i, para in enumerate(paras):
         for rid, how, alt in para.pictures:
-            picture = _load(document, rid, how, name, copy)
+            picture = decoded.get(rid) if how == "embed" else None
+            if picture is None:
+                picture = _load(document, rid, how, name, copy)
+                if picture is not None:
+                    decoded[rid] = picture
             if picture is None:
                 continue
             at = _caption_of(paras, i, used)
