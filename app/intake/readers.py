@@ -86,7 +86,11 @@ def _text_file(
         if picture is not None:
             draft.pictures.append(picture.with_caption(clean(alt, cleaning).strip()))
     return FileDrafts(
-        str(path), kind, [draft], cleaning.notes() + notes + picture_notes, copy.encoding
+        str(path),
+        kind,
+        [draft],
+        copy.notes + cleaning.notes() + notes + picture_notes,
+        copy.encoding,
     )
 
 

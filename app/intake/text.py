@@ -6,17 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from app.errors import UserError
+from app.intake.encoding import decode, encoding_notes
 from app.intake.limits import MAX_PARAGRAPH_CHARS
 from app.intake.sanitize import Cleaning, clean
 from app.intake.shape import Line
 
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
 _CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\r\t\f\v")
 _INDENT = re.compile(r"^(?:\u3000|\t| {2})")
 
@@ -46,74 +40,11 @@ class TextCopy:
     lines: list[Line]
     encoding: str
     pictures: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _refuse(name: str, zh: str, en: str) -> UserError:
     return UserError(f"{zh}：{name} / {en}: {name}")
-
-
-def _plausible(text: str) -> float:
-    """The share of characters that ordinary Chinese or English copy is made of."""
-    if not text:
-        return 0.0
-    usual = sum(
-        1
-        for ch in text
-        if ch in "\n\r\t"
-        or " " <= ch <= "~"
-        or "\u3000" <= ch <= "\u9fff"
-        or "\uff00" <= ch <= "\uffef"
-        or "\u2010" <= ch <= "\u206f"
-    )
-    return usual / len(text)
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without a byte order mark (it has zero bytes, which UTF-8 and GB text never
-    have): the byte order whose text looks like copy, if either does."""
-    if len(data) % 2:
-        return None
-    best, score = None, 0.0
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        s = _plausible(text[:20_000])
-        if s > score:
-            best, score = encoding, s
-    return best if score >= 0.9 else None
-
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Text and the encoding it was in: a BOM's, else UTF-8, else GB18030 (Windows 'ANSI' Chinese).
-
-    Refuses bytes that are no text in any of these (a binary file, a picture renamed .txt).
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                raise _refuse(name, f"文本编码有误（{encoding}）", f"bad {encoding} text") from None
-    zeros = data.count(0)
-    if zeros:
-        encoding = _utf16_without_bom(data)
-        if encoding:
-            return data.decode(encoding), encoding
-        if zeros > 16 and zeros * 100 > len(data):  # a stray NUL is cleaned; many mean binary
-            raise _refuse(name, "不是文本文件", "not a text file (binary data)")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return text, encoding
-    raise _refuse(
-        name,
-        "无法识别文本编码（应为UTF-8或GB18030/GBK）",
-        "unknown text encoding (expected UTF-8 or GB18030/GBK)",
-    )
 
 
 def _check_binary(text: str, name: str) -> None:
@@ -168,7 +99,7 @@ def read_text(data: bytes, name: str, cleaning: Cleaning) -> TextCopy:
     _check_binary(text, name)
     lines = _lines(clean(text, cleaning).split("\n"))
     _check_lengths(lines, name)
-    return TextCopy(lines, encoding)
+    return TextCopy(lines, encoding, notes=encoding_notes(text, encoding))
 
 
 def _md_inline(text: str, pictures: list[tuple[str, str]]) -> str:
@@ -216,4 +147,5 @@ def read_markdown(data: bytes, name: str, cleaning: Cleaning) -> TextCopy:
             lines.append(Line(content, indented=bool(_INDENT.match(content)), soft=soft))
         previous_blank = False
     _check_lengths(lines, name)
-    return TextCopy([line for line in lines if line.text.strip()], encoding, pictures)
+    kept = [line for line in lines if line.text.strip()]
+    return TextCopy(kept, encoding, pictures, encoding_notes(text, encoding))
