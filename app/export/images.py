@@ -1,8 +1,10 @@
-"""Images to PDF: takes an ImageItem and its asset bytes, gives a CMYK raster drawn in the item's box."""
+"""Images to PDF: takes an ImageItem and its asset bytes, gives a CMYK raster of at most 300 ppi at placed size, drawn in the item's box."""
 
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportlab.lib.utils import ImageReader
@@ -16,9 +18,51 @@ if TYPE_CHECKING:  # Pillow is imported when a page has an image, not for every 
 
 _GREY_MODES = {"1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "F"}
 
+# What goes into the PDF; the library keeps the original. Newsprint screens photos at 85–100
+# lpi and needs about 200 ppi: 300 leaves room for a later enlargement on the plate. Bilevel
+# line art is not screened, so its edges need more (NEWSPAPER.md: 600+); 1200 is the usual cap.
+PHOTO_MAX_PPI = 300.0
+LINE_ART_MAX_PPI = 1200.0
+JPEG_QUALITY = 92
 
-def to_cmyk(data: bytes, *, black_only: bool = False) -> Image.Image:
+ImageLoader = Callable[[str], bytes]
+
+
+def placed_pixels(w_pt: float, h_pt: float, ppi: float) -> tuple[int, int]:
+    """The most pixels a picture placed w × h points needs at `ppi` (at least one each way)."""
+    return max(1, math.floor(w_pt / 72 * ppi + 1e-6)), max(1, math.floor(h_pt / 72 * ppi + 1e-6))
+
+
+def pdf_raster(
+    data: bytes, *, black_only: bool, placed: tuple[float, float]
+) -> Image.Image | bytes:
+    """What the PDF gets for a picture placed w × h points: CMYK pixels at no more than
+    PHOTO_MAX_PPI (see to_cmyk), as a CMYK JPEG if the original was one, else as pixels that
+    ReportLab compresses losslessly (Flate).
+
+    A photo delivered as JPEG is re-encoded at high quality with every plate at full
+    resolution (no chroma subsampling): what Acrobat's press presets do, a quarter of the
+    Flate size and a fraction of its time. Drawings and screenshots (PNG, TIFF) stay lossless.
+    """
+    im, fmt = _decode(data, black_only, placed)
+    if fmt not in ("JPEG", "MPO"):
+        return im
+    out = io.BytesIO()
+    im.save(out, "JPEG", quality=JPEG_QUALITY, subsampling=0)
+    return out.getvalue()
+
+
+def to_cmyk(
+    data: bytes, *, black_only: bool = False, placed: tuple[float, float] | None = None
+) -> Image.Image:
     """Decode image bytes into a CMYK image for newsprint.
+
+    With `placed` (the width and height it is drawn at, in points), the image is brought down
+    to at most PHOTO_MAX_PPI (LINE_ART_MAX_PPI for bilevel art) each way, never up: a JPEG is
+    decoded at 1/2, 1/4 or 1/8 scale straight from its DCT data (Pillow's draft mode) when
+    that still leaves enough pixels, and what remains is resampled with Lanczos; flattening
+    and colour conversion come after, on the small image (so, besides the decode, only
+    bilevel and palette images are copied at full size, to be filtered rather than decimated).
 
     Transparency is flattened onto white paper. Grey images (and every image on a black-only
     page, which must separate to K alone) become pure K. Colour goes RGB → CMY → full grey
@@ -26,29 +70,61 @@ def to_cmyk(data: bytes, *, black_only: bool = False) -> Image.Image:
     the black plate only and total ink stays ≤ 200 %, inside the 220–240 % newsprint limit.
     A basic conversion without ICC profiles; colour management comes with PDF/X output.
     """
+    return _decode(data, black_only, placed)[0]
+
+
+def _decode(
+    data: bytes, black_only: bool, placed: tuple[float, float] | None
+) -> tuple[Image.Image, str]:
+    """The CMYK image (see to_cmyk) and the format the bytes were in."""
     from PIL import Image, ImageChops
 
     with Image.open(io.BytesIO(data)) as src:
+        fmt = src.format or ""
+        target = None
+        if placed is not None:
+            ppi = LINE_ART_MAX_PPI if src.mode == "1" else PHOTO_MAX_PPI
+            w, h = placed_pixels(*placed, ppi)
+            target = (min(w, src.width), min(h, src.height))
+            if target != src.size:
+                src.draft(src.mode, target)  # JPEG only; a no-op for other formats
         src.load()
-        im = _flatten(src)
+        im = _flatten(src if target is None else _downsample(src, target))
     if im.mode == "CMYK" and not black_only:
-        return im
+        return im, fmt
     if black_only or im.mode in _GREY_MODES:
         grey = im.convert("L")
         zero = Image.new("L", grey.size, 0)
-        return Image.merge("CMYK", (zero, zero, zero, ImageChops.invert(grey)))
+        return Image.merge("CMYK", (zero, zero, zero, ImageChops.invert(grey))), fmt
     c, m, y, _ = im.convert("RGB").convert("CMYK").split()
     k = ImageChops.darker(ImageChops.darker(c, m), y)
-    return Image.merge(
-        "CMYK",
-        (ImageChops.subtract(c, k), ImageChops.subtract(m, k), ImageChops.subtract(y, k), k),
-    )
+    planes = (ImageChops.subtract(c, k), ImageChops.subtract(m, k), ImageChops.subtract(y, k), k)
+    return Image.merge("CMYK", planes), fmt
+
+
+def _downsample(im: Image.Image, target: tuple[int, int]) -> Image.Image:
+    """`im` resampled to `target` if larger (draft mode may have done part of it already)."""
+    from PIL import Image
+
+    size = (min(target[0], im.width), min(target[1], im.height))
+    if size == im.size:
+        return im
+    if im.mode == "1":
+        im = im.convert("L")  # Pillow resizes bilevel and palette images by nearest pixel:
+    elif im.mode in ("P", "PA"):  # thin lines would drop out
+        im = im.convert("RGBA")
+    # reduce() by whole factors first (box filter, cheap), Lanczos for the last step
+    return im.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def _flatten(im: Image.Image) -> Image.Image:
-    """`im` without alpha, composited onto white."""
+    """`im` without alpha, composited onto white, 16-bit grey brought to 8 bits."""
     from PIL import Image
 
+    # Pillow's I;16 → L conversion clips at 255 instead of scaling: a 16-bit scan came out
+    # white. Mode I may hold 16-bit samples too (older Pillow opens such PNGs so).
+    if im.mode.startswith("I;16") or (im.mode == "I" and im.getextrema()[1] > 255):
+        return im.convert("I").point(lambda v: v * (1 / 256)).convert("L")
     if im.mode == "P":
         im = im.convert("RGBA")
     if im.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
@@ -60,6 +136,30 @@ def _flatten(im: Image.Image) -> Image.Image:
     return im
 
 
-def draw_image(canvas: Canvas, g: PageGeometry, item: ImageItem, cmyk: Image.Image) -> None:
-    """Scale `cmyk` into the item's box (the composer has already fitted and cropped it)."""
-    canvas.drawImage(ImageReader(cmyk), g.x(item.x), g.y(item.y + item.h), item.w, item.h)
+class ImageCache:
+    """Rasters for one export (see pdf_raster), decoded and downsampled once per asset, placed
+    size and colour (black-only pages), however many pages show them."""
+
+    def __init__(self, loader: ImageLoader | None) -> None:
+        self._loader = loader
+        self._images: dict[tuple[str, bool, float, float], Image.Image | bytes] = {}
+
+    def get(self, item: ImageItem, *, black_only: bool) -> Image.Image | bytes:
+        key = (item.asset, black_only, item.w, item.h)
+        image = self._images.get(key)
+        if image is None:
+            if self._loader is None:
+                raise ValueError(f"image {item.asset!r} on the page but no image_loader given")
+            data = self._loader(item.asset)
+            image = pdf_raster(data, black_only=black_only, placed=(item.w, item.h))
+            self._images[key] = image
+        return image
+
+
+def draw_image(
+    canvas: Canvas, g: PageGeometry, item: ImageItem, raster: Image.Image | bytes
+) -> None:
+    """Scale `raster` (CMYK pixels, or CMYK JPEG data, embedded as it is) into the item's box
+    (the composer has already fitted and cropped it)."""
+    source = ImageReader(io.BytesIO(raster) if isinstance(raster, bytes) else raster)
+    canvas.drawImage(source, g.x(item.x), g.y(item.y + item.h), item.w, item.h)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from app.export.fonts import blank_font_name, load_font
 from app.export.geometry import PageGeometry
-from app.export.images import draw_image, to_cmyk
+from app.export.images import ImageCache, ImageLoader, draw_image
 from app.export.marks import draw_marks
 from app.export.paint import Paint, overprints
 from app.export.presets import SCREEN, ExportPreset
@@ -20,10 +20,6 @@ from app.export.shapes import draw_box, draw_qr, draw_rule
 from app.export.text import glyph_run_ops
 from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
 
-if TYPE_CHECKING:
-    from PIL import Image
-
-ImageLoader = Callable[[str], bytes]
 SlugText = Callable[[ComposedPage], str]
 PageDrawn = Callable[[int, int], object]  # (pages drawn, pages in all), after each page
 Target = str | os.PathLike[str] | BinaryIO
@@ -76,7 +72,7 @@ def export_pdf(
         canvas.setTitle(title)
         canvas.setAuthor(author)
         canvas.setCreator("Banmian")
-        images = _ImageCache(image_loader)
+        images = ImageCache(image_loader)
         fonts: dict[FontSource, TTFont] = {}  # load_font stats the file: once per export
         for drawn, page in enumerate(pages, start=1):
             g = _geometry(page, preset)
@@ -97,7 +93,7 @@ def _draw_page(
     canvas: Canvas,
     page: ComposedPage,
     g: PageGeometry,
-    images: _ImageCache,
+    images: ImageCache,
     fonts: dict[FontSource, TTFont],
 ) -> None:
     """One dispatch over the item kinds, in display-list order (later items paint on top).
@@ -133,25 +129,7 @@ def _draw_page(
             case QRItem():
                 draw_qr(canvas, paint, g, item)
             case ImageItem():
-                draw_image(canvas, g, item, images.get(item.asset, black_only=page.black_only))
+                draw_image(canvas, g, item, images.get(item, black_only=page.black_only))
             case _:
                 raise TypeError(f"the PDF renderer cannot draw {type(item).__name__}")
     canvas.restoreState()
-
-
-class _ImageCache:
-    """Asset bytes → CMYK image, decoded once per export even if placed on several pages."""
-
-    def __init__(self, loader: ImageLoader | None) -> None:
-        self._loader = loader
-        self._images: dict[tuple[str, bool], Image.Image] = {}
-
-    def get(self, asset: str, *, black_only: bool) -> Image.Image:
-        key = (asset, black_only)
-        image = self._images.get(key)
-        if image is None:
-            if self._loader is None:
-                raise ValueError(f"image {asset!r} on the page but no image_loader given")
-            image = to_cmyk(self._loader(asset), black_only=black_only)
-            self._images[key] = image
-        return image
