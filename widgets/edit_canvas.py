@@ -2,7 +2,7 @@
 
 The geometry rules live in app/edit/placement.py; a whole drag is one undo step (a macro) whose
 moves are each committed and re-flowed as the pointer crosses grid lines, so the text and the
-超N字 badge follow the frame live.
+超N字 badge follow the frame live. A drop's preview is the editor's plan for that very drop.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QImageReader,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -70,8 +71,8 @@ class _Drag:
     open_macro: bool = False
 
 
-def picture_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    data = event.mimeData()
+def picture_paths(data: QMimeData) -> list[Path]:
+    """The picture files a drag carries (by their suffix), in order."""
     if not data.hasUrls():
         return []
     return [
@@ -96,6 +97,7 @@ class EditCanvas(PageCanvas):
         self.selected: int | None = None
         self._drag: _Drag | None = None
         self._drop: QRectF | None = None
+        self._picture_sizes: dict[Path, tuple[int, int]] = {}  # read once per drag
         self.marks = MarksOverlay(lambda: self.viewport().update(), self)  # open proof marks (校对)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
@@ -277,7 +279,7 @@ class EditCanvas(PageCanvas):
         if self.editor is None or self.page_index < 0 or self.page() is None:
             return False
         data = event.mimeData()
-        return data.hasFormat(MIME_ARTICLE) or bool(picture_paths(event))
+        return data.hasFormat(MIME_ARTICLE) or bool(picture_paths(data))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._accepts(event):
@@ -295,25 +297,46 @@ class EditCanvas(PageCanvas):
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._drop = None
+        self._picture_sizes.clear()
         self.viewport().update()
 
     def _preview(self, pos: QPoint, event: QDragEnterEvent | QDragMoveEvent) -> None:
-        """Where the drop would land: the columns from the one under the pointer, down to the
-        type area's foot (the final depth is measured from the text on drop)."""
-        assert self.editor is not None
-        grid = self.editor.grid
-        point = self.mapToScene(pos)
-        article_id = article_from_mime(event.mimeData())
-        span = max(1, round(grid.columns / 3))
-        if article_id is not None and article_id in self.editor.doc.articles:
-            span = placement.default_span(self.editor.article(article_id), grid)
-        col = min(placement.column_at(grid, point.x()), grid.columns - span)
-        top = grid.snap_y(min(max(point.y(), grid.type_top), grid.type_bottom - grid.leading))
-        self._drop = QRectF(grid.column_x(col), top, grid.span_width(span), grid.type_bottom - top)
+        """Where the drop would land: the frame the drop itself would make, from the editor's
+        plan for it (the story's depth measured from its text, a picture's from its shape)."""
+        self._drop = self.drop_preview(event.mimeData(), self.mapToScene(pos))
         self.viewport().update()
+
+    def drop_preview(self, data: QMimeData, point: QPointF) -> QRectF | None:
+        """The rectangle a drop of `data` at a scene point would fill; None if it places nothing."""
+        editor = self.editor
+        if editor is None or self.page_index < 0:
+            return None
+        article_id = article_from_mime(data)
+        try:
+            if article_id is not None:
+                plan = editor.plan_article(article_id, self.page_index, point.x(), point.y())
+            else:
+                paths = picture_paths(data)
+                if not paths:
+                    return None
+                plan = editor.plan_picture(point.x(), point.y(), *self._picture_size(paths[0]))
+        except (KeyError, LibraryError, UserError):  # a story gone meanwhile: no preview
+            return None
+        return QRectF(*plan.rect(editor.grid))
+
+    def _picture_size(self, path: Path) -> tuple[int, int]:
+        """Pixels across and down, from the file's header (what add_picture reads); (0, 0) if
+        unreadable, which the plan takes as a 4:3 picture."""
+        size = self._picture_sizes.get(path)
+        if size is None:
+            found = QImageReader(str(path)).size()
+            size = (found.width(), found.height()) if found.isValid() else (0, 0)
+            self._picture_sizes[path] = size
+        return size
 
     def dropEvent(self, event: QDropEvent) -> None:
         self._drop = None
+        self._picture_sizes.clear()
         self.viewport().update()
         if not self._accepts(event):
             event.ignore()
@@ -339,9 +362,7 @@ class EditCanvas(PageCanvas):
             )
         else:
             ok = False
-            for path in [Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile()]:
-                if not path.name.lower().endswith(PICTURE_SUFFIXES):
-                    continue
+            for path in picture_paths(data):
                 ok = self._run(
                     lambda path=path: made.append(
                         editor.add_picture(

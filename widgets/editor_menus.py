@@ -1,118 +1,146 @@
-"""Editor menus and shortcuts: takes an EditorWindow, gives its 编辑/版本 menus and the file and view additions (open, recent, language)."""
+"""Editor menus and shortcuts: takes the editor window (as an EditorHost), gives the EditorActions it owns — its 编辑/版本/校对 menus and the file and view additions (open, recent, language)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QCoreApplication, QObject, QPointF
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from app.errors import UserError
 from app.model.proof import now
 from app.store import LibraryError
+from widgets.editor_host import EditorHost
 from widgets.i18n import LANGUAGES, save_language, saved_language
-from widgets.import_dialog import choose_and_import, import_into_bin
+from widgets.import_dialog import choose_and_import
+from widgets.proof_menu import ProofActions, build_proof_menu
 from widgets.recent import RecentLibraries
-
-if TYPE_CHECKING:
-    from widgets.editor_window import EditorWindow
-
 
 translate = QCoreApplication.translate  # lupdate reads translate("EditorMenus", "…") calls
 
 
+@dataclass(frozen=True, slots=True)
+class EditorActions:
+    """Every action of the editor window's own menus: built once by build_editor_actions and
+    held by the window (`window.actions`), which enables and relabels them."""
+
+    undo: QAction
+    redo: QAction
+    delete: QAction
+    picture: QAction
+    qr: QAction
+    continue_story: QAction
+    save_revision: QAction
+    restore_revision: QAction
+    open_library: QAction
+    recent: QMenu
+    import_stories: QAction
+    preflight: QAction
+    languages: dict[str, QAction]  # language code → its 界面语言 entry
+    proof: ProofActions  # the 校对 menu
+
+
 def _action(
-    w: EditorWindow, text: str, slot: Callable[[], object], *keys: str | QKeySequence
+    w: EditorHost, text: str, slot: Callable[[], object], *keys: str | QKeySequence
 ) -> QAction:
-    action = QAction(text, w)
+    action = QAction(text, _parent(w))
     if keys:
         action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
     action.triggered.connect(lambda _checked=False: slot())
     return action
 
 
-def build_editor_menus(w: EditorWindow) -> None:
-    """Add the editing menus to the window's menu bar (文件, 编辑, 版本, 视图)."""
-    edit = QMenu(translate("EditorMenus", "编辑(&E)"), w)
+def _parent(w: EditorHost) -> QObject:
+    assert isinstance(w, QObject)  # the window: actions and menus live as long as it does
+    return w
+
+
+def build_editor_actions(w: EditorHost) -> EditorActions:
+    """The editing menus in the window's menu bar (文件, 编辑, 版本, 校对, 视图), their actions
+    returned for the window to keep; nothing is set on the window."""
+    edit = QMenu(translate("EditorMenus", "编辑(&E)"), _parent(w))
     w.menuBar().insertMenu(w.view_menu.menuAction(), edit)
-    w.undo_action = _action(
-        w, translate("EditorMenus", "撤销"), w.undo, QKeySequence.StandardKey.Undo
-    )
-    w.redo_action = _action(w, translate("EditorMenus", "重做"), w.redo, "Ctrl+Shift+Z", "Ctrl+Y")
-    w.delete_action = _action(
+    undo = _action(w, translate("EditorMenus", "撤销"), w.undo, QKeySequence.StandardKey.Undo)
+    redo = _action(w, translate("EditorMenus", "重做"), w.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+    delete = _action(
         w, translate("EditorMenus", "删除版框"), w.canvas.delete_selected, "Delete", "Backspace"
     )
-    w.delete_action.setEnabled(False)
-    w.picture_action = _action(
-        w, translate("EditorMenus", "置入图片…"), lambda: place_picture(w), "Ctrl+D"
-    )
-    w.qr_action = _action(w, translate("EditorMenus", "添加二维码"), lambda: add_qr(w))
-    w.continue_action = _action(
+    delete.setEnabled(False)
+    picture = _action(w, translate("EditorMenus", "置入图片…"), lambda: place_picture(w), "Ctrl+D")
+    qr = _action(w, translate("EditorMenus", "添加二维码"), lambda: add_qr(w))
+    continue_story = _action(
         w, translate("EditorMenus", "在本版续排所选稿件"), lambda: continue_here(w)
     )
-    for a in (w.undo_action, w.redo_action, None, w.delete_action, None, w.picture_action):
+    for a in (undo, redo, None, delete, None, picture, qr, continue_story):
         edit.addSeparator() if a is None else edit.addAction(a)
-    edit.addAction(w.qr_action)
-    edit.addAction(w.continue_action)
 
-    versions = QMenu(translate("EditorMenus", "版本(&R)"), w)
+    versions = QMenu(translate("EditorMenus", "版本(&R)"), _parent(w))
     w.menuBar().insertMenu(w.view_menu.menuAction(), versions)
-    w.save_revision_action = _action(
-        w, translate("EditorMenus", "保存命名版本…"), lambda: save_revision(w), "Ctrl+S"
-    )
-    w.restore_revision_action = _action(
-        w, translate("EditorMenus", "恢复版本…"), lambda: restore_revision(w)
-    )
-    versions.addAction(w.save_revision_action)
-    versions.addAction(w.restore_revision_action)
+    save = _action(w, translate("EditorMenus", "保存命名版本…"), lambda: save_revision(w), "Ctrl+S")
+    restore = _action(w, translate("EditorMenus", "恢复版本…"), lambda: restore_revision(w))
+    versions.addAction(save)
+    versions.addAction(restore)
+    proof = build_proof_menu(w)
 
     first = w.file_menu.actions()[0]
-    w.open_action = _action(
+    open_action = _action(
         w, translate("EditorMenus", "打开库…"), lambda: open_library_dialog(w), "Ctrl+O"
     )
-    w.recent_menu = QMenu(translate("EditorMenus", "最近打开的库"), w)
-    w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
-    w.preflight_action = _action(
-        w, translate("EditorMenus", "印前检查"), w.preflight_panel.run, "F9"
-    )
+    recent = QMenu(translate("EditorMenus", "最近打开的库"), _parent(w))
+    recent.aboutToShow.connect(lambda: fill_recent(w, recent))
+    preflight = _action(w, translate("EditorMenus", "印前检查"), w.preflight_panel.run, "F9")
     # Stories come in by menu or by dropping files on the 稿库; either is one undo step.
-    w.import_action = _action(
+    import_stories = _action(
         w, translate("EditorMenus", "导入稿件…"), lambda: choose_and_import(w), "Ctrl+I"
     )
-    w.bin.files_dropped.connect(lambda paths: import_into_bin(w, paths))
-    w.file_menu.insertAction(first, w.open_action)
-    w.file_menu.insertMenu(first, w.recent_menu)
+    w.file_menu.insertAction(first, open_action)
+    w.file_menu.insertMenu(first, recent)
     w.file_menu.insertSeparator(first)
-    w.file_menu.insertAction(first, w.import_action)
+    w.file_menu.insertAction(first, import_stories)
     w.file_menu.insertSeparator(first)
-    w.file_menu.insertAction(w.quit_action, w.preflight_action)
+    w.file_menu.insertAction(w.quit_action, preflight)
     w.file_menu.insertSeparator(w.quit_action)
-    RecentLibraries(w.settings).add(w.library_path())
 
     w.view_menu.addAction(w.bin_dock.toggleViewAction())
     w.view_menu.addAction(w.inspector_dock.toggleViewAction())
     w.view_menu.addAction(w.preflight_dock.toggleViewAction())
     language = w.view_menu.addMenu(translate("EditorMenus", "界面语言"))
-    group = QActionGroup(w)
+    group = QActionGroup(_parent(w))
     current = saved_language(w.settings)
-    w.language_actions = {}
+    languages = {}
     for code, name in LANGUAGES.items():
         action = language.addAction(name)
         action.setCheckable(True)
         action.setChecked(code == current)
         action.triggered.connect(lambda _c=False, code=code: choose_language(w, code))
         group.addAction(action)
-        w.language_actions[code] = action
+        languages[code] = action
+    return EditorActions(
+        undo,
+        redo,
+        delete,
+        picture,
+        qr,
+        continue_story,
+        save,
+        restore,
+        open_action,
+        recent,
+        import_stories,
+        preflight,
+        languages,
+        proof,
+    )
 
 
-def drop_point(w: EditorWindow) -> QPointF:
+def drop_point(w: EditorHost) -> QPointF:
     """Where menu-made frames go: the middle of what the canvas shows."""
     return w.canvas.mapToScene(w.canvas.viewport().rect().center())
 
 
-def _guard(w: EditorWindow, edit: Callable[[], object]) -> bool:
+def _guard(w: EditorHost, edit: Callable[[], object]) -> bool:
     try:
         edit()
     except (UserError, LibraryError) as exc:
@@ -121,7 +149,7 @@ def _guard(w: EditorWindow, edit: Callable[[], object]) -> bool:
     return True
 
 
-def place_picture(w: EditorWindow, path: str | None = None) -> bool:
+def place_picture(w: EditorHost, path: str | None = None) -> bool:
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             w,
@@ -139,13 +167,13 @@ def place_picture(w: EditorWindow, path: str | None = None) -> bool:
     return _guard(w, lambda: w.canvas.select(w.editor.add_picture(index, p.x(), p.y(), data, name)))
 
 
-def add_qr(w: EditorWindow) -> bool:
+def add_qr(w: EditorHost) -> bool:
     p = drop_point(w)
     index = w.current_index()
     return _guard(w, lambda: w.canvas.select(w.editor.add_qr(index, p.x(), p.y())))
 
 
-def continue_here(w: EditorWindow) -> bool:
+def continue_here(w: EditorHost) -> bool:
     """Continue the last selected story (跨版转接) on the page shown, at the view's middle."""
     story = w.last_story
     if story is None or story not in w.editor.doc.articles:
@@ -156,7 +184,7 @@ def continue_here(w: EditorWindow) -> bool:
     return _guard(w, lambda: w.canvas.select(w.editor.place_article(story, index, p.x(), p.y())))
 
 
-def save_revision(w: EditorWindow, name: str | None = None) -> bool:
+def save_revision(w: EditorHost, name: str | None = None) -> bool:
     """Ctrl+S: every edit is already saved; this names the state so it can be restored."""
     w.inspector.commit()
     if name is None:
@@ -177,7 +205,7 @@ def save_revision(w: EditorWindow, name: str | None = None) -> bool:
     return True
 
 
-def restore_revision(w: EditorWindow, revision_id: int | None = None) -> bool:
+def restore_revision(w: EditorHost, revision_id: int | None = None) -> bool:
     w.inspector.commit()
     revisions = w.editor.revisions()
     if revision_id is None:
@@ -202,16 +230,16 @@ def restore_revision(w: EditorWindow, revision_id: int | None = None) -> bool:
     return True
 
 
-def fill_recent(w: EditorWindow) -> None:
-    w.recent_menu.clear()
+def fill_recent(w: EditorHost, menu: QMenu) -> None:
+    menu.clear()
     for path in RecentLibraries(w.settings).paths():
-        action = w.recent_menu.addAction(path)
+        action = menu.addAction(path)
         action.triggered.connect(lambda _c=False, path=path: open_library(w, path))
-    if w.recent_menu.isEmpty():
-        w.recent_menu.addAction(translate("EditorMenus", "（无）")).setEnabled(False)
+    if menu.isEmpty():
+        menu.addAction(translate("EditorMenus", "（无）")).setEnabled(False)
 
 
-def open_library_dialog(w: EditorWindow) -> None:
+def open_library_dialog(w: EditorHost) -> None:
     path, _ = QFileDialog.getOpenFileName(
         w,
         translate("EditorMenus", "打开库"),
@@ -222,7 +250,7 @@ def open_library_dialog(w: EditorWindow) -> None:
         open_library(w, path)
 
 
-def open_library(w: EditorWindow, path: str) -> None:
+def open_library(w: EditorHost, path: str) -> None:
     if w.open_library is None:
         w.report(translate("EditorMenus", "此窗口不能打开其他库"))
         return
@@ -231,7 +259,7 @@ def open_library(w: EditorWindow, path: str) -> None:
     w.open_library(path)
 
 
-def choose_language(w: EditorWindow, code: str) -> None:
+def choose_language(w: EditorHost, code: str) -> None:
     save_language(w.settings, code)
     w.report(
         translate(

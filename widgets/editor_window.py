@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMessageBox, QWidget
 
 from app.edit.editor import EditorChange, IssueEditor, open_editor
 from app.errors import UserError
@@ -24,16 +24,19 @@ from app.store import Library, LibraryError
 from widgets.article_bin import ArticleBin
 from widgets.canvas import Guides
 from widgets.edit_canvas import EditCanvas
-from widgets.editor_menus import build_editor_menus
+from widgets.editor_menus import build_editor_actions
 from widgets.export_dialog import export_with_dialog
 from widgets.i18n import install_language, saved_language
+from widgets.import_dialog import import_into_bin
 from widgets.inspector import Inspector
 from widgets.main_window import MainWindow, ui_font
 from widgets.marks_panel import MarksPanel
 from widgets.pages_panel import THUMB_WIDTH
 from widgets.painter import PagePainter, render_page
 from widgets.preflight_panel import PreflightPanel
-from widgets.proof_menu import PresetExport, build_proof_menu
+from widgets.proof_menu import PresetExport
+from widgets.proof_view import ProofView
+from widgets.recent import RecentLibraries
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,8 @@ COMMAND_LABELS = (
     QT_TRANSLATE_NOOP("Commands", "恢复版本"),
     QT_TRANSLATE_NOOP("Commands", "导入稿件"),
     QT_TRANSLATE_NOOP("Commands", "改为全角标点"),
+    QT_TRANSLATE_NOOP("Commands", "开始校次"),
+    QT_TRANSLATE_NOOP("Commands", "处理校对标记"),
     QT_TRANSLATE_NOOP("Commands", "编辑"),
 )
 
@@ -83,7 +88,10 @@ def _dock(window: MainWindow, title: str, name: str, widget: QWidget) -> QDockWi
 
 
 class EditorWindow(MainWindow):
-    """The main window with editing: drag stories onto pages, move, resize, type, undo."""
+    """The main window with editing: drag stories onto pages, move, resize, type, undo.
+
+    It builds and owns everything it shows: docks, then its menus' actions (`actions`, from
+    widgets/editor_menus.py), then the connections between them."""
 
     canvas_class = EditCanvas
     canvas: EditCanvas
@@ -99,6 +107,7 @@ class EditorWindow(MainWindow):
         self.last_story: int | None = None  # the story a "continue here" would continue
         self.settings = settings if settings is not None else QSettings("Banmian", "Banmian")
         self.open_library = open_library
+        self.import_report: QDialog | None = None  # the last import's report, while open
         super().__init__(editor, parent=parent)
         self.export_action.setEnabled(True)
         self.resize(1400, 900)
@@ -118,12 +127,14 @@ class EditorWindow(MainWindow):
         self.preflight_dock = _dock(self, self.tr("印前检查"), "preflight", self.preflight_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight_dock)
         self.tabifyDockWidget(self.inspector_dock, self.preflight_dock)
-        self.marks_panel = MarksPanel(editor.library, editor.doc.issue.id)  # type: ignore[arg-type]
+        self.marks_panel = MarksPanel(editor.library, editor.doc.issue.id, editor.resolve_mark)  # type: ignore[arg-type]
         self.marks_dock = _dock(self, self.tr("校对标记"), "marks", self.marks_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.marks_dock)
         self.tabifyDockWidget(self.preflight_dock, self.marks_dock)
         self.inspector_dock.raise_()
         self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
+        self.actions = build_editor_actions(self)
+        RecentLibraries(self.settings).add(self.library_path())
 
         self.canvas.frame_selected.connect(self._frame_selected)
         self.canvas.edit_failed.connect(self.report)
@@ -132,8 +143,8 @@ class EditorWindow(MainWindow):
         self.marks_panel.go_to.connect(self.go_to_mark)
         self.marks_panel.resolved.connect(lambda *_: self.refresh_marks())
         self.marks_panel.failed.connect(self.report)
-        build_editor_menus(self)
-        build_proof_menu(self)
+        # Stories come in by menu or by dropping files on the 稿库; either is one undo step.
+        self.bin.files_dropped.connect(lambda paths: import_into_bin(self, paths))
 
         self._stale: set[int] = set(range(len(editor.doc.pages)))
         self._thumb_timer = QTimer(self)
@@ -185,8 +196,7 @@ class EditorWindow(MainWindow):
         """Read the marks again: after an edit (fixing text fixes its marks), a resolve, or a
         mark made in a proof view."""
         self._show_page_marks()
-        if hasattr(self, "marks_panel"):  # the first page is shown while the window is built
-            self.marks_panel.refresh()
+        self.marks_panel.refresh()
 
     def go_to_mark(self, page_id: int, mark_id: int) -> None:
         """Show the mark's page, select and flash the mark, and bring it into view."""
@@ -244,24 +254,33 @@ class EditorWindow(MainWindow):
         if self.bin.ids() != [a.id for a in self.editor.bin(self.bin.filter.text())]:
             self.bin.refresh()
         self.inspector.refresh(change)
-        if change.articles or change.everything or current in change.pages:
+        if change.articles or change.everything or change.proof or current in change.pages:
             self.refresh_marks()
+        if change.proof or change.everything:
+            self._close_stale_proof_views()
         self._update_undo()
 
+    def _close_stale_proof_views(self) -> None:
+        """A proof view whose round is gone (its opening undone) closes with it."""
+        rounds = {r.id for r in self.editor.library.proof_rounds(self.editor.doc.issue.id)}  # type: ignore[arg-type]
+        for view in self.findChildren(ProofView):
+            if view.session.round_id not in rounds:
+                view.close()
+
     def _update_undo(self) -> None:
-        s = self.editor.session
-        self.undo_action.setEnabled(s.can_undo())
-        self.redo_action.setEnabled(s.can_redo())
+        s, actions = self.editor.session, self.actions
+        actions.undo.setEnabled(s.can_undo())
+        actions.redo.setEnabled(s.can_redo())
         undo, redo = command_label(s.undo_label()), command_label(s.redo_label())
-        self.undo_action.setText(self.tr("撤销 {what}").format(what=undo).strip())
-        self.redo_action.setText(self.tr("重做 {what}").format(what=redo).strip())
+        actions.undo.setText(self.tr("撤销 {what}").format(what=undo).strip())
+        actions.redo.setText(self.tr("重做 {what}").format(what=redo).strip())
 
     def _frame_selected(self, frame_id: object) -> None:
         self.inspector.show_frame(frame_id if isinstance(frame_id, int) else None)
         frame = self.canvas.selected_frame()
         if frame is not None and frame.kind == "article":
             self.last_story = frame.article_id
-        self.delete_action.setEnabled(frame is not None)
+        self.actions.delete.setEnabled(frame is not None)
 
     def _bin_selected(self) -> None:
         chosen = self.bin.selected_id()
@@ -273,14 +292,28 @@ class EditorWindow(MainWindow):
 
     def undo(self) -> None:
         self.inspector.commit()
-        self.editor.session.undo()
+        self._step(self.editor.session.undo)
 
     def redo(self) -> None:
         self.inspector.commit()
-        self.editor.session.redo()
+        self._step(self.editor.session.redo)
+
+    def _step(self, step: Callable[[], object]) -> None:
+        """Undo or redo; a step the rules or the file refuse changes nothing and says why."""
+        try:
+            step()
+        except (UserError, LibraryError) as exc:
+            self.report(str(exc))
 
     def report(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+
+    def show_import_report(self, dialog: QDialog) -> None:
+        """Show an import's report; the previous one, if still open, closes."""
+        if self.import_report is not None:
+            self.import_report.close()
+        self.import_report = dialog
+        dialog.show()
 
     def _preflight(self) -> list[PreflightFinding]:
         self.inspector.commit()

@@ -24,7 +24,7 @@ from app.intake import EXTENSIONS, ImportResult, details, needs_attention, summa
 from app.store import LibraryError
 
 if TYPE_CHECKING:
-    from widgets.editor_window import EditorWindow
+    from widgets.editor_host import EditorHost
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("ImportDialog", "…") calls
@@ -82,16 +82,12 @@ class ImportReport(QDialog):
         return self.text.toPlainText().splitlines()
 
 
-def _show(w: EditorWindow, dialog: ImportReport) -> ImportReport:
-    old = getattr(w, "import_report", None)
-    if old is not None:
-        old.close()
-    w.import_report = dialog
-    dialog.show()
+def _show(w: EditorHost, dialog: ImportReport) -> ImportReport:
+    w.show_import_report(dialog)  # the window keeps one report open, the latest
     return dialog
 
 
-def _refused(w: EditorWindow, message: str) -> None:
+def _refused(w: EditorHost, message: str) -> None:
     message = one_line(message)
     w.report(message)
     _show(w, ImportReport(translate("ImportDialog", "无法导入"), [message], w, warning=True))
@@ -106,7 +102,7 @@ def _offered(results: Sequence[ImportResult]) -> int:
     )
 
 
-def make_fullwidth(w: EditorWindow, results: Sequence[ImportResult]) -> int:
+def make_fullwidth(w: EditorHost, results: Sequence[ImportResult]) -> int:
     """Make the offered full-width fixes, one undo step; returns how many stories changed."""
     doc = w.editor.doc
     edits = fullwidth_edits(results, lambda article_id: doc.articles.get(article_id))
@@ -122,7 +118,7 @@ def make_fullwidth(w: EditorWindow, results: Sequence[ImportResult]) -> int:
     return len(edits)
 
 
-def import_into_bin(w: EditorWindow, paths: Sequence[str]) -> list[ImportResult] | None:
+def import_into_bin(w: EditorHost, paths: Sequence[str]) -> list[ImportResult] | None:
     """Import the files as one undo step; a file that cannot go in stops the whole import with
     its one-line reason (status bar and a dialog) and changes nothing."""
     if not paths:
@@ -153,7 +149,7 @@ def import_into_bin(w: EditorWindow, paths: Sequence[str]) -> list[ImportResult]
     return results
 
 
-def choose_and_import(w: EditorWindow) -> list[ImportResult] | None:
+def choose_and_import(w: EditorHost) -> list[ImportResult] | None:
     """文件 → 导入稿件…: pick files (several at once) and import them."""
     paths, _ = QFileDialog.getOpenFileNames(
         w, translate("ImportDialog", "导入稿件"), "", file_filter()

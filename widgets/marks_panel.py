@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.model.proof import MARK_STATUS_ZH
 from app.proof.open_marks import OpenMark, issue_open_marks
-from app.proof.rounds import resolve_mark
 from app.store import Library, LibraryError
 
 MARK_ROLE = Qt.ItemDataRole.UserRole
@@ -31,10 +32,17 @@ class MarksPanel(QWidget):
     resolved = Signal(int, str)  # mark id, new status (fixed / rejected)
     failed = Signal(str)  # a refusal, for the status bar
 
-    def __init__(self, library: Library, issue_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        issue_id: int,
+        resolve: Callable[[int, str, str], object],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.issue_id = issue_id
+        self._resolve = resolve  # (mark id, status, by): the editor's undoable step
         self.person = ""  # who resolves marks here (the editor's name, if known)
         self.summary = QLabel()
         self.tree = QTreeWidget()
@@ -132,9 +140,10 @@ class MarksPanel(QWidget):
         return mark_id is not None and self.resolve(mark_id, status)
 
     def resolve(self, mark_id: int, status: str) -> bool:
-        """Set a mark fixed or rejected (rounds.resolve_mark); it leaves the list."""
+        """Set a mark fixed or rejected (through the editor, so it can be undone); it leaves
+        the list."""
         try:
-            resolve_mark(self.library, mark_id, status, self.person)
+            self._resolve(mark_id, status, self.person)
         except (UserError, LibraryError) as e:
             self.failed.emit(str(e))
             return False

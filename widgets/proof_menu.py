@@ -1,24 +1,22 @@
-"""The 校对 menu: takes an EditorWindow, gives actions to open a proof round and its proof view, the marks dock, and export for print (付印) behind the sign-off."""
+"""The 校对 menu: takes the editor window (as an EditorHost), gives its ProofActions — open a proof round (an undoable step) and its proof view, the marks dock, and export for print (付印) behind the sign-off."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from app.errors import UserError
 from app.export.progress import Progress
 from app.model.proof import ROUND_KINDS
-from app.proof.rounds import open_round
 from app.proof.session import ProofSession
 from app.store import LibraryError
+from widgets.editor_host import EditorHost
 from widgets.proof_view import ProofView
-
-if TYPE_CHECKING:
-    from widgets.editor_window import EditorWindow
 
 REQUIRE_SIGNOFF_KEY = "proof/require_signoff"  # 签发后才能付印: QSettings, off by default
 
@@ -27,40 +25,50 @@ def translate(text: str) -> str:
     return QCoreApplication.translate("ProofMenu", text)
 
 
-def build_proof_menu(w: EditorWindow) -> None:
+@dataclass(frozen=True, slots=True)
+class ProofActions:
+    """The 校对 menu's actions, held by the window as `window.actions.proof`."""
+
+    open_round: QAction
+    proof_view: QAction
+    print_export: QAction
+    require_signoff: QAction  # checkable: the setting 签发后才能付印
+
+
+def build_proof_menu(w: EditorHost) -> ProofActions:
     """校对 between 版本 and 视图: open a round on every page, open the proof view of a round."""
+    assert isinstance(w, QObject)
     menu = QMenu(translate("校对(&P)"), w)
     w.menuBar().insertMenu(w.view_menu.menuAction(), menu)
-    w.open_round_action = menu.addAction(translate("开始校次…"), lambda: ask_open_round(w))
-    w.proof_view_action = menu.addAction(translate("打开校样…"), lambda: ask_proof_view(w))
+    open_round = menu.addAction(translate("开始校次…"), lambda: ask_open_round(w))
+    proof_view = menu.addAction(translate("打开校样…"), lambda: ask_proof_view(w))
     menu.addAction(w.marks_dock.toggleViewAction())
     menu.addSeparator()
-    w.print_export_action = menu.addAction(translate("付印导出…"), lambda: export_for_print(w))
-    w.require_signoff_action = menu.addAction(translate("签发后才能付印"))
-    w.require_signoff_action.setCheckable(True)
-    w.require_signoff_action.setChecked(require_signoff(w))
-    w.require_signoff_action.toggled.connect(lambda on: set_require_signoff(w, on))
+    print_export = menu.addAction(translate("付印导出…"), lambda: export_for_print(w))
+    signoff = menu.addAction(translate("签发后才能付印"))
+    signoff.setCheckable(True)
+    signoff.setChecked(require_signoff(w))
+    signoff.toggled.connect(lambda on: set_require_signoff(w, on))
+    return ProofActions(open_round, proof_view, print_export, signoff)
 
 
-def start_round(w: EditorWindow, kind: str, proofreader: str) -> int:
-    """Open a round on all pages of the issue; returns its id."""
-    editor = w.editor
-    rnd = open_round(editor.library, editor.doc.issue.id, kind, proofreader, editor.pages())
-    return int(rnd.id)
+def start_round(w: EditorHost, kind: str, proofreader: str) -> int:
+    """Open a round on all pages of the issue (undoable, like every edit); returns its id."""
+    return w.editor.open_round(kind, proofreader)
 
 
-def show_proof(w: EditorWindow, round_id: int) -> ProofView:
-    """The proof view of a round: the exported PDF itself, with the round's marks."""
+def show_proof(w: EditorHost, round_id: int) -> ProofView:
+    """The proof view of a round: the exported PDF itself, with the round's marks. A child
+    of the window, which closes it if the round is undone."""
     editor = w.editor
     session = ProofSession.export(editor.library, round_id, editor.doc, editor.pages())
-    view = ProofView(session, w)
+    view = ProofView(session, w)  # type: ignore[arg-type]
     view.markAdded.connect(lambda _mark: w.refresh_marks())  # the editors see it at once
     view.show()
-    w.proof_view = view
     return view
 
 
-def ask_open_round(w: EditorWindow) -> None:
+def ask_open_round(w: EditorHost) -> None:
     kind, ok = QInputDialog.getItem(
         w, translate("开始校次"), translate("校次"), list(ROUND_KINDS), 0, False
     )
@@ -77,7 +85,7 @@ def ask_open_round(w: EditorWindow) -> None:
     show_proof(w, round_id)
 
 
-def ask_proof_view(w: EditorWindow) -> None:
+def ask_proof_view(w: EditorHost) -> None:
     rounds = w.editor.library.proof_rounds(w.editor.doc.issue.id)
     if not rounds:
         w.report(translate("还没有校次 / no proof round yet: 校对 → 开始校次…"))
@@ -93,18 +101,17 @@ def ask_proof_view(w: EditorWindow) -> None:
 # -- 付印: export for print behind the sign-off ----------------------------------------------------
 
 
-def require_signoff(w: EditorWindow) -> bool:
+def require_signoff(w: EditorHost) -> bool:
     """The setting 签发后才能付印: export for print refuses pages not signed off."""
     return bool(w.settings.value(REQUIRE_SIGNOFF_KEY, False, type=bool))
 
 
-def set_require_signoff(w: EditorWindow, on: bool) -> None:
+def set_require_signoff(w: EditorHost, on: bool) -> None:
+    """Kept as the menu's check mark is toggled (the check mark shows the setting)."""
     w.settings.setValue(REQUIRE_SIGNOFF_KEY, bool(on))
-    if w.require_signoff_action.isChecked() != bool(on):
-        w.require_signoff_action.setChecked(bool(on))
 
 
-def export_for_print(w: EditorWindow, path: str | None = None) -> bool:
+def export_for_print(w: EditorHost, path: str | None = None) -> bool:
     """付印: export with the print preset. Pages not signed off (签发) are named first —
     refused with 签发后才能付印 set, otherwise the editor chooses whether to go on."""
     w.inspector.commit()
@@ -128,7 +135,7 @@ class PresetExport:
     """The editor as export_with_dialog uses it (its doc, export(path, progress)), exporting
     with another preset and, for print, the window's sign-off setting."""
 
-    def __init__(self, w: EditorWindow, preset: str) -> None:
+    def __init__(self, w: EditorHost, preset: str) -> None:
         self.editor = w.editor
         self.doc = w.editor.doc
         self.preset = preset

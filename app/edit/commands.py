@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.edit.marks import MarkChanges, follow_text_edit
+from app.edit.placement import grid_rect
 from app.edit.revisions import apply_snapshot, take_snapshot
 from app.edit.session import Change, Command
 from app.model import Article, Asset, Frame
@@ -25,17 +26,9 @@ def frame_on_grid(
     """A frame `span` columns wide from column `col`, its top on the baseline grid, `lines` deep."""
     if lines < 1:
         raise ValueError("a frame is at least one line deep")
+    x, y, w, h = grid_rect(grid, col, span, y, lines)  # the whole span on the page's grid
     span = max(1, min(span, grid.columns))
-    col = max(0, min(col, grid.columns - span))  # keep the whole span on the page's grid
-    return Frame(
-        x=grid.column_x(col),
-        y=grid.snap_y(y),
-        w=grid.span_width(span),
-        h=lines * grid.leading,
-        page_id=page_id,
-        columns=fields.pop("columns", span),
-        **fields,
-    )
+    return Frame(x=x, y=y, w=w, h=h, page_id=page_id, columns=fields.pop("columns", span), **fields)
 
 
 # -- frames that appear -----------------------------------------------------------------------

@@ -28,6 +28,7 @@ from app.edit.commands import (
     frame_on_grid,
 )
 from app.edit.import_command import ImportFiles
+from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
 from app.edit.session import Change, EditSession
@@ -62,6 +63,7 @@ class EditorChange:
     pages: tuple[int, ...]  # indexes of the pages composed again
     articles: frozenset[int]
     everything: bool = False
+    proof: bool = False  # proof rounds or marks changed
 
 
 EditorListener = Callable[[EditorChange], None]
@@ -85,6 +87,7 @@ class IssueEditor:
         self.session.subscribe(self._changed)
         self._listeners: list[EditorListener] = []
         self._composed: dict[int, ComposedPage] = {}
+        self._plans: dict[tuple[int, int | None, placement.Placement], placement.Placement] = {}
         self._recompose({p.id for p in doc.pages if p.id is not None})
 
     # -- the IssueView the window reads -------------------------------------------------------
@@ -171,6 +174,7 @@ class IssueEditor:
 
     def _changed(self, change: Change) -> None:
         """After a command: re-read what it touched, compose the touched pages, tell listeners."""
+        self._plans.clear()  # a drop measured before the edit may fit differently now
         if change.everything:
             self.doc = IssueDoc.load(self.library, self.doc.issue.cumulative_number)
         else:
@@ -184,7 +188,7 @@ class IssueEditor:
         touched = affected_pages(self.doc, change)
         self._recompose(touched)
         indexes = tuple(sorted(self.page_index(pid) for pid in touched))
-        event = EditorChange(indexes, change.articles, change.everything)
+        event = EditorChange(indexes, change.articles, change.everything, change.proof)
         for listener in list(self._listeners):
             listener(event)
 
@@ -198,13 +202,34 @@ class IssueEditor:
     ) -> int:
         """Drop a story at (x, y) points on page `index`; returns the new frame's id."""
         page = self.page(index)
-        article = self.article(article_id)
-        plan = placement.plan_placement(self.composer, self.doc, article, page, x, y, span)
+        plan = self.plan_article(article_id, index, x, y, span)
         kind = ContinueArticle if self.doc.thread(article_id) else PlaceArticle
         command = kind(article_id, page.id, self.grid, plan.col, plan.span, plan.y, plan.lines)  # type: ignore[arg-type]
         self.session.push(command)
         assert command.frame_id is not None
         return command.frame_id
+
+    def plan_article(
+        self, article_id: int, index: int, x: float, y: float, span: int | None = None
+    ) -> placement.Placement:
+        """Where place_article puts the story: the drop and its preview share this plan. Kept
+        until the next edit, so a drag over the page measures the story once per grid cell."""
+        article, page = self.article(article_id), self.page(index)
+        area = placement.story_area(
+            self.grid, span or placement.default_span(article, self.grid), x, y
+        )
+        key = (article_id, page.id, area)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = placement.plan_placement(self.composer, self.doc, article, page, x, y, span)
+            self._plans[key] = plan
+        return plan
+
+    def plan_picture(
+        self, x: float, y: float, width_px: int, height_px: int, caption: str = ""
+    ) -> placement.Placement:
+        """Where add_picture puts a picture of this many pixels: the drop and its preview."""
+        return placement.picture_placement(self.grid, x, y, width_px, height_px, bool(caption))
 
     def move_frame(self, frame_id: int, x: float, y: float, snap: bool = True) -> None:
         frame = self.frame(frame_id)
@@ -250,9 +275,7 @@ class IssueEditor:
         """A picture file dropped at (x, y): checked (app/intake/pictures.py), then framed."""
         picture = load_picture(data, name)
         asset = picture.asset
-        plan = placement.picture_placement(
-            self.grid, x, y, asset.width, asset.height, bool(caption)
-        )
+        plan = self.plan_picture(x, y, asset.width, asset.height, caption)
         frame = frame_on_grid(
             self.grid, self.page(index).id, plan.col, plan.span, plan.y, plan.lines, kind="image"
         )  # type: ignore[arg-type]
@@ -286,6 +309,19 @@ class IssueEditor:
         self.session.push(command)
         assert command.results is not None
         return command.results
+
+    # -- proofreading (校对) ---------------------------------------------------------------------
+
+    def open_round(self, kind: str, proofreader: str) -> int:
+        """Open a round (一校/二校/三校) on every page as it composes now; returns its id."""
+        command = OpenRound(self.doc.issue.id, kind, proofreader, self.pages())  # type: ignore[arg-type]
+        self.session.push(command)
+        assert command.round_id is not None
+        return command.round_id
+
+    def resolve_mark(self, mark_id: int, status: str, by: str = "") -> None:
+        """Set a mark fixed (已改), rejected (不改) or open again, as an undoable step."""
+        self.session.push(ResolveMark(mark_id, status, by))
 
     # -- revisions ----------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Placement on the page grid: takes points from the pointer, gives frame geometry snapped to columns and the baseline grid.
 
-The rules a drag, a drop and a nudge share, so the canvas's preview and the stored frame agree.
+The rules a drag, a drop and a nudge share: a drop's preview is the very plan the drop uses
+(IssueEditor.plan_article, plan_picture), so the canvas's preview and the stored frame agree.
 """
 
 from __future__ import annotations
@@ -27,6 +28,14 @@ EDGES: dict[str, tuple[str, ...]] = {
 }
 
 Rect = tuple[float, float, float, float]  # x, y, w, h in points
+
+
+def grid_rect(grid: PageGrid, col: int, span: int, y: float, lines: int) -> Rect:
+    """A block `span` columns wide from column `col`, its top on the baseline grid, `lines`
+    deep, kept whole on the page's grid: where a frame made from a plan goes."""
+    span = max(1, min(span, grid.columns))
+    col = max(0, min(col, grid.columns - span))
+    return grid.column_x(col), grid.snap_y(y), grid.span_width(span), lines * grid.leading
 
 
 def frame_span(grid: PageGrid, width: float) -> int:
@@ -138,6 +147,10 @@ class Placement:
     y: float  # top, on a grid line
     lines: int
 
+    def rect(self, grid: PageGrid) -> Rect:
+        """The frame this plan makes (commands.frame_on_grid), in points."""
+        return grid_rect(grid, self.col, self.span, self.y, self.lines)
+
 
 def lines_free(grid: PageGrid, top: float) -> int:
     return int((grid.type_bottom - top + 1e-6) // grid.leading)
@@ -155,10 +168,8 @@ def plan_placement(
     """A story dropped at (x, y): its default span from the column under x, its top on the
     grid line nearest y, and as many lines as its text needs, down to the type area's foot."""
     grid = composer_grid(doc)
-    span = span or default_span(article, grid)
-    col = min(column_at(grid, x), grid.columns - span)
-    top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - MIN_LINES * grid.leading))
-    most = max(MIN_LINES, lines_free(grid, top))
+    area = story_area(grid, span or default_span(article, grid), x, y)
+    col, span, top, most = area.col, area.span, area.y, area.lines
     probe = Frame(
         "article",
         grid.column_x(col),
@@ -172,6 +183,14 @@ def plan_placement(
         id=-1,  # provisional: the composer names frames by id while measuring
     )
     return Placement(col, span, top, fit_lines(composer, doc, article, probe, most))
+
+
+def story_area(grid: PageGrid, span: int, x: float, y: float) -> Placement:
+    """Where a story `span` columns wide dropped at (x, y) starts, before its depth is
+    measured: the column under x, the grid line nearest y, every line free below."""
+    col = min(column_at(grid, x), grid.columns - span)
+    top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - MIN_LINES * grid.leading))
+    return Placement(col, span, top, max(MIN_LINES, lines_free(grid, top)))
 
 
 def composer_grid(doc: IssueDoc) -> PageGrid:

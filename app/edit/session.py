@@ -21,17 +21,20 @@ MERGE_WINDOW = 2.0
 @dataclass(frozen=True, slots=True)
 class Change:
     """What an edit touched: page ids whose frames changed and article ids whose text or
-    thread changed; `everything` when a whole issue was replaced (a revision restored)."""
+    thread changed; `everything` when a whole issue was replaced (a revision restored);
+    `proof` when proof rounds or marks changed (nothing to compose, marks to show again)."""
 
     pages: frozenset[int] = frozenset()
     articles: frozenset[int] = frozenset()
     everything: bool = False
+    proof: bool = False
 
     def __or__(self, other: Change) -> Change:
         return Change(
             self.pages | other.pages,
             self.articles | other.articles,
             self.everything or other.everything,
+            self.proof or other.proof,
         )
 
     @staticmethod

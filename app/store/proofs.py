@@ -23,10 +23,14 @@ class ProofStore:
     def add_proof_round(
         self, rnd: ProofRound, snapshots: Mapping[int, Sequence[SnapshotLine]] | None = None
     ) -> ProofRound:
-        """Store a round and its pages, each with the line snapshot taken as it opened."""
+        """Store a round and its pages, each with the line snapshot taken as it opened; a round
+        that has an id keeps it (the redo of an undone round)."""
         snapshots = snapshots or {}
+        row = proof_rows.round_row(rnd)
+        if rnd.id is not None:
+            row = {"id": rnd.id, **row}
         with self.transaction():
-            round_id = int(self._db.table("proof_rounds").insert(proof_rows.round_row(rnd)).last_pk)
+            round_id = int(self._db.table("proof_rounds").insert(row).last_pk)
             self._db.table("proof_round_pages").insert_all(
                 {
                     "round_id": round_id,
@@ -36,6 +40,10 @@ class ProofStore:
                 for page_id in rnd.page_ids
             )
         return self._with_id(rnd, round_id)
+
+    def delete_proof_round(self, round_id: int) -> None:
+        """Remove a round with its page snapshots and its marks (the undo of opening it)."""
+        self._delete("proof_rounds", round_id)
 
     def update_proof_round(self, rnd: ProofRound) -> None:
         """Save a round's proofreader, colour and times (its pages are fixed when it opens)."""

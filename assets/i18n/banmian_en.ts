@@ -46,72 +46,82 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="42" />
+            <location filename="../../widgets/editor_window.py" line="46" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="43" />
+            <location filename="../../widgets/editor_window.py" line="47" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="44" />
+            <location filename="../../widgets/editor_window.py" line="48" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="45" />
+            <location filename="../../widgets/editor_window.py" line="49" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="46" />
+            <location filename="../../widgets/editor_window.py" line="50" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="47" />
+            <location filename="../../widgets/editor_window.py" line="51" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="48" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="53" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="54" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="51" />
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="56" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="59" />
+            <source>开始校次</source>
+            <translation>Open Proof Round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="60" />
+            <source>处理校对标记</source>
+            <translation>Resolve Proof Mark</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
@@ -119,157 +129,157 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="35" />
+            <location filename="../../widgets/editor_menus.py" line="63" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="38" />
+            <location filename="../../widgets/editor_menus.py" line="65" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="40" />
+            <location filename="../../widgets/editor_menus.py" line="66" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="42" />
+            <location filename="../../widgets/editor_menus.py" line="68" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="46" />
+            <location filename="../../widgets/editor_menus.py" line="71" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="48" />
+            <location filename="../../widgets/editor_menus.py" line="72" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="50" />
+            <location filename="../../widgets/editor_menus.py" line="74" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="57" />
+            <location filename="../../widgets/editor_menus.py" line="79" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="60" />
+            <location filename="../../widgets/editor_menus.py" line="81" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="63" />
+            <location filename="../../widgets/editor_menus.py" line="82" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="70" />
+            <location filename="../../widgets/editor_menus.py" line="89" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="72" />
+            <location filename="../../widgets/editor_menus.py" line="91" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="75" />
+            <location filename="../../widgets/editor_menus.py" line="93" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="79" />
+            <location filename="../../widgets/editor_menus.py" line="96" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="94" />
+            <location filename="../../widgets/editor_menus.py" line="109" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="125" />
+            <location filename="../../widgets/editor_menus.py" line="156" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="127" />
+            <location filename="../../widgets/editor_menus.py" line="158" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="149" />
+            <location filename="../../widgets/editor_menus.py" line="180" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="160" />
+            <location filename="../../widgets/editor_menus.py" line="191" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="163" />
+            <location filename="../../widgets/editor_menus.py" line="194" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="164" />
+            <location filename="../../widgets/editor_menus.py" line="195" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="172" />
+            <location filename="../../widgets/editor_menus.py" line="203" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="182" />
+            <location filename="../../widgets/editor_menus.py" line="213" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="187" />
+            <location filename="../../widgets/editor_menus.py" line="218" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="188" />
+            <location filename="../../widgets/editor_menus.py" line="219" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="198" />
+            <location filename="../../widgets/editor_menus.py" line="229" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="208" />
+            <location filename="../../widgets/editor_menus.py" line="239" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="214" />
+            <location filename="../../widgets/editor_menus.py" line="245" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="216" />
+            <location filename="../../widgets/editor_menus.py" line="247" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="224" />
+            <location filename="../../widgets/editor_menus.py" line="255" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="234" />
+            <location filename="../../widgets/editor_menus.py" line="265" />
             <source>界面语言将在下次启动时生效 / the language applies from the next start</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -277,153 +287,153 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="111" />
+            <location filename="../../widgets/editor_window.py" line="121" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="114" />
+            <location filename="../../widgets/editor_window.py" line="124" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="117" />
+            <location filename="../../widgets/editor_window.py" line="127" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="121" />
+            <location filename="../../widgets/editor_window.py" line="131" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="218" />
+            <location filename="../../widgets/editor_window.py" line="229" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="220" />
+            <location filename="../../widgets/editor_window.py" line="231" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="222" />
+            <location filename="../../widgets/editor_window.py" line="233" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="255" />
+            <location filename="../../widgets/editor_window.py" line="275" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="256" />
+            <location filename="../../widgets/editor_window.py" line="276" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="81" />
+            <location filename="../../widgets/main_window.py" line="79" />
             <source>版面 Banmian — {title}</source>
             <translation>Banmian — {title}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="90" />
+            <location filename="../../widgets/main_window.py" line="88" />
             <source>版面</source>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="113" />
+            <location filename="../../widgets/main_window.py" line="111" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="114" />
+            <location filename="../../widgets/main_window.py" line="112" />
             <source>导出PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="120" />
+            <location filename="../../widgets/main_window.py" line="118" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="126" />
+            <location filename="../../widgets/main_window.py" line="124" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="127" />
+            <location filename="../../widgets/main_window.py" line="125" />
             <source>放大</source>
             <translation>Zoom In</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="131" />
+            <location filename="../../widgets/main_window.py" line="129" />
             <source>缩小</source>
             <translation>Zoom Out</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="134" />
+            <location filename="../../widgets/main_window.py" line="132" />
             <source>适合页面</source>
             <translation>Fit Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="137" />
+            <location filename="../../widgets/main_window.py" line="135" />
             <source>适合宽度</source>
             <translation>Fit Width</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="140" />
+            <location filename="../../widgets/main_window.py" line="138" />
             <source>实际大小</source>
             <translation>Actual Size</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="143" />
+            <location filename="../../widgets/main_window.py" line="141" />
             <source>显示文字框</source>
             <translation>Show Frames</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="178" />
+            <location filename="../../widgets/main_window.py" line="176" />
             <source>{label}：排版失败（{error}）</source>
             <translation>{label}: composition failed ({error})</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="185" />
+            <location filename="../../widgets/main_window.py" line="183" />
             <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
             <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="190" />
+            <location filename="../../widgets/main_window.py" line="188" />
             <source> · 超排 {n} 字</source>
             <translation> · {n} characters overset</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="192" />
+            <location filename="../../widgets/main_window.py" line="190" />
             <source> · 提示 {n} 条</source>
             <translation> · {n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="199" />
-            <location filename="../../widgets/main_window.py" line="238" />
+            <location filename="../../widgets/main_window.py" line="197" />
+            <location filename="../../widgets/main_window.py" line="236" />
             <source>导出PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="199" />
+            <location filename="../../widgets/main_window.py" line="197" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="221" />
+            <location filename="../../widgets/main_window.py" line="219" />
             <source>缩放 {pct}%</source>
             <translation>Zoom {pct}%</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="238" />
+            <location filename="../../widgets/main_window.py" line="236" />
             <source>导出失败：{error}</source>
             <translation>Export failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="242" />
+            <location filename="../../widgets/main_window.py" line="240" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
@@ -479,28 +489,28 @@
             <translation>Make punctuation full-width ({n})</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="97" />
+            <location filename="../../widgets/import_dialog.py" line="93" />
             <source>无法导入</source>
             <translation>Cannot import</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="114" />
+            <location filename="../../widgets/import_dialog.py" line="110" />
             <source>稿件已改动，未改标点</source>
             <translation>The article was edited since; punctuation left as is</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="120" />
+            <location filename="../../widgets/import_dialog.py" line="116" />
             <source>已将{n}篇稿件的半角标点改为全角（可撤销）</source>
             <translation>Full-width punctuation applied to {n} articles (undoable)</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="138" />
+            <location filename="../../widgets/import_dialog.py" line="134" />
             <source>导入失败：{error}</source>
             <translation>Import failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="147" />
-            <location filename="../../widgets/import_dialog.py" line="159" />
+            <location filename="../../widgets/import_dialog.py" line="143" />
+            <location filename="../../widgets/import_dialog.py" line="155" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
@@ -609,108 +619,108 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../widgets/main_window.py" line="81" />
+            <location filename="../../widgets/main_window.py" line="79" />
             <source>版面 Banmian — {title}</source>
             <translation>Banmian — {title}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="90" />
+            <location filename="../../widgets/main_window.py" line="88" />
             <source>版面</source>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="113" />
+            <location filename="../../widgets/main_window.py" line="111" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="114" />
+            <location filename="../../widgets/main_window.py" line="112" />
             <source>导出PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="120" />
+            <location filename="../../widgets/main_window.py" line="118" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="126" />
+            <location filename="../../widgets/main_window.py" line="124" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="127" />
+            <location filename="../../widgets/main_window.py" line="125" />
             <source>放大</source>
             <translation>Zoom In</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="131" />
+            <location filename="../../widgets/main_window.py" line="129" />
             <source>缩小</source>
             <translation>Zoom Out</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="134" />
+            <location filename="../../widgets/main_window.py" line="132" />
             <source>适合页面</source>
             <translation>Fit Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="137" />
+            <location filename="../../widgets/main_window.py" line="135" />
             <source>适合宽度</source>
             <translation>Fit Width</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="140" />
+            <location filename="../../widgets/main_window.py" line="138" />
             <source>实际大小</source>
             <translation>Actual Size</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="143" />
+            <location filename="../../widgets/main_window.py" line="141" />
             <source>显示文字框</source>
             <translation>Show Frames</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="178" />
+            <location filename="../../widgets/main_window.py" line="176" />
             <source>{label}：排版失败（{error}）</source>
             <translation>{label}: composition failed ({error})</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="185" />
+            <location filename="../../widgets/main_window.py" line="183" />
             <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
             <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="190" />
+            <location filename="../../widgets/main_window.py" line="188" />
             <source> · 超排 {n} 字</source>
             <translation> · {n} characters overset</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="192" />
+            <location filename="../../widgets/main_window.py" line="190" />
             <source> · 提示 {n} 条</source>
             <translation> · {n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="199" />
-            <location filename="../../widgets/main_window.py" line="238" />
+            <location filename="../../widgets/main_window.py" line="197" />
+            <location filename="../../widgets/main_window.py" line="236" />
             <source>导出PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="199" />
+            <location filename="../../widgets/main_window.py" line="197" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="221" />
+            <location filename="../../widgets/main_window.py" line="219" />
             <source>缩放 {pct}%</source>
             <translation>Zoom {pct}%</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="238" />
+            <location filename="../../widgets/main_window.py" line="236" />
             <source>导出失败：{error}</source>
             <translation>Export failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="242" />
+            <location filename="../../widgets/main_window.py" line="240" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
@@ -718,52 +728,52 @@
     <context>
         <name>MarksPanel</name>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="43" />
+            <location filename="../../widgets/marks_panel.py" line="51" />
             <source>版</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="43" />
+            <location filename="../../widgets/marks_panel.py" line="51" />
             <source>校次</source>
             <translation>Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="43" />
+            <location filename="../../widgets/marks_panel.py" line="51" />
             <source>符号</source>
             <translation>Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="43" />
+            <location filename="../../widgets/marks_panel.py" line="51" />
             <source>建议文字</source>
             <translation>Proposed text</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="43" />
+            <location filename="../../widgets/marks_panel.py" line="51" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="48" />
+            <location filename="../../widgets/marks_panel.py" line="56" />
             <source>已改</source>
             <translation>Fixed</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="49" />
+            <location filename="../../widgets/marks_panel.py" line="57" />
             <source>标为已改 / mark as fixed</source>
             <translation>Mark as fixed</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="51" />
+            <location filename="../../widgets/marks_panel.py" line="59" />
             <source>不改</source>
             <translation>Keep</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="52" />
+            <location filename="../../widgets/marks_panel.py" line="60" />
             <source>保留原文 / reject: keep the text</source>
             <translation>Reject: keep the text</translation>
         </message>
         <message>
-            <location filename="../../widgets/marks_panel.py" line="71" />
+            <location filename="../../widgets/marks_panel.py" line="79" />
             <source>{n}处待改</source>
             <translation>{n} open</translation>
         </message>

@@ -190,7 +190,7 @@ def test_dragging_a_frame_moves_it_on_the_grid_in_one_undo_step(window: EditorWi
     assert moved.y == pytest.approx(grid.snap_y(moved.y))
     assert window.editor.session.depth() == (1, 0)
     assert window.editor.session.undo_label() == "移动版框"
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert window.editor.frame(second.id) == second  # type: ignore[arg-type]
 
 
@@ -216,7 +216,7 @@ def test_resizing_with_a_handle_changes_the_overset_count(window: EditorWindow) 
     assert overset() > 0
     assert window.inspector.fill.text() == f"超{overset()}字"
     assert window.editor.session.depth() == (1, 0)
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert overset() == 0
 
 
@@ -231,7 +231,7 @@ def test_arrow_keys_nudge_and_delete_removes(window: EditorWindow, qtbot) -> Non
     moved = window.editor.frame(picture.id)  # type: ignore[arg-type]
     assert moved.y == pytest.approx(picture.y + grid.leading)
     assert moved.x == pytest.approx(picture.x + grid.column_width + grid.gutter)
-    assert window.delete_action.isEnabled()
+    assert window.actions.delete.isEnabled()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
     with pytest.raises(KeyError):
         window.editor.frame(picture.id)  # type: ignore[arg-type]
@@ -253,7 +253,7 @@ def test_typing_in_the_inspector_recomposes_the_page(window: EditorWindow, qtbot
     assert stored.paragraphs[-1].endswith("增补的一句话")
     assert window.editor.session.depth() == (1, 0)  # the keystrokes are one step
     assert body.toPlainText().endswith("增补的一句话")  # the field kept what was typed
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert "增补的一句话" not in window.canvas.page().text()
     assert not body.toPlainText().endswith("增补的一句话")
 
@@ -272,7 +272,7 @@ def test_named_revision_round_trip(window: EditorWindow) -> None:
 def test_preflight_finding_click_goes_to_its_page_and_frame(window: EditorWindow) -> None:
     lead = named(window, "p4-lead")
     window.editor.set_frame_rect(lead.id, lead.x, lead.y, lead.w, lead.h / 3)  # type: ignore[arg-type]
-    window.preflight_action.trigger()
+    window.actions.preflight.trigger()
     findings = window.preflight_panel.findings()
     overset = [f for f in findings if f.code == "overset" and f.frame == f"frame-{lead.id}"]
     assert overset and overset[0].page == 4
@@ -320,7 +320,7 @@ def test_bin_filter(window: EditorWindow) -> None:
 def test_menus_and_fit_width(window: EditorWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "版本(&R)", "校对(&P)", "视图(&V)"]
-    assert window.save_revision_action.shortcut().toString() == "Ctrl+S"
+    assert window.actions.save_revision.shortcut().toString() == "Ctrl+S"
     canvas = window.canvas
     canvas.fit_width()
     page = canvas.page()
@@ -351,13 +351,13 @@ def test_continue_a_story_on_another_page_and_add_a_qr_slot(window: EditorWindow
     window.canvas.select(lead.id)
     window.pages.setCurrentRow(3)
     window.canvas.fit_page()
-    window.continue_action.trigger()
+    window.actions.continue_story.trigger()
     thread = window.editor.doc.thread(lead.article_id)  # type: ignore[arg-type]
     assert [window.editor.page_index(f.page_id) for f in thread] == [1, 3]
     assert window.canvas.selected == thread[1].id and thread[1].thread_index == 1
     assert "下转第4版" in window.editor.composed_page(1).text()
     assert "上接第2版" in window.canvas.page().text()
-    window.qr_action.trigger()
+    window.actions.qr.trigger()
     qr = window.canvas.selected_frame()
     assert qr is not None and qr.kind == "qr"
     assert any(

@@ -121,7 +121,7 @@ def test_drop_a_text_and_a_word_file_on_the_bin(window: EditorWindow, tmp_path: 
     assert picture.caption == "图为活动现场。记者 段鹏泽 摄"
     status = window.statusBar().currentMessage()
     assert "已导入2个文件" in status and "1图" in status
-    assert window.undo_action.isEnabled() and "导入稿件" in window.undo_action.text()
+    assert window.actions.undo.isEnabled() and "导入稿件" in window.actions.undo.text()
 
     window.undo()
     assert state(library) == before and window.bin.ids() == bin_before
@@ -157,7 +157,7 @@ def test_the_menu_imports_several_files_and_a_picture_joins_the_chosen_story(
     chosen: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, "稿件和图片"))
     chosen[:] = [str(text_file(tmp_path / "一.txt", "街巷整治"))]
-    window.import_action.trigger()
+    window.actions.import_stories.trigger()
     story = next(
         a for a in library.articles(window.editor.doc.issue.id) if a.headline == "街巷整治"
     )
@@ -166,7 +166,7 @@ def test_the_menu_imports_several_files_and_a_picture_joins_the_chosen_story(
     photo = tmp_path / "现场.jpg"
     photo.write_bytes(jpeg((30, 160, 30)))
     chosen[:] = [str(photo)]
-    window.import_action.trigger()
+    window.actions.import_stories.trigger()
     (picture,) = library.article_pictures(story.id)  # type: ignore[arg-type]
     assert library.asset(picture.asset_id).data == photo.read_bytes()
     assert "→ 《街巷整治》" in window.statusBar().currentMessage()
@@ -175,7 +175,7 @@ def test_the_menu_imports_several_files_and_a_picture_joins_the_chosen_story(
     assert not library.has_asset(picture.asset_id) and library.article(story.id)  # type: ignore[arg-type]
     chosen[:] = []  # cancelled: nothing happens
     assert window.editor.session.depth()[0] == 1
-    window.import_action.trigger()
+    window.actions.import_stories.trigger()
     assert window.editor.session.depth()[0] == 1
 
 

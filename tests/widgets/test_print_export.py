@@ -54,8 +54,8 @@ class Dialogs:
 
 def test_the_setting_refuses_unsigned_pages(window: EditorWindow, tmp_path: Path) -> None:
     dialogs = Dialogs(window, yes=True)
-    assert not require_signoff(window) and not window.require_signoff_action.isChecked()
-    window.require_signoff_action.trigger()  # 校对 ▸ 签发后才能付印
+    assert not require_signoff(window) and not window.actions.proof.require_signoff.isChecked()
+    window.actions.proof.require_signoff.trigger()  # 校对 ▸ 签发后才能付印
     assert window.settings.value(REQUIRE_SIGNOFF_KEY, type=bool) is True
     out = tmp_path / "print.pdf"
     assert export_for_print(window, str(out)) is False
@@ -85,7 +85,7 @@ def test_without_the_setting_the_editor_is_asked(window: EditorWindow, tmp_path:
 
 
 def test_the_setting_is_remembered(qtbot, window: EditorWindow, settings: QSettings) -> None:
-    window.require_signoff_action.setChecked(True)
+    window.actions.proof.require_signoff.setChecked(True)
     again = EditorWindow(window.editor, settings)
     qtbot.addWidget(again)
-    assert again.require_signoff_action.isChecked()
+    assert again.actions.proof.require_signoff.isChecked()
