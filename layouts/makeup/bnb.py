@@ -44,6 +44,7 @@ class _Search:
     bound: float
     nodes: int = 0
     stopped: bool = False
+    slack_steps: int = SLACK_STEPS
 
     def __post_init__(self) -> None:
         cols = self.board.cols
@@ -239,6 +240,30 @@ class _Search:
             out += min(cost, self.bin_costs[a])
         return out
 
+    def page_terms(self, p: Piece, mod: Module, mods: list[Module]) -> float:
+        """The page-wide terms a new module settles for good: another full-width band, and
+        the lead's place (top, left, widest) once the lead or a wider story is down."""
+        w, pieces, cols = self.w, self.pieces, self.board.cols
+        out = 0.0
+        if mod.span == cols and any(o.span == cols for o in mods):
+            out += w.band
+        if p.part == 0 and p.page_rank == self.lead_rank:
+            top = mods[0].line if mods else mod.line
+            if mod.line > top:
+                out += w.lead_top + (mod.line - top) * 0.5
+            if mod.col > self.board.leftmost_free(mod.line):
+                out += w.lead_left
+            if any(o.span > mod.span for o in mods):
+                out += w.lead_wide
+            return out
+        for o in mods:
+            po = pieces[o.piece]
+            if po.part == 0 and po.page_rank == self.lead_rank:
+                if mod.span > o.span and not any(x.span > o.span for x in mods):
+                    out += w.lead_wide
+                break
+        return out
+
     def place(self, mod, tops, pending, idx, mods, strips, hole_cells, acc) -> None:
         p = self.pieces[mod.piece]
         key = (mod.piece, mod.span, mod.pic, mod.slack, mod.body, mod.cut)
@@ -252,6 +277,7 @@ class _Search:
         pieces, w = self.pieces, self.w
         for o in mods:
             delta += pair_cost(p, mod, pieces[o.piece], o, w)
+        delta += self.page_terms(p, mod, mods)
         if acc + delta >= self.cut_off:
             return
         new = list(tops)
@@ -288,7 +314,7 @@ class _Search:
                         targets.add(t - (r + need))
                 if s == run and surplus:
                     # a module closing its row can give white to what comes below it
-                    targets.update(x for x in range(1, SLACK_STEPS + 1) if need + x <= room)
+                    targets.update(x for x in range(1, self.slack_steps + 1) if need + x <= room)
             for add in sorted(targets):
                 grow = min(add, p.pic_full[s] - pic) if pic else 0
                 out.append(Module(i, c, r, s, pic + grow, head, add - grow, body, gap, False))

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 # Measurers the caller supplies; the engine never sets text itself.
 BodyDepth = Callable[[int], int]  # span → lines per leg, balanced, whole lines
-HeadHeight = Callable[[int, int, bool], float]  # span, rank on the page, front page → points
+# span, rank on the page, front page → points (math.inf: the headline cannot be set that narrow)
+HeadHeight = Callable[[int, int, bool], float]
 JumpHeadHeight = Callable[[int], float]  # span → points of a continuation's 续题 group
 # first span, lines per leg the first part holds (its jump line included), continuation span
 # → lines per leg of the continuation (its （上接第N版） line included)
@@ -72,8 +73,9 @@ class Grid:
         return span * self.column_width + (span - 1) * self.gutter
 
     def lines_for(self, points: float) -> int:
-        """Whole grid lines that hold `points` (a headline group, a picture)."""
-        return max(0, math.ceil(points / self.pitch - 1e-6))
+        """Whole grid lines that hold `points` (a headline group, a picture), counted as the
+        flow counts them: the first baseline at or below."""
+        return max(0, math.ceil(points / self.pitch - 1e-9))
 
 
 @dataclass(frozen=True, slots=True)

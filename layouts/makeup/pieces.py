@@ -62,9 +62,13 @@ def story_piece(story: StoryInput, grid: Grid, page_rank: int, front: bool) -> P
     body = [0] * (cols + 1)
     pic_full = [0] * (cols + 1)
     pic_min = [0] * (cols + 1)
+    total = _depth(story.body_depth, 1)
     for s in range(1, cols + 1):
-        head[s] = grid.lines_for(story.head_height(s, page_rank, front))
-        body[s] = _depth(story.body_depth, s)
+        height = story.head_height(s, page_rank, front)
+        if not math.isfinite(height):
+            continue  # the headline cannot be set this narrow: no variant at this span
+        head[s] = grid.lines_for(height)
+        body[s] = total if s == 1 else _depth(story.body_depth, s)
         if story.picture is not None:
             pic = story.picture
             full = pic.aspect * grid.span_width(s)
@@ -78,7 +82,7 @@ def story_piece(story: StoryInput, grid: Grid, page_rank: int, front: bool) -> P
         body=body,
         pic_full=pic_full,
         pic_min=pic_min,
-        total_lines=body[1],
+        total_lines=total,
         jumpable=story.can_jump,
         has_picture=story.picture is not None,
     )
@@ -93,7 +97,10 @@ def continuation_piece(story: StoryInput, cont: Continuation, grid: Grid, page_r
     rest = total - (cont.span * cont.lines - 1)
     for s in range(1, cols + 1):
         if story.jump_head_height is not None:
-            head[s] = grid.lines_for(story.jump_head_height(s))
+            height = story.jump_head_height(s)
+            if not math.isfinite(height):
+                continue
+            head[s] = grid.lines_for(height)
         else:
             head[s] = math.ceil(CONTINUATION_HEAD)
         if story.rest_depth is not None:

@@ -94,7 +94,7 @@ def module_terms(board: Board, p: Piece, m: Module, w: Weights) -> tuple[float, 
         if p.story.page is not None and p.story.page != page.number:
             wanted = w.wanted_page
     legs = 0.0
-    possible = min(MIN_LEG, p.body[1])  # one column is as deep as a story gets
+    possible = min(MIN_LEG, p.total_lines)  # one column is as deep as a story gets
     if m.body < possible:
         legs += w.short_leg * (possible - m.body)
     if m.span > 1 and m.body < COMFORT_LEG:

@@ -74,8 +74,9 @@ def _neighbour(g: Genome, pieces: list[Piece], columns: int, rng: random.Random)
 
 
 def signature(layout: Layout) -> tuple:
-    """What makes two proposals different to an editor: which story sits in which columns."""
-    return tuple(sorted((m.piece, m.col, m.span) for m in layout.modules))
+    """What makes two proposals different to an editor: which story, how wide, how high up.
+    Two stories side by side swapped left for right are one proposal, not two."""
+    return tuple(sorted((m.piece, m.span, m.line) for m in layout.modules))
 
 
 def anneal(

@@ -105,3 +105,15 @@ def test_the_inner_loop_prices_a_pair_as_the_score_does(pair):
     assert pair_cost(pa, mods[0], pb, mods[1], w) == pytest.approx(
         sum(pair_terms(pa, mods[0], pb, mods[1], w))
     )
+
+
+def test_a_headline_that_cannot_be_set_narrow_keeps_its_story_wide():
+    s = story("wide", 1, 900)
+    wide_only = type(s)(
+        **{**s.__dict__, "head_height": lambda span, rank, front: 40.0 if span >= 3 else math.inf}
+    )
+    page = PageSpec(2)
+    props = make_up_page(page, GRID, [wide_only, story("b", 2, 600), story("c", 3, 500)], k=3)
+    for p in props:
+        placed = p.placement("wide")
+        assert placed is None or placed.span >= 3

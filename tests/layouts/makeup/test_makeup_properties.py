@@ -53,9 +53,9 @@ def test_every_proposal_is_a_clean_tiling(spec, furniture, front, seed):
     totals = [p.score.total for p in props]
     assert totals == sorted(totals)
     shapes = {
-        tuple(sorted((pl.story, pl.rect.col, pl.rect.cols) for pl in p.placements)) for p in props
+        tuple(sorted((pl.story, pl.rect.cols, pl.rect.line) for pl in p.placements)) for p in props
     }
-    assert len(shapes) == len(props), "proposals differ in which story sits in which columns"
+    assert len(shapes) == len(props), "proposals differ in a story's width or height on the page"
     if not front:
         assert not any(p.continuations for p in props), "inside stories do not jump by default"
 
