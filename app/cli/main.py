@@ -65,10 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
 
-    p = sub.add_parser("autofill", help="自动排版 / place bin articles on the pages")
+    p = sub.add_parser("autofill", help="自动组版 / make up the bin's stories on the pages")
     add_db_option(p)
     p.add_argument("--issue", type=int, required=True)
     p.add_argument("--grow", action="store_true", help="add pages when the issue runs out")
+    p.add_argument("--page", type=int, help="版序 / make up this page alone")
+    p.add_argument(
+        "--proposals", type=int, default=0, metavar="K", help="print the page's K best make-ups"
+    )
+    p.add_argument("--apply", type=int, metavar="I", help="store proposal I (1 = the best)")
 
     p = sub.add_parser("layout", help="排版结果 / dump composed pages as JSON")
     add_db_option(p, "library file (default: $BANMIAN_LIBRARY, else the built-in sample)")
@@ -179,14 +184,42 @@ def cmd_autofill(args: argparse.Namespace) -> int:
     with required_library(args, "autofill") as lib:
         doc = load_issue(lib, args.issue)
         composer = make_composer(font_registry(), issue_chars(doc))
-        report = autofill(lib, doc, composer, grow=args.grow)
+        report = autofill(
+            lib,
+            doc,
+            composer,
+            grow=args.grow,
+            page=args.page,
+            proposals=args.proposals,
+            apply=args.apply,
+        )
+    if report.proposals:
+        print_proposals(report, doc)
+        if args.apply is None:
+            return 0
     print(
         f"placed {len(report.placed)} articles ({report.continued} continuations, "
         f"{report.pages_added} pages added); {len(report.unplaced)} left in the bin"
     )
+    for headline, origin, target in report.jumps:
+        print(f"转版 / jump: {headline} 第{origin}版 → 第{target}版")
     if report.overset:
         print(f"超{report.overset}字 / overset {report.overset} characters", file=sys.stderr)
     return 0
+
+
+def print_proposals(report, doc) -> None:
+    """Each proposal: its score and terms, where each story goes, what stays in the bin."""
+    titles = {str(a.id): a.headline for a in doc.articles.values()}
+    for n, prop in enumerate(report.proposals, 1):
+        print(f"方案 / proposal {n}: score {prop.score.describe()}")
+        for p in prop.placements:
+            print(
+                f"  {titles.get(p.story, p.story)}: 第{p.rect.col + 1}栏起 {p.span}栏, "
+                f"第{p.rect.line + 1}行起 {p.rect.lines}行"
+            )
+        for story, _ in prop.unplaced:
+            print(f"  留在稿库 / stays in the bin: {titles.get(story, story)}")
 
 
 def cmd_proof(args: argparse.Namespace) -> int:

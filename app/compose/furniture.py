@@ -36,7 +36,9 @@ def compose_furniture(
     if kind == "image":
         return _image(frame, owner, faces)
     if kind == "text":
-        lines = [BlockLine(t, "song", grid.body_size) for t in frame.props.get("lines", [])]
+        font, size = frame.props.get("font", "song"), frame.props.get("size", grid.body_size)
+        align = frame.props.get("align", "left")
+        lines = [BlockLine(t, font, size, BLACK, align) for t in frame.props.get("lines", [])]
         items, _, findings = stack_lines(lines, frame.x, frame.y, frame.w, faces, owner)
         return items, findings
     return [], [Finding("empty_frame", owner, f"未知框类型 / frame kind {kind} has no content")]

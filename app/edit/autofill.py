@@ -1,8 +1,8 @@
-"""Autofill: place bin articles on the pages' free space in rank order, threading the rest on.
+"""Autofill (自动组版): the bin's stories made up on the issue's pages by the make-up engine.
 
-Simple by design (it feeds benchmarks and turns any corpus into an exportable issue): each
-article gets a full-width band below what is already on the page, as tall as its text needs;
-what does not fit continues in a frame on the next page with free space.
+Takes a library, an issue and a composer; gives frames stored in one transaction and a report.
+The whole issue at once (page 1 first, its stories may jump inside), or one page, or a page's
+K best proposals to choose from. Frames already on a page stay: the engine works around them.
 """
 
 from __future__ import annotations
@@ -10,12 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.compose.issue import IssueComposer
-from app.model import Article, Frame, Page
+from app.edit.makeup import Inputs, inputs, store_proposal
+from app.edit.makeup_measure import Measurer
+from app.errors import UserError
+from app.model import Page
 from app.model.document import IssueDoc
 from app.store import Library
-from layouts.grid import GRIDS, PageGrid
+from layouts.grid import GRIDS
+from layouts.makeup import PageSpec, Proposal, make_up_issue, make_up_page
+from layouts.makeup.issue import MAX_EXTRAS, plan
 
-MIN_LINES = 6  # a band shorter than this is no place to start or continue a story
+SEED = 0  # one seed: the same bin on the same pages gives the same pages
 
 
 @dataclass
@@ -25,123 +30,135 @@ class AutofillReport:
     unplaced: list[str] = field(default_factory=list)
     pages_added: int = 0
     overset: int = 0
-
-
-def free_top(doc: IssueDoc, page: Page, grid: PageGrid) -> float:
-    """The first grid line below every frame already on the page."""
-    bottom = max((f.y + f.h for f in doc.frames.get(page.id, [])), default=grid.type_top)
-    y = grid.snap_y(max(bottom, grid.type_top))
-    return y if y >= bottom - 1e-6 else y + grid.leading
-
-
-def _lines_left(doc: IssueDoc, page: Page, grid: PageGrid) -> int:
-    return int((grid.type_bottom - free_top(doc, page, grid)) // grid.leading)
-
-
-class _Placer:
-    def __init__(self, library: Library, doc: IssueDoc, composer: IssueComposer) -> None:
-        self.library, self.doc, self.composer = library, doc, composer
-        self.grid = GRIDS[doc.publication.page_format]()
-
-    def overset_with(self, article: Article, frame: Frame) -> int:
-        """Overset of the article's thread if `frame` (not yet stored) were its last frame."""
-        frames = self.doc.frames.setdefault(frame.page_id, [])
-        frames.append(frame)
-        try:
-            layout, _, _ = self.composer.layout_article(self.doc, article)
-            return layout.overset
-        finally:
-            frames.remove(frame)
-
-    def band(self, page: Page, article: Article, index: int, lines: int) -> Frame:
-        g = self.grid
-        return Frame(
-            "article",
-            g.type_left,
-            free_top(self.doc, page, g),
-            g.type_width,
-            lines * g.leading,
-            page_id=page.id,
-            columns=g.columns,
-            article_id=article.id,
-            thread_index=index,
-            id=-1 - index,  # provisional, for owner ids while measuring
-        )
-
-    def store(self, frame: Frame) -> None:
-        frame.id = None
-        stored = self.library.add_frame(frame)
-        self.doc.frames.setdefault(stored.page_id, []).append(stored)
-
-    def shortest_fit(self, page: Page, article: Article, index: int, most: int) -> int:
-        """Fewest lines (≥ MIN_LINES) that hold the rest of the article, by bisection."""
-        lo, hi = MIN_LINES, most
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.overset_with(article, self.band(page, article, index, mid)):
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+    jumps: list[tuple[str, int, int]] = field(default_factory=list)  # headline, from, to
+    holes: int = 0  # grid cells (line × column) left white on the made-up pages
+    proposals: list[Proposal] = field(default_factory=list)  # --proposals: what was offered
 
 
 def autofill(
-    library: Library, doc: IssueDoc, composer: IssueComposer, *, grow: bool = False
+    library: Library,
+    doc: IssueDoc,
+    composer: IssueComposer,
+    *,
+    grow: bool = False,
+    page: int | None = None,
+    proposals: int = 0,
+    apply: int | None = None,
 ) -> AutofillReport:
-    """Place every unplaced article; with `grow`, add pages when the issue runs out.
+    """Make up the bin: the whole issue, or page `page` alone. With `proposals` K, offer the
+    page's K best make-ups and store none of them, unless `apply` names one (1 = the best).
 
     One transaction: the issue is read again once the write lock is ours, so a second autofill
-    (another desk, another process) places its frames below the first one's, never on them;
-    `doc` is updated in place to what was stored."""
+    (another desk, another process) works around the first one's frames, never on them; `doc`
+    is updated in place to what was stored."""
+    if proposals and page is None:
+        raise UserError("--proposals 需要 --page / --proposals needs --page")
+    if apply is not None and not 1 <= apply <= max(proposals, 1):
+        raise UserError(f"没有第{apply}个方案 / there is no proposal {apply}")
+    if proposals and apply is None:
+        return _offer(library, doc, composer, page, proposals)  # type: ignore[arg-type]
     with library.transaction():
         doc.reload(library)
-        return _autofill(library, doc, composer, grow)
+        if page is None:
+            return _issue(library, doc, composer, grow)
+        return _page(library, doc, composer, page, max(proposals, 1), (apply or 1) - 1)
 
 
-def _autofill(
-    library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool
-) -> AutofillReport:
+def _measure(library: Library, doc: IssueDoc, composer: IssueComposer) -> tuple[Measurer, Inputs]:
+    measurer = Measurer(composer, GRIDS[doc.publication.page_format]())
+    return measurer, inputs(library, doc, measurer, doc.unplaced())
+
+
+def _issue(library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool) -> AutofillReport:
+    measurer, ins = _measure(library, doc, composer)
     report = AutofillReport()
-    placer = _Placer(library, doc, composer)
-    grid = placer.grid
-    pi = 0
-    for article in doc.unplaced():
-        index = 0
-        while True:
-            while pi < len(doc.pages) and _lines_left(doc, doc.pages[pi], grid) < MIN_LINES:
-                pi += 1
-            if pi == len(doc.pages):
-                if not grow:
-                    break
-                _add_page(library, doc)
-                report.pages_added += 1
-            page = doc.pages[pi]
-            most = _lines_left(doc, page, grid)
-            full = placer.band(page, article, index, most)
-            if placer.overset_with(article, full) == 0:
-                lines = placer.shortest_fit(page, article, index, most)
-                placer.store(placer.band(page, article, index, lines))
-                report.continued += index > 0
-                break
-            placer.store(full)
-            report.continued += index > 0
-            index += 1
-            pi += 1
-        if doc.thread(article.id):
-            report.placed.append(article.headline)
-        else:
-            report.unplaced.append(article.headline)
+    if not ins.stories:
+        return _finish(doc, composer, ins, report, [])
+    result = make_up_issue(ins.pages, ins.grid, ins.stories, seed=SEED)
+    for page, proposal in zip(doc.pages, result.pages, strict=True):
+        store_proposal(library, doc, page, proposal, ins, measurer)
+    made = list(result.pages)
+    left = [s for s in ins.stories if s.id in set(result.unplaced)]
+    while grow and left:
+        page = _add_page(library, doc)
+        report.pages_added += 1
+        spec = PageSpec(page.number, page.section)
+        ins.pages.append(spec)
+        best = make_up_page(spec, ins.grid, left, k=1, seed=SEED, allow_jumps=False)[0]
+        if not best.placements:  # larger than a whole page: no page added will take it
+            break
+        store_proposal(library, doc, page, best, ins, measurer)
+        made.append(best)
+        placed = {p.story for p in best.placements}
+        left = [s for s in left if s.id not in placed]
+    for j in result.jumps:
+        report.jumps.append((ins.articles[j.story].headline, j.from_page, j.to_page))
+    return _finish(doc, composer, ins, report, made)
+
+
+def _candidates(ins: Inputs, number: int):
+    """A page's own bin stories (its section, or page 1's top stories), and a few others
+    offered to fill what is left."""
+    the_plan = plan(ins.pages, ins.grid, ins.stories)
+    own = the_plan.own[number]
+    spec = next(p for p in ins.pages if p.number == number)
+    rest = [s for s in ins.stories if s not in own]
+    rest.sort(key=lambda s: (s.section != spec.section, s.rank, s.id))
+    return spec, own, rest[:MAX_EXTRAS]
+
+
+def _proposals(library, doc, composer, number: int, k: int):
+    if not any(p.number == number for p in doc.pages):
+        raise UserError(f"第{number}版不存在 / the issue has no page {number}")
+    measurer, ins = _measure(library, doc, composer)
+    spec, own, extras = _candidates(ins, number)
+    # one page alone: a jump would need a continuation elsewhere, so none is made
+    props = make_up_page(
+        spec,
+        ins.grid,
+        own + extras,
+        k=k,
+        seed=SEED,
+        optional=frozenset(s.id for s in extras),
+        allow_jumps=False,
+    )
+    return measurer, ins, props
+
+
+def _offer(library, doc, composer, number: int, k: int) -> AutofillReport:
+    _, ins, props = _proposals(library, doc, composer, number, k)
+    report = AutofillReport(proposals=props)
+    report.unplaced = [a.headline for a in ins.articles.values()]
+    return report
+
+
+def _page(library, doc, composer, number: int, k: int, index: int) -> AutofillReport:
+    measurer, ins, props = _proposals(library, doc, composer, number, k)
+    report = AutofillReport(proposals=props)
+    if index >= len(props):
+        raise UserError(f"只有{len(props)}个方案 / only {len(props)} proposals")
+    page = next(p for p in doc.pages if p.number == number)
+    store_proposal(library, doc, page, props[index], ins, measurer)
+    return _finish(doc, composer, ins, report, [props[index]])
+
+
+def _finish(doc, composer, ins: Inputs, report: AutofillReport, made) -> AutofillReport:
+    placed = {p.story for prop in made for p in prop.placements}
+    report.placed = [a.headline for sid, a in ins.articles.items() if sid in placed]
+    report.unplaced = [a.headline for sid, a in ins.articles.items() if sid not in placed]
+    report.continued = sum(1 for prop in made for p in prop.placements if p.part == 1)
+    report.holes = sum(h.area for prop in made for h in prop.holes)
     for article in doc.articles.values():
-        if doc.thread(article.id):
+        if doc.thread(article.id):  # type: ignore[arg-type]
             report.overset += composer.layout_article(doc, article)[0].overset
     return report
 
 
-def _add_page(library: Library, doc: IssueDoc) -> None:
+def _add_page(library: Library, doc: IssueDoc) -> Page:
     number = len(doc.pages) + 1
-    with library.transaction():
-        page = library.add_page(Page(number, "续版", issue_id=doc.issue.id))
-        doc.issue.page_count = number
-        library.update_issue(doc.issue)
+    page = library.add_page(Page(number, "续版", issue_id=doc.issue.id))
+    doc.issue.page_count = number
+    library.update_issue(doc.issue)
     doc.pages.append(page)
-    doc.frames[page.id] = []
+    doc.frames[page.id] = []  # type: ignore[index]
+    return page

@@ -1,0 +1,171 @@
+"""Make-up of an issue's pages by the engine: takes an IssueDoc and its bin, gives the engine's
+page specs (furniture and placed frames as occupied grid rectangles) and, from its placements,
+the frames to store: a picture over a headline over balanced legs, a continuation's 续题 over
+its （上接） legs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from app.edit.makeup_measure import (
+    FOLLOW_FONT,
+    FOLLOW_SIZE,
+    Measurer,
+    StoryPicture,
+    engine_grid,
+    front_lead_size,
+)
+from app.model import Article, Frame, Page
+from app.model.document import IssueDoc
+from app.store import Library
+from layouts.grid import PageGrid
+from layouts.makeup import Grid, PageSpec, Placement, Proposal, Rect, StoryInput
+
+PICTURE_WHITE = 5.0  # points between a picture's caption and the headline under it
+
+
+def grid_rect(frame: Frame, pg: PageGrid, grid: Grid) -> Rect | None:
+    """The grid cells a frame covers in the type area, with a line of white under it unless
+    it reaches the foot; None when it lies outside the type area."""
+    pitch = pg.column_width + pg.gutter
+    col = max(0, math.floor((frame.x - pg.type_left + pg.gutter / 2) / pitch))
+    right = min(grid.columns, math.ceil((frame.x + frame.w - pg.type_left - pg.gutter / 2) / pitch))
+    top = max(0, math.floor((frame.y - pg.type_top) / pg.leading + 1e-6))
+    bottom = min(grid.lines, math.ceil((frame.y + frame.h - pg.type_top) / pg.leading - 1e-6))
+    if right <= col or bottom <= top:
+        return None
+    if bottom < grid.lines:
+        bottom = min(grid.lines, bottom + grid.gap)
+    return Rect(col, top, right - col, bottom - top)
+
+
+def page_spec(doc: IssueDoc, page: Page, pg: PageGrid, grid: Grid) -> PageSpec:
+    """The page as the engine sees it: every frame already on it is furniture to work around."""
+    occupied = []
+    for frame in doc.frames.get(page.id, []):
+        r = grid_rect(frame, pg, grid)
+        if r is not None:
+            occupied.append(r)
+    return PageSpec(page.number, page.section, tuple(occupied), front=page.template == "front")
+
+
+@dataclass
+class Inputs:
+    """What the engine needs from an issue: its grid, pages and bin, measured."""
+
+    pg: PageGrid
+    grid: Grid
+    pages: list[PageSpec]
+    stories: list[StoryInput]
+    articles: dict[str, Article]
+    pictures: dict[str, StoryPicture] = field(default_factory=dict)
+
+
+def inputs(library: Library, doc: IssueDoc, measurer: Measurer, bin_: list[Article]) -> Inputs:
+    pg = measurer.pg
+    grid = engine_grid(pg)
+    pictures = {}
+    for article in bin_:
+        pic = story_picture(library, article)
+        if pic is not None:
+            pictures[str(article.id)] = pic
+    stories = [measurer.story(a, pictures.get(str(a.id))) for a in bin_]
+    return Inputs(
+        pg,
+        grid,
+        [page_spec(doc, p, pg, grid) for p in doc.pages],
+        stories,
+        {str(a.id): a for a in bin_},
+        pictures,
+    )
+
+
+def story_picture(library: Library, article: Article) -> StoryPicture | None:
+    """The first picture a story came with, if its size is known."""
+    if article.id is None:
+        return None
+    for link in library.article_pictures(article.id):
+        asset = library.asset(link.asset_id)
+        if asset.width > 0 and asset.height > 0:
+            return StoryPicture(link.asset_id, asset.height / asset.width, link.caption)
+    return None
+
+
+def frames_for(
+    p: Placement,
+    page: Page,
+    spec: PageSpec,
+    ins: Inputs,
+    measurer: Measurer,
+    thread_index: int,
+) -> list[Frame]:
+    """A placement's frames, top to bottom: picture, then the story (head and legs) or, for
+    a continuation, its 续题 and its legs."""
+    pg = ins.pg
+    article = ins.articles[p.story]
+    x, w = pg.column_x(p.rect.col), pg.span_width(p.span)
+    y = pg.type_top + p.rect.line * pg.leading
+    out: list[Frame] = []
+    pic = ins.pictures.get(p.story)
+    if p.picture_lines and pic is not None:
+        props = {"asset": pic.asset, **({"caption": pic.caption} if pic.caption else {})}
+        h = p.picture_lines * pg.leading - PICTURE_WHITE
+        out.append(Frame("image", x, y, w, h, page_id=page.id, props=props))
+    # the designed white goes over the headline: a story's frame is exactly its head and legs
+    y += (p.picture_lines + p.slack) * pg.leading
+    if p.part == 1:
+        lines = [t.text for t in measurer.follow_lines(article, p.span)]
+        props = {"lines": lines, "font": FOLLOW_FONT, "size": FOLLOW_SIZE, "align": "center"}
+        props["follows"] = article.id  # the 续题 of this story's continuation
+        out.append(Frame("text", x, y, w, p.head_lines * pg.leading, page_id=page.id, props=props))
+        y += p.head_lines * pg.leading
+        body = p.body_lines * pg.leading
+        out.append(_article(article, page, x, y, w, body, p.span, thread_index, {}))
+        return out
+    props = {}
+    size = front_lead_size(p.span, p.page_rank, spec.front)
+    if size is not None:
+        props["headline_size"] = size
+    h = (p.head_lines + p.body_lines) * pg.leading
+    out.append(_article(article, page, x, y, w, h, p.span, thread_index, props))
+    return out
+
+
+def _article(article, page, x, y, w, h, span, index, props) -> Frame:
+    return Frame(
+        "article",
+        x,
+        y,
+        w,
+        h,
+        page_id=page.id,
+        columns=span,
+        article_id=article.id,
+        thread_index=index,
+        props=props,
+    )
+
+
+def store_proposal(
+    library: Library,
+    doc: IssueDoc,
+    page: Page,
+    proposal: Proposal,
+    ins: Inputs,
+    measurer: Measurer,
+) -> list[Frame]:
+    """Store a page's frames (inside the caller's transaction); they join `doc` too."""
+    spec = next(s for s in ins.pages if s.number == page.number)
+    stored = []
+    for p in proposal.placements:
+        index = 0
+        if p.part == 1:
+            article = ins.articles[p.story]
+            index = len(doc.thread(article.id))  # type: ignore[arg-type]
+        for frame in frames_for(p, page, spec, ins, measurer, index):
+            kept = library.add_frame(frame)
+            doc.frames.setdefault(page.id, []).append(kept)  # type: ignore[arg-type]
+            stored.append(kept)
+    return stored

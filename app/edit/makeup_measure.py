@@ -1,0 +1,158 @@
+"""The make-up engine's measurers, from the real composer: takes bin articles (and their
+pictures), gives StoryInputs whose body depths and headline heights are what composition will set.
+
+Body lines are the paragraph composer's lines at one column's width (every span's columns are
+that wide, so a span only divides them into balanced legs); headline groups are set by the house
+style at the size composition will use; a continuation's 续题 is set as its text frame will be.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from app.compose.issue import IssueComposer
+from app.model import Article
+from layouts.furniture import BlockLine, stack_lines
+from layouts.grid import PageGrid
+from layouts.headline import compose_head, natural_width
+from layouts.makeup import Grid, Picture, StoryInput
+from layouts.text import Paragraph
+from layouts.units import HAO
+
+FRONT_LEAD_SIZE = HAO["小初"]  # the front-page lead's 主题: the largest headline of the issue
+FOLLOW_SIZE = HAO["四号"]  # a continuation's 续题
+FOLLOW_FONT = "hei"
+CAPTION_LINES = 2  # a picture's caption (小五, with its white) in grid lines
+
+
+def engine_grid(pg: PageGrid) -> Grid:
+    """The page grid as the make-up engine counts it: columns, and whole lines of the type area."""
+    lines = int((pg.type_bottom - pg.type_top) // pg.leading)
+    return Grid(pg.columns, pg.column_width, pg.gutter, pg.leading, lines, gap=1)
+
+
+def front_lead_size(span: int, page_rank: int, front: bool) -> float | None:
+    """The headline size the front page's lead gets over the house style (None: the style's)."""
+    return FRONT_LEAD_SIZE if front and page_rank == 1 and span >= 3 else None
+
+
+def follow_title(headline: str) -> str:
+    """A continuation's 续题: the headline's first clause when it has two, else the headline."""
+    parts = headline.replace("\u3000", " ").split()
+    return parts[0] if len(parts) > 1 else headline.strip()
+
+
+@dataclass(frozen=True)
+class StoryPicture:
+    asset: str
+    aspect: float  # height / width
+    caption: str = ""
+
+
+class Measurer:
+    """Measures bin articles with a composer, each measurement made once."""
+
+    def __init__(self, composer: IssueComposer, pg: PageGrid) -> None:
+        self.composer, self.pg = composer, pg
+        self.body = composer.style.body(pg)
+        self._pars: dict[int, list[Paragraph]] = {}
+        self._lines: dict[int, list[int]] = {}
+        self._heads: dict[tuple[int, int, float | None], float] = {}
+
+    def paragraphs(self, article: Article) -> list[Paragraph]:
+        key = article.id or 0
+        if key not in self._pars:
+            self._pars[key] = self.composer.paragraphs(article, self.body)[0]
+        return self._pars[key]
+
+    def par_lines(self, article: Article) -> list[int]:
+        """Lines each paragraph sets in one column, composed as flowing will compose them."""
+        key = article.id or 0
+        if key not in self._lines:
+            width = self.pg.column_width
+            cache = self.composer.cache
+            self._lines[key] = [len(cache(p, width, 0)) for p in self.paragraphs(article)]
+        return self._lines[key]
+
+    def total_lines(self, article: Article) -> int:
+        return sum(self.par_lines(article))
+
+    def head_height(self, article: Article, span: int, page_rank: int, front: bool) -> float:
+        """Points of the headline group at `span`; inf where the headline cannot be set."""
+        override = front_lead_size(span, page_rank, front)
+        key = (article.id or 0, span, override)
+        if key not in self._heads:
+            style, pg = self.composer.style, self.pg
+            group = style.head_group(
+                article.headline,
+                article.kicker,
+                article.subheadline,
+                article.rank,
+                span,
+                pg,
+                override,
+            )
+            head, findings = compose_head(group, pg.span_width(span), self.composer.faces, "m")
+            too_wide = any(f.kind == "headline_fit" for f in findings)
+            self._heads[key] = math.inf if too_wide and span < pg.columns else head.height
+        return self._heads[key]
+
+    def follow_lines(self, article: Article, span: int) -> list[BlockLine]:
+        """The 续题 broken into lines that fit the span, never leaving one character alone."""
+        text = follow_title(article.headline)
+        width = self.pg.span_width(span)
+        faces = self.composer.faces
+        out: list[str] = []
+        line = ""
+        for ch in text:
+            if line and natural_width(line + ch, FOLLOW_FONT, FOLLOW_SIZE, faces) > width:
+                out.append(line)
+                line = ""
+            line += ch
+        if out and len(line) == 1:  # a lone last character takes one from the line above
+            line = out[-1][-1] + line
+            out[-1] = out[-1][:-1]
+        out.append(line)
+        return [BlockLine(t, FOLLOW_FONT, FOLLOW_SIZE, align="center") for t in out if t]
+
+    def follow_height(self, article: Article, span: int) -> float:
+        lines = self.follow_lines(article, span)
+        _, bottom, _ = stack_lines(
+            lines, 0.0, 0.0, self.pg.span_width(span), self.composer.faces, "m"
+        )
+        return bottom + self.pg.leading * 0.3
+
+    def rest_depth(self, article: Article, first_span: int, first_lines: int, span: int) -> int:
+        """Lines per leg the rest of a jumped story needs at `span`: what the first part's
+        span × lines did not hold (its last slot is （下转）), re-set as flowing re-sets a
+        paragraph split at the jump, and the （上接） line opening the continuation."""
+        held = first_span * first_lines - 1
+        width = self.pg.column_width
+        cache = self.composer.cache
+        rest = 0
+        for par, n in zip(self.paragraphs(article), self.par_lines(article), strict=True):
+            if held >= n:
+                held -= n
+                continue
+            if held > 0:
+                start = cache(par, width, 0)[held - 1].end
+                rest += len(cache(par, width, start))
+                held = 0
+            else:
+                rest += n
+        return math.ceil((rest + 1) / span)
+
+    def story(self, article: Article, picture: StoryPicture | None) -> StoryInput:
+        total = self.total_lines(article)
+        return StoryInput(
+            id=str(article.id),
+            rank=article.rank or 9,
+            body_depth=lambda span: math.ceil(total / span),
+            head_height=lambda span, rank, front: self.head_height(article, span, rank, front),
+            section=article.section,
+            headline=article.headline,
+            picture=Picture(picture.aspect, caption_lines=CAPTION_LINES) if picture else None,
+            jump_head_height=lambda span: self.follow_height(article, span),
+            rest_depth=lambda a, b, c: self.rest_depth(article, a, b, c),
+        )

@@ -1,0 +1,165 @@
+"""Autofill by the make-up engine, measured with the real composer: the composed pages keep
+what the engine promised — no story cut, legs balanced to the line, frames apart, stories on
+their section's page, jumps from page 1 continued under a 续题."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.cli.main import main
+from app.compose.issue import IssueComposer, owner_id
+from app.edit.autofill import autofill
+from app.edit.issues import create_next_issue
+from app.model import Article
+from app.model.document import IssueDoc
+from app.sample.issue import SAMPLE_ISSUE
+from app.store import Library
+from layouts.grid import GRIDS
+from tests.sample_helpers import sample_composer, sample_library
+
+
+@pytest.fixture(scope="module")
+def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
+    return sample_composer(tmp_path_factory)
+
+
+def _next_issue(lib: Library, long_lead: bool = False) -> int:
+    """The issue after the sample with the sample's stories in its bin (and, if asked, a
+    要闻 story longer than the front page holds)."""
+    issue = create_next_issue(lib, SAMPLE_ISSUE)
+    stories = lib.articles(lib.issue_by_number(SAMPLE_ISSUE).id)  # type: ignore[arg-type]
+    for a in stories:
+        lib.add_article(replace(a, id=None, issue_id=issue.id, status="draft"))
+    if long_lead:
+        text = [p for a in stories for p in a.paragraphs][:40]
+        lib.add_article(
+            Article("区里召开长篇会议", text, rank=1, section="要闻", issue_id=issue.id)
+        )
+    return issue.cumulative_number
+
+
+def _frames_apart(doc: IssueDoc) -> None:
+    pg = GRIDS[doc.publication.page_format]()
+    for page in doc.pages:
+        frames = doc.frames[page.id]  # type: ignore[index]
+        for f in frames:
+            if f.kind in ("article", "image", "text") and (f.article_id or "follows" in f.props):
+                assert (
+                    pg.type_left - 0.01 <= f.x and f.x + f.w <= pg.type_left + pg.type_width + 0.01
+                )
+                assert pg.type_top - 0.01 <= f.y and f.y + f.h <= pg.type_bottom + 0.01
+        for i, a in enumerate(frames):
+            for b in frames[i + 1 :]:
+                w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+                h = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+                assert w <= 0.5 or h <= 0.5, (page.number, a, b)
+
+
+def test_the_whole_issue_is_made_up_as_measured(tmp_path: Path, composer) -> None:
+    with sample_library(tmp_path) as lib:
+        number = _next_issue(lib, long_lead=True)
+        doc = IssueDoc.load(lib, number)
+        report = autofill(lib, doc, composer)
+        doc = IssueDoc.load(lib, number)
+    pages = composer.compose(doc)
+    # nothing cut: every story placed holds all its text, the others wait whole in the bin
+    assert report.overset == 0
+    assert not [f for p in pages for f in p.findings if f.kind == "overset"]
+    assert len(report.placed) + len(report.unplaced) == len(doc.articles)
+    assert {a.headline for a in doc.unplaced()} == set(report.unplaced)
+    _frames_apart(doc)
+    pg = GRIDS[doc.publication.page_format]()
+    on_section = 0
+    for article in doc.articles.values():
+        thread = doc.thread(article.id)  # type: ignore[arg-type]
+        if not thread:
+            continue
+        layout, findings, _ = composer.layout_article(doc, article)
+        assert not [f for f in findings if f.kind == "headline_fit"], article.headline
+        last = layout.fill[owner_id(thread[-1])]
+        # the measurer's promise: the last frame holds its legs exactly, balanced
+        assert last.balanced and last.spare_lines == 0, (article.headline, last)
+        assert thread[0].columns == round((thread[0].w + pg.gutter) / (pg.column_width + pg.gutter))
+        first_page = next(p for p in doc.pages if p.id == thread[0].page_id)
+        on_section += first_page.section == article.section
+    placed = len(report.placed)
+    assert on_section / placed >= 0.8
+    # the long 要闻 story jumps from page 1 and is continued under its 续题
+    assert report.jumps and all(origin == 1 for _, origin, _ in report.jumps)
+    text = "".join(p.text() for p in pages)
+    for headline, _, target in report.jumps:
+        article = next(a for a in doc.articles.values() if a.headline == headline)
+        cont = doc.thread(article.id)[1]  # type: ignore[arg-type]
+        assert doc.page_number(cont.page_id) == target
+        follow = [
+            f
+            for f in doc.frames[cont.page_id]  # type: ignore[index]
+            if f.kind == "text" and f.props.get("follows") == article.id
+        ]
+        assert len(follow) == 1 and abs(follow[0].y + follow[0].h - cont.y) < 0.01
+        assert "".join(follow[0].props["lines"]) in pages[target - 1].text()
+        assert "上接第1版" in text and f"下转第{target}版" in text
+    # the front page's lead has the issue's largest headline
+    front = doc.pages[0]
+    leads = [f for f in doc.frames[front.id] if f.kind == "article" and f.thread_index == 0]  # type: ignore[index]
+    assert any(f.props.get("headline_size", 0) >= 36 for f in leads)
+
+
+def test_a_second_autofill_finds_nothing_to_do(tmp_path: Path, composer) -> None:
+    with sample_library(tmp_path) as lib:
+        number = _next_issue(lib)
+        autofill(lib, IssueDoc.load(lib, number), composer)
+        before = {p.id: list(fs) for p, fs in _frames(lib, number)}
+        again = autofill(lib, IssueDoc.load(lib, number), composer)
+        after = {p.id: list(fs) for p, fs in _frames(lib, number)}
+    assert again.placed == [] and after == before
+
+
+def _frames(lib: Library, number: int):
+    doc = IssueDoc.load(lib, number)
+    return [(p, doc.frames[p.id]) for p in doc.pages]  # type: ignore[index]
+
+
+def test_proposals_store_nothing_and_apply_stores_the_one_chosen(tmp_path: Path, composer):
+    with sample_library(tmp_path) as lib:
+        number = _next_issue(lib)
+        doc = IssueDoc.load(lib, number)
+        offered = autofill(lib, doc, composer, page=3, proposals=3)
+        assert 2 <= len(offered.proposals) <= 3
+        scores = [p.score.total for p in offered.proposals]
+        assert scores == sorted(scores)
+        assert not doc.frames[doc.pages[2].id]  # type: ignore[index]
+        assert not IssueDoc.load(lib, number).frames[doc.pages[2].id]  # type: ignore[index]
+        chosen = offered.proposals[1]
+        applied = autofill(lib, IssueDoc.load(lib, number), composer, page=3, proposals=3, apply=2)
+        doc = IssueDoc.load(lib, number)
+    pg = GRIDS[doc.publication.page_format]()
+    stored = {
+        (str(f.article_id), round((f.x - pg.type_left) / (pg.column_width + pg.gutter)), f.columns)
+        for f in doc.frames[doc.pages[2].id]  # type: ignore[index]
+        if f.kind == "article"
+    }
+    assert stored == {(p.story, p.rect.col, p.span) for p in chosen.placements}
+    assert applied.placed and not applied.continued  # one page alone makes no jump
+
+
+def test_the_command_line_offers_and_refuses_clearly(tmp_path: Path, capsys) -> None:
+    with sample_library(tmp_path) as lib:
+        number = _next_issue(lib)
+    db = str(tmp_path / "sample.banmian")
+    assert (
+        main(["autofill", "--db", db, "--issue", str(number), "--page", "2", "--proposals", "2"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "方案 / proposal 1: score" in out and "方案 / proposal 2: score" in out
+    assert main(["autofill", "--db", db, "--issue", str(number), "--page", "12"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "page 12" in err and len(err.splitlines()) == 1
+    assert main(["autofill", "--db", db, "--issue", str(number), "--proposals", "2"]) == 2
+    assert "--page" in capsys.readouterr().err
+    assert main(["autofill", "--db", db, "--issue", str(number)]) == 0
+    assert "placed" in capsys.readouterr().out
