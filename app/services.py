@@ -14,9 +14,9 @@ from app.errors import UserError
 from app.model.document import IssueDoc
 from app.store import Library, LibraryError
 from app.store.paths import default_cache_dir
-from layouts.coverage import resolve_spans
 from layouts.display import ComposedPage
-from layouts.fontregistry import FontRegistry
+from layouts.fonts.coverage import resolve_spans
+from layouts.fonts.registry import FontRegistry
 from layouts.text import Span
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layouts.metrics import Face, FaceSet
+from layouts.fonts.metrics import Face, FaceSet
 from layouts.paragraph import compose_paragraph
 from layouts.text import Paragraph, TextStyle
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from layouts.color import CMYK
+from layouts.fonts.metrics import FaceSet
 from layouts.linebreak import (
     AM,
     CL,
@@ -30,7 +31,6 @@ from layouts.linebreak import (
     break_opportunities,
     resolve_ambiguous,
 )
-from layouts.metrics import FaceSet
 from layouts.punctuation import face_table, pair_pick, shrink_stage
 from layouts.text import Paragraph
 

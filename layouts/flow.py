@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from layouts.display import GlyphRun, Item, Rule
+from layouts.fonts.metrics import FaceSet
 from layouts.grid import PageGrid
-from layouts.metrics import FaceSet
 from layouts.paragraph import compose_paragraph
 from layouts.text import Line, Paragraph, TextStyle
 

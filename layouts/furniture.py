@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from layouts.color import BLACK, CMYK
 from layouts.display import Box, Finding, GlyphRun, Item, QRItem, Rule
+from layouts.fonts.metrics import FaceSet
 from layouts.headline import MIN_TRACKING, natural_width, set_line
-from layouts.metrics import FaceSet
 from layouts.text import TextStyle
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from layouts.color import BLACK, CMYK
 from layouts.display import Finding, GlyphRun, Item, Rule
 from layouts.flow import HeadBlock
-from layouts.metrics import FaceSet
+from layouts.fonts.metrics import FaceSet
 from layouts.paragraph import natural_width, set_line
 from layouts.text import TextStyle
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from layouts.analysis import Analysed, analyse
 from layouts.breaker import Breaker, SetLine
+from layouts.fonts.metrics import FaceSet
 from layouts.justify import fit
-from layouts.metrics import FaceSet
 from layouts.text import DashRule, Line, Paragraph, Segment, TextStyle
 
 ALIGNS = ("justify", "left", "center", "right")

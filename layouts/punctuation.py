@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from layouts.fonts.metrics import Face
 from layouts.linebreak import CJK_MODE, CL, DS, GL, MARKS, MD, OP, PS, SL, SP, ZW, char_class
-from layouts.metrics import Face
 
 TOLERANCE = 0.02  # em of ink allowed across the half-way line
 WORD_SPACE_MIN = 0.25  # em (CLREQ.md: Latin word spaces shrink to ¼ em …)

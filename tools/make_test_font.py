@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from fontTools.ttLib import TTFont  # noqa: E402
 
-from layouts.fontconvert import convert_face  # noqa: E402
+from layouts.fonts.convert import convert_face  # noqa: E402
 
 SOURCE = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 SOURCE_INDEX = 2  # the SC face of the collection

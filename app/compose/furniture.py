@@ -8,10 +8,10 @@ from app.model import Frame, Page
 from app.model.document import IssueDoc
 from layouts.color import BLACK, RED, WHITE
 from layouts.display import Finding, ImageItem, Item
+from layouts.fonts.metrics import FaceSet
 from layouts.furniture import BlockLine, boxed, qr_slot, rule, stack_lines
 from layouts.grid import PageGrid
 from layouts.headline import natural_width
-from layouts.metrics import FaceSet
 from layouts.units import HAO
 
 Result = tuple[list[Item], list[Finding]]

@@ -17,9 +17,9 @@ from app.model import Article, Frame
 from app.model.document import IssueDoc
 from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item, frame_owner
 from layouts.flow import ParagraphCache, Story, StoryLayout, TextFrame, flow_story
+from layouts.fonts.metrics import FaceSet
 from layouts.grid import GRIDS, PageGrid
 from layouts.headline import compose_head, set_line
-from layouts.metrics import FaceSet
 from layouts.text import Paragraph, Span, TextStyle
 
 # Resolves each span's characters to a face that has them; returns the spans and, for each

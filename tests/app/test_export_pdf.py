@@ -21,7 +21,7 @@ from app.export.fonts import load_font
 from app.export.images import to_cmyk
 from layouts.color import BLACK, CMYK, RED
 from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
-from layouts.metrics import Face
+from layouts.fonts.metrics import Face
 
 SONG = FontSource("song", "/usr/share/fonts/truetype/arphic/uming.ttc", 0, "AR PL UMing CN")
 HEI = FontSource("hei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, "WenQuanYi Zen Hei")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from layouts.metrics import Face, FaceSet
+from layouts.fonts.metrics import Face, FaceSet
 from layouts.text import Line, Paragraph
 from tests.testdata import CORPUS_8P, seed_text
 

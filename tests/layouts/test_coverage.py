@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layouts.color import CMYK
-from layouts.coverage import LINE_BREAKS, MissingGlyph, resolve_spans
-from layouts.metrics import Face, FaceSet
+from layouts.fonts.coverage import LINE_BREAKS, MissingGlyph, resolve_spans
+from layouts.fonts.metrics import Face, FaceSet
 from layouts.text import Span
 
 TEST_FONT = Path(__file__).resolve().parent.parent / "fonts" / "BanmianTestSerifSC-Regular.ttf"

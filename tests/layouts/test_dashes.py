@@ -14,8 +14,8 @@ import pytest
 
 from layouts.display import GlyphRun, Rule
 from layouts.flow import ParagraphCache, Story, TextFrame, flow_story
+from layouts.fonts.metrics import Face, FaceSet
 from layouts.headline import HeadGroup, HeadLine, compose_head
-from layouts.metrics import Face, FaceSet
 from layouts.paragraph import compose_paragraph
 from layouts.text import Line, Paragraph, TextStyle
 

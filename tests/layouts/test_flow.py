@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from layouts.flow import JUMP_FROM, JUMP_TO, ParagraphCache, Story, TextFrame, flow_story
+from layouts.fonts.metrics import Face, FaceSet
 from layouts.grid import tabloid
 from layouts.headline import HeadGroup, HeadLine, compose_head, set_line
-from layouts.metrics import Face, FaceSet
 from layouts.text import Paragraph, TextStyle
 
 NOTO_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"

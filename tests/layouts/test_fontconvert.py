@@ -9,18 +9,13 @@ import pytest
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
-from layouts import fontconvert
-from layouts.fontconvert import (
-    ConversionError,
-    cache_path,
-    cached_truetype,
-    cached_truetype_many,
-    convert_face,
-    default_charset,
-    gb2312_chars,
-    prune_cache,
-)
-from layouts.metrics import Face, metrics_cache_path
+from layouts.fonts import cache as fontcache
+from layouts.fonts import jobs
+from layouts.fonts.cache import ConversionResult, cache_path, cached_truetype, prune_cache
+from layouts.fonts.charsets import charset_hash, default_charset, gb2312_chars
+from layouts.fonts.convert import ConversionError, convert_face
+from layouts.fonts.jobs import cached_truetype_many
+from layouts.fonts.metrics import Face, metrics_cache_path
 from tests.testdata import seed_text
 
 SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
@@ -38,7 +33,7 @@ def _charset() -> set[str]:
 @pytest.fixture(scope="session")
 def conversion(
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[str, fontconvert.ConversionResult, set[str]]:
+) -> tuple[str, ConversionResult, set[str]]:
     """One small conversion shared by the tests (the full GB 2312 set is measured, not tested)."""
     cache = str(tmp_path_factory.mktemp("fontcache"))
     chars = _charset()
@@ -152,7 +147,7 @@ def test_cache_hit_does_not_reconvert(conversion, monkeypatch: pytest.MonkeyPatc
     def boom(*args, **kwargs):
         raise AssertionError("converted again")
 
-    monkeypatch.setattr(fontconvert, "convert_face", boom)
+    monkeypatch.setattr(fontcache, "convert_face", boom)
     again = cached_truetype(SERIF, SC, cache, set(chars))
     assert again.cached and again.path == first.path and again.converted == 0
     assert os.stat(first.path).st_mtime_ns == mtime
@@ -232,14 +227,14 @@ def test_truetype_source_is_refused(tmp_path: Path) -> None:
 def test_many_in_child_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     chars = set("报宋黑体，")
     faces = [(SERIF, SC), (SANS_BOLD, SC), (SERIF, SC)]
-    real = fontconvert.cached_truetype
+    real = jobs.cached_truetype
 
     def not_here(*args, **kwargs):
         raise AssertionError("converted in the parent process")
 
-    monkeypatch.setattr(fontconvert, "cached_truetype", not_here)
+    monkeypatch.setattr(jobs, "cached_truetype", not_here)
     first = cached_truetype_many(faces, str(tmp_path), chars, workers=2)
-    monkeypatch.setattr(fontconvert, "cached_truetype", real)
+    monkeypatch.setattr(jobs, "cached_truetype", real)
     assert [r.cached for r in first] == [False, False, False]  # duplicates converted once
     assert first[0] == first[2] and first[0].path != first[1].path
     for r in first:
@@ -271,14 +266,14 @@ def test_gb2312_read_by_rows_equals_code_by_code() -> None:
 
 def test_charset_hash_is_remembered_not_changed() -> None:
     chars = frozenset("本报讯记者ABC")
-    first = fontconvert.charset_hash(chars)
-    assert fontconvert.charset_hash(chars) == first
-    assert fontconvert.charset_hash(set(chars)) == first  # a plain set, not remembered
-    assert fontconvert.charset_hash(list("讯记者ABC本报")) == first
-    assert fontconvert.charset_hash(chars | {"x"}) != first
+    first = charset_hash(chars)
+    assert charset_hash(chars) == first
+    assert charset_hash(set(chars)) == first  # a plain set, not remembered
+    assert charset_hash(list("讯记者ABC本报")) == first
+    assert charset_hash(chars | {"x"}) != first
 
 
 def test_glyph_count_read_from_the_table_directory(conversion) -> None:
     _, result, _ = conversion
-    assert fontconvert._glyph_count(result.path) == TTFont(result.path)["maxp"].numGlyphs
-    assert result.glyphs == fontconvert._glyph_count(result.path)
+    assert fontcache._glyph_count(result.path) == TTFont(result.path)["maxp"].numGlyphs
+    assert result.glyphs == fontcache._glyph_count(result.path)

@@ -10,14 +10,10 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from layouts import fontconvert, fontregistry
-from layouts.fontregistry import (
-    ROLES,
-    FontNotFoundError,
-    FontRegistry,
-    default_font_dirs,
-    normalise,
-)
+from layouts.fonts import cache as fontcache
+from layouts.fonts import discovery
+from layouts.fonts.discovery import default_font_dirs, normalise
+from layouts.fonts.registry import ROLES, FontNotFoundError, FontRegistry
 
 TEST_FONT = Path(__file__).resolve().parent.parent / "fonts" / "BanmianTestSerifSC-Regular.ttf"
 NOTO = "/usr/share/fonts/opentype/noto"
@@ -115,8 +111,8 @@ def test_second_registry_reuses_the_cache(
         raise AssertionError("reconverted or rescanned")
 
     # Neither the converter nor the name-table reader may run: both come from the cache.
-    monkeypatch.setattr(fontconvert, "convert_face", boom)
-    monkeypatch.setattr(fontregistry, "_read_faces", boom)
+    monkeypatch.setattr(fontcache, "convert_face", boom)
+    monkeypatch.setattr(discovery, "_read_faces", boom)
     again = FontRegistry(cache_dir=cache_dir, charset=CHARS)
     assert [again.resolve(r).path for r in ROLES] == [registry.resolve(r).path for r in ROLES]
     assert {p: p.stat().st_mtime_ns for p in Path(cache_dir).glob("*.ttf")} == files
@@ -278,7 +274,7 @@ def test_cached_registry_loads_neither_converter_nor_fonttools(tmp_path: Path) -
     (fonts / TEST_FONT.name).write_bytes(TEST_FONT.read_bytes())
     code = (
         "import sys\n"
-        "from layouts.fontregistry import FontRegistry\n"
+        "from layouts.fonts.registry import FontRegistry\n"
         f"reg = FontRegistry([{str(fonts)!r}], cache_dir={str(cache)!r},"
         " overrides={'song': (" + repr(str(fonts / TEST_FONT.name)) + ", 0)})\n"
         "face = reg.faces()['song']\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from layouts.display import GlyphRun
+from layouts.fonts.metrics import FaceSet
 from layouts.headline import MIN_TRACKING, HeadGroup, HeadLine, compose_head, natural_width
-from layouts.metrics import FaceSet
 from layouts.units import HAO
 
 TITLE = "石景山区召开市民热线工作交流推进会"

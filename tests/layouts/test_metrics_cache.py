@@ -1,4 +1,4 @@
-"""The metrics cache of layouts.metrics.Face: same numbers as the font, rebuilt when stale or damaged."""
+"""The metrics cache of layouts.fonts.metrics.Face: same numbers as the font, rebuilt when stale or damaged."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
-from layouts import metrics
-from layouts.metrics import METRICS_SUFFIX, Face, metrics_cache_path
+from layouts.fonts import metrics
+from layouts.fonts.metrics import METRICS_SUFFIX, Face, metrics_cache_path
 
 ROOT = Path(__file__).resolve().parents[2]
 TEST_FONT = ROOT / "tests" / "fonts" / "BanmianTestSerifSC-Regular.ttf"
@@ -174,7 +174,7 @@ def test_measuring_from_the_cache_does_not_import_fonttools(tmp_path: Path) -> N
     Face("song", str(TEST_FONT), 0, str(tmp_path)).ink("中")
     code = (
         "import sys\n"
-        "from layouts.metrics import Face\n"
+        "from layouts.fonts.metrics import Face\n"
         f"f = Face('song', {str(TEST_FONT)!r}, 0, {str(tmp_path)!r})\n"
         "assert f.has('中') and f.advance('中') == 1.0 and f.ink('。') and f.ink('中')\n"
         "print(sorted(m for m in sys.modules if m.startswith(('fontTools.ttLib', 'fontTools.subset',"

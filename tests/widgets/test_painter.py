@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from layouts.color import BLACK, CMYK, RED
 from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
-from layouts.metrics import Face
+from layouts.fonts.metrics import Face
 from widgets.painter import (
     OUTLINE_PX,
     FontCache,

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from layouts.metrics import FaceSet
+from layouts.fonts.metrics import FaceSet
 from layouts.text import Span
 
 # Characters that end a line rather than being drawn: passed through, never reported.
