@@ -86,6 +86,13 @@ def plan(pages: Sequence[PageSpec], grid: Grid, stories: Sequence[StoryInput]) -
         pool.sort(key=lambda s: (s.rank, stories.index(s)))
         while len(own[f.number]) < FRONT_MIN and pool:
             own[f.number].append(pool.pop(0))
+        # and, still short, the shortest second stories of other pages (their leads stay home)
+        others = [s for p in pages if p.number != f.number for s in own[p.number] if s.rank > 1]
+        others.sort(key=lambda s: (s.rank, estimated_cells(s, grid, True), stories.index(s)))
+        while len(own[f.number]) < FRONT_MIN and others:
+            s = others.pop(0)
+            own[home[s.id]].remove(s)  # type: ignore[index]
+            own[f.number].append(s)
     free = {p.number: Board(grid, p).free_cells for p in pages}
     need = {p.number: sum(estimated_cells(s, grid, p.front) for s in own[p.number]) for p in pages}
     need_pool = sum(estimated_cells(s, grid, False) for s in pool)

@@ -15,7 +15,7 @@ from layouts.makeup.pack import Board, Layout, Module
 from layouts.makeup.pieces import Piece
 
 MIN_LEG = 5  # lines: a shorter leg reads as a band
-COMFORT_LEG = 8  # lines: legs shorter than this across a wide span still look thin
+COMFORT_LEG = 5  # lines, plus one per column: shallower legs across a wide span read as a band
 DEEP_LEG = 4.0  # a leg deeper than this many times its column width reads as a wall
 DEEP_HOLE = 6  # lines: about 3 cm of white, a hole a reader sees as one
 LEAD_BIN = 25.0  # times a story's bin cost, for a page's lead
@@ -53,7 +53,7 @@ class Weights:
     rank_narrow: float = 5.0  # … or narrower
     bump: float = 18.0  # 碰题: two headlines side by side at the same height
     short_leg: float = 6.0  # per line a leg is shorter than 5 (when it could be longer)
-    thin_leg: float = 1.0  # per line a leg of a multi-column story is shorter than 8
+    thin_leg: float = 1.5  # per line a multi-column story's legs are shallower than 5 + span
     deep_leg: float = 1.5  # per line a leg is deeper than 4× its width
     jump_front: float = 30.0  # a front-page story jumps
     jump_inside: float = 200.0  # an inside story jumps
@@ -61,7 +61,7 @@ class Weights:
     # make-up prices it by how full the issue is; 0 for one page alone)
     jump_rest: float = 0.0
     same_span: float = 25.0  # every module the same width
-    band: float = 12.0  # each full-width module after the first
+    band: float = 20.0  # each full-width module after the first
     dominant: float = 15.0  # no element clearly dominates (the lead the largest)
     big_hole: float = 40.0  # per column of a hole deeper than 3 cm (6 lines), on top of its cells
     few_front: float = 150.0  # per story a front page has fewer than three
@@ -97,8 +97,9 @@ def module_terms(board: Board, p: Piece, m: Module, w: Weights) -> tuple[float, 
     possible = min(MIN_LEG, p.total_lines)  # one column is as deep as a story gets
     if m.body < possible:
         legs += w.short_leg * (possible - m.body)
-    if m.span > 1 and m.body < COMFORT_LEG:
-        legs += w.thin_leg * (COMFORT_LEG - max(m.body, possible))
+    comfort = COMFORT_LEG + m.span
+    if m.span > 1 and m.body < comfort:
+        legs += w.thin_leg * (comfort - max(m.body, possible))
     deep = DEEP_LEG * grid.column_width / grid.pitch
     if m.body > deep:
         legs += w.deep_leg * (m.body - deep)

@@ -120,3 +120,19 @@ def test_one_seed_one_issue():
     a = make_up_issue(pages, GRID, stories, seed=11, node_limit=300, evaluations=300)
     b = make_up_issue(pages, GRID, stories, seed=11, node_limit=300, evaluations=300)
     assert a == b
+
+
+def test_a_thin_front_page_borrows_a_second_story_from_inside():
+    pages = _pages(3)
+    stories = [
+        story("front-lead", 1, 900, section="要闻"),
+        story("inside-lead", 1, 900, section="综合新闻"),
+        story("inside-two", 2, 400, section="综合新闻"),
+        story("other-lead", 1, 900, section="体育健康"),
+        story("other-two", 2, 700, section="体育健康"),
+    ]
+    result = make_up_issue(pages, GRID, stories)
+    _check(result, pages, stories)
+    front = {pl.story for pl in result.pages[0].placements}
+    assert "front-lead" in front and "inside-two" in front  # the shorter second story
+    assert "inside-lead" not in front and "other-lead" not in front
