@@ -37,6 +37,7 @@ from widgets.preflight_panel import PreflightPanel
 from widgets.proof_menu import PresetExport
 from widgets.proof_view import ProofView
 from widgets.recent import RecentLibraries
+from widgets.save_bar import install_library_bars
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,7 @@ class EditorWindow(MainWindow):
         self.marks_panel.failed.connect(self.report)
         # Stories come in by menu or by dropping files on the 稿库; either is one undo step.
         self.bin.files_dropped.connect(lambda paths: import_into_bin(self, paths))
+        self.save_bar = install_library_bars(self)  # edits the library could not take yet
 
         self._stale: set[int] = set(range(len(editor.doc.pages)))
         self._thumb_timer = QTimer(self)

@@ -306,6 +306,15 @@ class EditArticleText(Command):
         self._marks.revert(library)
         return Change.of(articles=(self.article_id,))
 
+    def absorb(self, later: Command) -> bool:
+        """While both wait to be saved, one edit: the later text wins field by field."""
+        if not isinstance(later, EditArticleText) or later.article_id != self.article_id:
+            return False
+        if self._before is not None or later._before is not None:
+            return False  # one of them has run: merge() is for those
+        self.text = {**self.text, **later.text}
+        return True
+
     def merge(self, later: Command) -> bool:
         if not isinstance(later, EditArticleText) or later.article_id != self.article_id:
             return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from app.edit.import_command import ImportFiles
 from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
-from app.edit.session import Change, EditSession
+from app.edit.session import Change, Command, EditSession
 from app.export.progress import Progress, export_with_progress
 from app.intake import ImportResult
 from app.intake.pictures import load_picture
@@ -174,7 +174,10 @@ class IssueEditor:
 
     def _changed(self, change: Change) -> None:
         """After a command: re-read what it touched, compose the touched pages, tell listeners."""
-        self._plans.clear()  # a drop measured before the edit may fit differently now
+        self._reread(change)
+        self._show(change)
+
+    def _reread(self, change: Change) -> None:
         if change.everything:
             self.doc = IssueDoc.load(self.library, self.doc.issue.cumulative_number)
         else:
@@ -185,6 +188,9 @@ class IssueEditor:
                     self.doc.articles[article_id] = self.library.article(article_id)
                 except LibraryError:
                     self.doc.articles.pop(article_id, None)
+
+    def _show(self, change: Change) -> None:
+        self._plans.clear()  # a drop measured before the edit may fit differently now
         touched = affected_pages(self.doc, change)
         self._recompose(touched)
         indexes = tuple(sorted(self.page_index(pid) for pid in touched))
@@ -197,16 +203,38 @@ class IssueEditor:
 
     # -- edits --------------------------------------------------------------------------------
 
+    def _push(self, command: Command, preview: Callable[[], Change] | None = None) -> None:
+        """Push `command`; if it has to wait to be saved (the library is read-only, held by
+        another program, on a full disk: app/edit/session.py), `preview` puts what it will do
+        into the document meanwhile, so the page and the inspector show the edit and the next
+        edit builds on it. Saving it later re-reads the library."""
+        self.session.push(command)
+        if self.session.unsaved and preview is not None:
+            self._show(preview())
+
+    def _preview_frame(self, frame_id: int, **geometry: Any) -> Change:
+        frame = self.frame(frame_id)
+        frames = self.doc.frames[frame.page_id]  # type: ignore[index]
+        frames[next(i for i, f in enumerate(frames) if f.id == frame_id)] = replace(
+            frame, **geometry
+        )
+        return Change.of((frame.page_id,), (frame.article_id,))
+
+    def _preview_text(self, article_id: int, text: dict[str, Any]) -> Change:
+        article = self.doc.articles[article_id]
+        self.doc.articles[article_id] = replace(article, **text)
+        return Change.of(articles=(article_id,))
+
     def place_article(
         self, article_id: int, index: int, x: float, y: float, span: int | None = None
-    ) -> int:
-        """Drop a story at (x, y) points on page `index`; returns the new frame's id."""
+    ) -> int | None:
+        """Drop a story at (x, y) points on page `index`; returns the new frame's id (None
+        while the placing waits to be saved)."""
         page = self.page(index)
         plan = self.plan_article(article_id, index, x, y, span)
         kind = ContinueArticle if self.doc.thread(article_id) else PlaceArticle
         command = kind(article_id, page.id, self.grid, plan.col, plan.span, plan.y, plan.lines)  # type: ignore[arg-type]
         self.session.push(command)
-        assert command.frame_id is not None
         return command.frame_id
 
     def plan_article(
@@ -236,7 +264,7 @@ class IssueEditor:
         if snap:
             x, y = placement.snap_move(self.grid, x, y, frame.w, frame.h)
         if (x, y) != (frame.x, frame.y):
-            self.session.push(MoveFrame(frame_id, x, y))
+            self._push(MoveFrame(frame_id, x, y), lambda: self._preview_frame(frame_id, x=x, y=y))
 
     def resize_frame(self, frame_id: int, handle: str, px: float, py: float) -> None:
         """Drag one of the frame's handles to (px, py); edges snap to columns and lines."""
@@ -253,7 +281,10 @@ class IssueEditor:
         columns = placement.columns_after_resize(self.grid, frame, w)
         if frame.kind not in ("article", "teaser"):
             columns = frame.columns
-        self.session.push(ResizeFrame(frame_id, x, y, w, h, columns))
+        self._push(
+            ResizeFrame(frame_id, x, y, w, h, columns),
+            lambda: self._preview_frame(frame_id, x=x, y=y, w=w, h=h, columns=columns),
+        )
 
     def nudge_frame(self, frame_id: int, dx: int, dy: int) -> None:
         x, y = placement.nudge(self.grid, self.frame(frame_id), dx, dy)
@@ -267,11 +298,12 @@ class IssueEditor:
         current = self.article(article_id)
         if all(getattr(current, k) == v for k, v in text.items()):
             return
-        self.session.push(EditArticleText(article_id, **text))
+        command = EditArticleText(article_id, **text)
+        self._push(command, lambda: self._preview_text(article_id, command.text))
 
     def add_picture(
         self, index: int, x: float, y: float, data: bytes, name: str, caption: str = ""
-    ) -> int:
+    ) -> int | None:
         """A picture file dropped at (x, y): checked (app/intake/pictures.py), then framed."""
         picture = load_picture(data, name)
         asset = picture.asset
@@ -281,10 +313,11 @@ class IssueEditor:
         )  # type: ignore[arg-type]
         command = AddImageFrame(frame, asset, caption)
         self.session.push(command)
-        assert command.frame_id is not None
         return command.frame_id
 
-    def add_qr(self, index: int, x: float, y: float, payload: str = "", caption: str = "") -> int:
+    def add_qr(
+        self, index: int, x: float, y: float, payload: str = "", caption: str = ""
+    ) -> int | None:
         """A QR slot at (x, y); without a payload it shows the publication's own."""
         plan = placement.qr_placement(self.grid, x, y)
         frame = frame_on_grid(
@@ -292,7 +325,6 @@ class IssueEditor:
         )  # type: ignore[arg-type]
         command = AddQRFrame(frame, payload, caption)
         self.session.push(command)
-        assert command.frame_id is not None
         return command.frame_id
 
     def import_files(
@@ -307,15 +339,14 @@ class IssueEditor:
         files join a story of the same import or, failing that, story `attach_to`."""
         command = ImportFiles.read(self.doc.issue, paths, fullwidth=fullwidth, attach_to=attach_to)
         self.session.push(command)
-        assert command.results is not None
-        return command.results
+        return command.results or []  # empty while the import waits to be saved
 
     # -- proofreading (校对) ---------------------------------------------------------------------
 
     def open_round(self, kind: str, proofreader: str) -> int:
         """Open a round (一校/二校/三校) on every page as it composes now; returns its id."""
         command = OpenRound(self.doc.issue.id, kind, proofreader, self.pages())  # type: ignore[arg-type]
-        self.session.push(command)
+        self.session.push(command, wait=False)  # the proof view needs the round now
         assert command.round_id is not None
         return command.round_id
 

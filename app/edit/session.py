@@ -1,8 +1,13 @@
-"""The undo stack: takes commands and a Library, runs and persists each at once, gives undo/redo steps and change callbacks.
+"""The undo stack: takes commands and a Library, runs and persists each at once, gives undo/redo steps, change callbacks and a queue of edits waiting to be saved.
 
 No Qt: listeners are plain callables. A step is one or more commands (a macro, e.g. a whole
 drag); undoing it undoes them all, newest first, in one transaction. Typing into one story
 merges into one step while the keystrokes come close together (napari, orange-canvas-core).
+
+When the library cannot take a write (read-only, another program holding it, disk full:
+LibraryUnavailable) the edit is not lost: it waits in the session, in order, with every edit
+made after it, and `flush()` saves them as soon as it can (the window retries on a timer).
+Nothing that waits is in the undo stack yet; undo and redo wait for the queue to empty.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from app.store import Library
+from app.store import Library, LibraryUnavailable
 
 # Keystrokes closer together than this (seconds) merge into the open typing step.
 MERGE_WINDOW = 2.0
@@ -66,6 +71,11 @@ class Command:
     def merge(self, later: Command) -> bool:
         return False
 
+    def absorb(self, later: Command) -> bool:
+        """Fold a later command into this one while neither has run (both wait to be saved):
+        True if it did. Typing while the library is held keeps one edit, not hundreds."""
+        return False
+
 
 @dataclass
 class Step:
@@ -80,8 +90,32 @@ class Step:
 Listener = Callable[[Change], None]
 
 
+@dataclass(frozen=True, slots=True)
+class SaveState:
+    """What the window shows about saving: how many actions wait, why the last try failed,
+    and the actions that can never be saved (their one-line reasons)."""
+
+    waiting: int = 0
+    error: Exception | None = None
+    dropped: tuple[str, ...] = ()
+
+
+SaveListener = Callable[[SaveState], None]
+
+
+@dataclass
+class _Waiting:
+    """An edit, undo or redo not yet in the library."""
+
+    action: str  # "do", "undo", "redo", "end" (of the macro)
+    command: Command | None = None
+    macro: Step | None = None  # the macro it was pushed into
+    sealed: bool = False  # the user moved on after it: the next edit starts a new step
+
+
 class EditSession:
-    """Undo and redo over a Library: every command is committed before push() returns."""
+    """Undo and redo over a Library: every command is committed before push() returns, or —
+    when the library cannot take it now — waits, in order, to be saved by flush()."""
 
     def __init__(self, library: Library, clock: Callable[[], float] = time.monotonic) -> None:
         self.library = library
@@ -90,6 +124,9 @@ class EditSession:
         self._undone: list[Step] = []
         self._macro: Step | None = None
         self._listeners: list[Listener] = []
+        self._save_listeners: list[SaveListener] = []
+        self._waiting: list[_Waiting] = []
+        self._error: Exception | None = None
 
     # -- listening --------------------------------------------------------------------------
 
@@ -102,47 +139,153 @@ class EditSession:
         for listener in list(self._listeners):
             listener(change)
 
-    # -- pushing ------------------------------------------------------------------------------
+    def on_save(self, listener: SaveListener) -> Callable[[], None]:
+        """Call `listener(state)` when an edit could not be saved, when more wait, and when
+        all that waited is saved; returns an unsubscribe."""
+        self._save_listeners.append(listener)
+        return lambda: self._save_listeners.remove(listener)
 
-    def push(self, command: Command) -> Change:
-        """Do `command` (committed at once) and record it; a failed command changes nothing."""
-        with self.library.transaction():
-            change = command.do(self.library)
+    def _tell(self, dropped: tuple[str, ...] = ()) -> None:
+        state = SaveState(self.unsaved, self._error if self._waiting else None, dropped)
+        for listener in list(self._save_listeners):
+            listener(state)
+
+    @property
+    def unsaved(self) -> int:
+        """How many edits (and undos, redos) wait to be saved; 0 when the library has them all."""
+        return sum(w.action != "end" for w in self._waiting)
+
+    @property
+    def save_error(self) -> Exception | None:
+        """Why the last try to save failed, while something waits."""
+        return self._error if self._waiting else None
+
+    # -- running ------------------------------------------------------------------------------
+
+    def _run(self, commands: list[Command], undo: bool = False) -> Change:
+        """Do (or undo, newest first) `commands` in one transaction. On failure the library is
+        unchanged and so are the commands: what a half-run do() remembered is forgotten."""
+        kept = [dict(vars(c)) for c in commands]
+        change = Change()
+        try:
+            with self.library.transaction():
+                for command in reversed(commands) if undo else commands:
+                    change |= command.undo(self.library) if undo else command.do(self.library)
+        except BaseException:
+            for command, state in zip(commands, kept, strict=True):
+                vars(command).clear()
+                vars(command).update(state)
+            raise
+        return change
+
+    def _record(self, command: Command, macro: Step | None, sealed: bool = False) -> None:
+        """Put a command that is now in the library on the undo stack."""
         self._undone.clear()
         now = self._clock()
-        if self._macro is not None:
-            step = self._macro
-            if not (step.commands and step.commands[-1].merge(command)):
-                step.commands.append(command)
-        else:
-            top = self._done[-1] if self._done else None
-            mergeable = (
-                command.coalesce
-                and top is not None
-                and not top.sealed
-                and now - top.at <= MERGE_WINDOW
-            )
-            if not (mergeable and len(top.commands) == 1 and top.commands[0].merge(command)):  # type: ignore[union-attr]
-                if top is not None:
-                    top.sealed = True
-                self._done.append(Step(command.label, [command]))
-        (self._macro or self._done[-1]).at = now
+        if macro is not None:
+            if not (macro.commands and macro.commands[-1].merge(command)):
+                macro.commands.append(command)
+            macro.at = now
+            return
+        top = self._done[-1] if self._done else None
+        mergeable = (
+            command.coalesce and top is not None and not top.sealed and now - top.at <= MERGE_WINDOW
+        )
+        if not (mergeable and len(top.commands) == 1 and top.commands[0].merge(command)):  # type: ignore[union-attr]
+            if top is not None:
+                top.sealed = True
+            self._done.append(Step(command.label, [command]))
+        self._done[-1].at = now
+        self._done[-1].sealed |= sealed
+
+    # -- pushing ------------------------------------------------------------------------------
+
+    def push(self, command: Command, *, wait: bool = True) -> Change:
+        """Do `command` (committed at once) and record it; a command that fails for a reason
+        of its own changes nothing and raises. If the library cannot take it now, or earlier
+        edits still wait, it waits too: nothing changed yet (an empty Change is returned).
+        With `wait=False` (the caller needs the result now) it raises LibraryUnavailable
+        instead, after trying to save what waits."""
+        if self._waiting and not wait and not self.flush():
+            raise self._error  # type: ignore[misc]
+        if self._waiting:
+            self._wait(command)
+            return Change()
+        try:
+            change = self._run([command])
+        except LibraryUnavailable as e:
+            if not wait:
+                raise
+            self._error = e
+            self._wait(command)
+            return Change()
+        self._record(command, self._macro)
         self._notify(change)
+        return change
+
+    def _wait(self, command: Command) -> None:
+        last = self._waiting[-1] if self._waiting else None
+        same_place = last is not None and last.action == "do" and last.macro is self._macro
+        if not (same_place and not last.sealed and last.command.absorb(command)):  # type: ignore[union-attr]
+            self._waiting.append(_Waiting("do", command, self._macro))
+        self._tell()
+
+    def flush(self) -> bool:
+        """Save what waits, oldest first, each as it would have been saved; True when nothing
+        waits any more. Stops at the first LibraryUnavailable (tell listeners, try later); an
+        action that can never be saved (its story deleted meanwhile…) is dropped and named."""
+        if not self._waiting:
+            return True
+        change, dropped = Change(), []
+        try:
+            while self._waiting:
+                entry = self._waiting[0]
+                try:
+                    change |= self._replay(entry)
+                except LibraryUnavailable:
+                    raise
+                except Exception as e:  # this one cannot be saved: say so, save the rest
+                    dropped.append(str(e) or type(e).__name__)
+                    change |= Change(everything=True)  # what it showed meanwhile must go
+                del self._waiting[0]
+        except LibraryUnavailable as e:
+            self._error = e
+        if change != Change():
+            self._notify(change)
+        self._tell(tuple(dropped))
+        return not self._waiting
+
+    def _replay(self, entry: _Waiting) -> Change:
+        if entry.action == "end":
+            assert entry.macro is not None
+            if entry.macro.commands:
+                entry.macro.sealed = True
+                self._done.append(entry.macro)
+            return Change()
+        if entry.action == "undo":
+            return self._undo_now()
+        if entry.action == "redo":
+            return self._redo_now()
+        assert entry.command is not None
+        change = self._run([entry.command])
+        self._record(entry.command, entry.macro, entry.sealed)
         return change
 
     def begin_macro(self, label: str) -> None:
         """Group the commands pushed until end_macro() into one undo step (e.g. one drag)."""
         if self._macro is not None:
             raise RuntimeError("a macro is already open")
-        if self._done:
-            self._done[-1].sealed = True
+        self.seal()
         self._macro = Step(label)
 
     def end_macro(self) -> None:
         step, self._macro = self._macro, None
         if step is None:
             raise RuntimeError("no macro is open")
-        if step.commands:
+        if any(w.macro is step for w in self._waiting):
+            # Its commands wait: it takes its place in the stack after them, in order.
+            self._waiting.append(_Waiting("end", macro=step))
+        elif step.commands:
             step.sealed = True
             self._done.append(step)
         self._notify(Change())  # nothing new changed, but undo is possible again
@@ -160,16 +303,18 @@ class EditSession:
 
     def seal(self) -> None:
         """Start the next edit as a new step (the user left the text field, picked a frame…)."""
-        if self._done:
+        if self._waiting:
+            self._waiting[-1].sealed = True
+        elif self._done:
             self._done[-1].sealed = True
 
     # -- undo and redo ------------------------------------------------------------------------
 
     def can_undo(self) -> bool:
-        return bool(self._done) and self._macro is None
+        return bool(self._done) and self._macro is None and not self._waiting
 
     def can_redo(self) -> bool:
-        return bool(self._undone) and self._macro is None
+        return bool(self._undone) and self._macro is None and not self._waiting
 
     def undo_label(self) -> str:
         return self._done[-1].label if self._done else ""
@@ -182,28 +327,38 @@ class EditSession:
         return len(self._done), len(self._undone)
 
     def undo(self) -> Change | None:
-        if not self.can_undo():
+        """Undo the last step; if the library cannot take it now, the undo waits like an edit."""
+        return self._step("undo") if self.can_undo() else None
+
+    def redo(self) -> Change | None:
+        return self._step("redo") if self.can_redo() else None
+
+    def _step(self, action: str) -> Change | None:
+        try:
+            change = self._undo_now() if action == "undo" else self._redo_now()
+        except LibraryUnavailable as e:
+            self._error = e
+            self._waiting.append(_Waiting(action))
+            self._tell()
             return None
-        step = self._done[-1]
-        change = Change()
-        with self.library.transaction():
-            for command in reversed(step.commands):
-                change |= command.undo(self.library)
-        self._done.pop()
-        step.sealed = True
-        self._undone.append(step)
         self._notify(change)
         return change
 
-    def redo(self) -> Change | None:
-        if not self.can_redo():
-            return None
+    def _undo_now(self) -> Change:
+        if not self._done:  # what it would have undone never landed
+            return Change()
+        step = self._done[-1]
+        change = self._run(step.commands, undo=True)
+        self._done.pop()
+        step.sealed = True
+        self._undone.append(step)
+        return change
+
+    def _redo_now(self) -> Change:
+        if not self._undone:
+            return Change()
         step = self._undone[-1]
-        change = Change()
-        with self.library.transaction():
-            for command in step.commands:
-                change |= command.do(self.library)
+        change = self._run(step.commands)
         self._undone.pop()
         self._done.append(step)
-        self._notify(change)
         return change

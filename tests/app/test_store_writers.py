@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import statistics
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -125,10 +124,6 @@ def test_three_processes_editing_at_once_lose_nothing(path: Path) -> None:
         for a in stories:
             added = [f"第{i}次修改" for i in range(edits)]
             assert lib.article(a).paragraphs == before[a] + added  # type: ignore[arg-type]
-    waits = [w for r in reports for w in r["waits"]]
-    print(
-        f"3 × {edits} edits: median {statistics.median(waits) * 1000:.1f} ms, max {max(waits):.2f} s"
-    )
 
 
 def test_forty_imports_at_once_all_land(path: Path, tmp_path: Path) -> None:
@@ -139,8 +134,6 @@ def test_forty_imports_at_once_all_land(path: Path, tmp_path: Path) -> None:
         headlines = {a.headline for a in lib.articles(lib.issue_by_number(SAMPLE_ISSUE).id)}
     assert {f"第{i}篇来稿" for i in range(40)} <= headlines
     assert len({a for r in reports for a in r["articles"]}) == 40
-    waits = [w for r in reports for w in r["waits"]]
-    print(f"40 imports: median {statistics.median(waits):.2f} s, max {max(waits):.2f} s")
 
 
 def overlapping(frames: list) -> list[tuple[int, int]]:
