@@ -9,7 +9,7 @@ would leave edits unsaved.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.edit.session import SaveState
 
-if TYPE_CHECKING:
-    from widgets.editor_window import EditorWindow
+# The editor window (widgets/editor_window.py), not imported: it imports this module, and
+# widgets keep no import cycles. Used: editor, inspector, preflight_panel and QMainWindow's own.
+EditorWindow = Any
 
 WAIT_S = 1.0  # how long an edit in the window waits for another program before it queues
 RETRY_MS = 1000  # how often waiting edits are tried again

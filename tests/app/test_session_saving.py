@@ -138,3 +138,17 @@ def test_an_edit_that_can_never_land_is_named_not_kept_forever(library: Library)
     assert session.flush()
     assert session.unsaved == 0 and len(states[-1].dropped) == 1
     assert f"{lead.id}" in states[-1].dropped[0]
+
+
+def test_a_command_whose_result_is_needed_now_does_not_wait(library: Library, story: int) -> None:
+    session = EditSession(library)
+    held = Holder(library.path)
+    with pytest.raises(LibraryBusy):
+        session.push(EditArticleText(story, headline="马上要"), wait=False)
+    assert session.unsaved == 0
+    session.push(EditArticleText(story, headline="可以等"))
+    with pytest.raises(LibraryBusy):  # what waits is tried first, and still cannot land
+        session.push(EditArticleText(story, kicker="马上要"), wait=False)
+    held.release()
+    session.push(EditArticleText(story, kicker="马上要"), wait=False)
+    assert session.unsaved == 0 and on_disk(library.path, story) == "可以等"
