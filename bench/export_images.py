@@ -2,11 +2,13 @@
 
     python bench/export_images.py [--runs 3] [--photo FILE.jpg] [--width-mm 170]
 
-The photo (8000 × 10000 unless --photo names one) goes into the library as it is and is placed
-on the first colour page after the front of the sample issue in a 4:5 frame --width-mm wide. Each run is a whole process
-(open the library, compose, export with the screen and the print preset); wall time and peak
-RSS come from the parent (os.wait4), the export phase from the child. The same issue without
-the photo is measured beside it, so the photo's own cost is the difference. Medians of the runs.
+The photo (8000 × 10000 unless --photo names one; made in a child process, as a forked
+child's peak RSS starts from its parent's) goes into the library as it is and is placed in a
+4:5 frame --width-mm wide, on a colour page (the full CMYK conversion, a CMYK JPEG in the PDF)
+or on a black-only page (K only) of the sample issue. Each run is a whole process (open the
+library, compose, export with the screen and the print preset); wall time and peak RSS come
+from the parent (os.wait4), the export phase from the child. The same issue without the photo
+is measured beside it, so the photo's own cost is the difference. Medians of the runs.
 """
 
 from __future__ import annotations
@@ -39,29 +41,32 @@ def make_photo(path: Path, w: int, h: int) -> None:
     rgb.save(path, "JPEG", quality=90)
 
 
-def prepare(folder: Path, photo: Path, width_mm: float) -> tuple[Path, Path, str]:
-    """The sample library as it is, and a copy with the photo placed on page 2."""
+def prepare(folder: Path, photo: Path, width_mm: float) -> dict[str, Path]:
+    """The sample library as it is, and copies with the photo on a colour / black-only page."""
     from PIL import Image
 
     from app.model import Asset, Frame
     from app.services import create_sample_library
 
-    plain = folder / "plain.banmian"
-    create_sample_library(plain).close()
-    placed = folder / "photo.banmian"
-    lib = create_sample_library(placed)
-    try:
-        with Image.open(photo) as im:
-            size = im.size
-        asset_id = lib.put_asset(Asset(photo.read_bytes(), "image/jpeg", *size))
-        issue = lib.issue_by_number(ISSUE)
-        # a colour page (the full CMYK conversion), after the front page's masthead
-        page = next(p for p in lib.pages(issue.id)[1:] if not issue.is_black_only(p.number))
-        w = width_mm / 25.4 * 72
-        lib.add_frame(Frame("image", 40, 60, w, w * 5 / 4, page.id, props={"asset": asset_id}))
-    finally:
-        lib.close()
-    return plain, placed, asset_id
+    out = {"plain": folder / "plain.banmian"}
+    create_sample_library(out["plain"]).close()
+    with Image.open(photo) as im:
+        size = im.size
+    for label, black in (("colour", False), ("black", True)):
+        out[label] = folder / f"{label}.banmian"
+        lib = create_sample_library(out[label])
+        try:
+            asset_id = lib.put_asset(Asset(photo.read_bytes(), "image/jpeg", *size))
+            issue = lib.issue_by_number(ISSUE)
+            # past the front page's masthead; over text, which costs nothing to export
+            pages = lib.pages(issue.id)[1:]
+            page = next(p for p in pages if issue.is_black_only(p.number) == black)
+            w = width_mm / 25.4 * 72
+            frame = Frame("image", 40, 60, w, w * 5 / 4, page.id, props={"asset": asset_id})
+            lib.add_frame(frame)
+        finally:
+            lib.close()
+    return out
 
 
 def worker(db: str, preset: str, out: str) -> None:
@@ -111,9 +116,13 @@ def main() -> None:
     ap.add_argument("--photo", type=Path)
     ap.add_argument("--width-mm", type=float, default=170.0)
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--make-photo", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         worker(*args.worker)
+        return
+    if args.make_photo:
+        make_photo(args.make_photo, 8000, 10000)
         return
     with tempfile.TemporaryDirectory(prefix="banmian-bench-images-") as tmp:
         folder = Path(tmp)
@@ -121,24 +130,24 @@ def main() -> None:
         if photo is None:
             photo = folder / "photo.jpg"
             t = time.perf_counter()
-            make_photo(photo, 8000, 10000)
+            subprocess.run([sys.executable, __file__, "--make-photo", str(photo)], check=True)
             print(
                 f"made an 8000 × 10000 JPEG, {photo.stat().st_size / 1e6:.1f} MB ({time.perf_counter() - t:.0f} s)"
             )
-        plain, placed, _ = prepare(folder, photo, args.width_mm)
+        libraries = prepare(folder, photo, args.width_mm)
         w_pt = args.width_mm / 25.4 * 72
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         print(f"placed {args.width_mm:.0f} mm wide ({w_pt:.0f} × {w_pt * 5 / 4:.0f} pt)\n")
         print(
             f"{'library':8s} {'preset':7s} {'wall s':>7s} {'export s':>8s} {'peak MiB':>8s} {'PDF MB':>7s}  embedded pixels (ppi)"
         )
-        for label, db in (("plain", plain), ("photo", placed)):
+        for label, db in libraries.items():
             for preset in ("screen", "print"):
                 out = folder / f"{label}-{preset}.pdf"
                 cmd = [sys.executable, __file__, "--worker", str(db), preset, str(out)]
                 runs = [measure(cmd, env) for _ in range(args.runs)]
                 pixels = embedded_pixels(out)
-                big = pixels[0] if pixels and label == "photo" else None
+                big = pixels[0] if pixels and label != "plain" else None
                 ppi = f" ({big[0] / (w_pt / 72):.0f} ppi)" if big else ""
                 print(
                     f"{label:8s} {preset:7s} {statistics.median(r[0] for r in runs):7.2f} "
