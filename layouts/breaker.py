@@ -22,8 +22,9 @@ from layouts.analysis import Analysed
 from layouts.justify import EPS, fit, visible_end
 from layouts.linebreak import END_FORBIDDEN, ID, LA, LX, OP, SP, START_FORBIDDEN
 
-# One set line: start, end, origins (em from the line's left edge), right edge, last line.
-SetLine = tuple[int, int, list[float], float, bool]
+# One set line: start, end, origins (em from the line's left edge), right edge, last line,
+# and its spread (justify.fit: the even space between its characters, or − the compression).
+SetLine = tuple[int, int, list[float], float, bool, float]
 
 _ORPHAN_COUNT = frozenset((ID, LA, LX))  # what counts as a character for 孤字 (not marks)
 _PAIRED = "—―…⋯"  # set in pairs: —— and ……
@@ -75,16 +76,29 @@ class Breaker:
         """Whether an opening mark at s loses its empty half (not after the indent)."""
         return not (s == 0 and self.indented)
 
-    def place(self, s: int, e: int, stretch: bool, force: bool = False) -> SetLine | None:
-        """Set [s, e) in its line's room (after the indent on the first line)."""
-        placed = fit(self.p, s, e, self.room(s), self.lead(s), stretch, force)
+    def place(
+        self, s: int, e: int, stretch: bool, force: bool = False, indent: float | None = None
+    ) -> SetLine | None:
+        """Set [s, e) in its line's room (after the indent on the first line, or after
+        `indent` if given)."""
+        x0 = (self.indent if indent is None else indent) if s == 0 else 0.0
+        placed = fit(self.p, s, e, self.avail - x0, self.lead(s), stretch, force)
         if placed is None:
             return None
-        xs, edge = placed
-        x0 = self.indent if s == 0 else 0.0
+        xs, edge, spread = placed
         if x0:
             xs = [x + x0 for x in xs]
-        return (s, e, xs, edge + x0, e == self.p.n)
+        return (s, e, xs, edge + x0, e == self.p.n, spread)
+
+    def letterspaced(self, ln: SetLine) -> SetLine:
+        """The line spread through its Latin words and numbers too, if that is tighter."""
+        s, e = ln[0], ln[1]
+        x0 = self.indent if s == 0 else 0.0
+        placed = fit(self.p, s, e, self.avail - x0, self.lead(s), True, False, True)
+        if placed is None or placed[2] >= ln[5]:
+            return ln
+        xs, edge, spread = placed
+        return (s, e, [x + x0 for x in xs] if x0 else xs, edge + x0, ln[4], spread)
 
     def justified(self, ln: SetLine) -> bool:
         return ln[3] >= self.avail - EPS

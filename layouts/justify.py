@@ -6,11 +6,14 @@ shrink  1 line-end mark to ½ em, 2 word spaces to ¼ em, 3 · to ½ em, 4 brack
         to ½ em, 5 ，、；： to ½ em, 6 Han–Latin space to ⅛ em, 7 。？！ to ½ em;
 stretch 1 word spaces to ½ em, 2 Han–Latin space to ⅓ em, 3 even space between all
         characters, never inside —— or ……, not before a closing, stop or dash mark nor
-        after an opening one (they keep to their text), inside a Latin word only when the
-        line is nothing else.
+        after an opening one (they keep to their text), a word space counting as one
+        place (it widens, the characters beside it do not move off it), inside a Latin
+        word only when the line is nothing else.
 
 Each stage is used up before the next starts, shared in proportion to what each item can
-give. Glyphs keep their advances: only glue and the empty halves of marks change.
+give. Glyphs keep their advances: only glue and the empty halves of marks change. `fit`
+also says how the line was spread: the even space stage 3 put in each place (a loose line
+has more than LOOSE em between its characters), or, negative, how much compression took.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ from layouts.punctuation import WORD_SPACE_MAX, WORD_SPACE_MIN, pair_pick
 EPS = 1e-9  # em
 HAN_LATIN_MIN = 0.125
 HAN_LATIN_MAX = 1 / 3
+LOOSE = 0.5  # em: more even space than this between characters is a hole (issue 13)
+UNSPREAD = float("inf")  # the spread of a short line with nowhere to put space
 
-Placed = tuple[list[float], float]  # origins relative to the line's content start, right edge
+# origins relative to the line's content start, right edge, spread (see the module doc)
+Placed = tuple[list[float], float, float]
 
 
 def _in(seq: list[int], lo: int, hi: int) -> list[int]:
@@ -43,18 +49,27 @@ def visible_end(p: Analysed, s: int, e: int) -> int:
 
 
 def fit(
-    p: Analysed, s: int, e: int, avail: float, lead: bool, stretch: bool, force: bool
+    p: Analysed,
+    s: int,
+    e: int,
+    avail: float,
+    lead: bool,
+    stretch: bool,
+    force: bool,
+    letterspace: bool = False,
 ) -> Placed | None:
     """Set characters [s, e) in `avail` em.
 
     lead: compress an opening mark at the start (not after a paragraph indent).
     stretch: fill `avail` when the line is short (justified, not last).
     force: never fail; otherwise None when even full compression leaves it too wide.
+    letterspace: spread Latin words and numbers too, with the rest (for a line that no
+    breaking saves from a hole: a little space in 12345 is better than an em beside it).
     """
     ev = visible_end(p, s, e)
     m = ev - s
     if m == 0:
-        return [], 0.0
+        return [], 0.0, 0.0
     cl, cr = p.cl, p.cr
     w = p.cw[s:ev]
     o = p.off[s:ev]
@@ -76,14 +91,16 @@ def fit(
             w[i - s] -= cl[i] + cr[i]
             o[i - s] -= cl[i]
     delta = avail - (sum(w) + sum(gl))
+    spread = 0.0
     if delta < -EPS:
         if not _shrink(p, s, ev, w, o, gl, marks, done, -delta) and not force:
             return None
+        spread = delta
     elif delta > EPS and stretch:
-        _stretch(p, s, ev, w, gl, delta)
+        spread = _stretch(p, s, ev, w, gl, delta, letterspace)
     lefts = list(accumulate([a + b for a, b in zip(w, gl, strict=True)], initial=0.0))
     xs = [a + b for a, b in zip(lefts, o, strict=False)]
-    return xs, lefts[m - 1] + w[m - 1]
+    return xs, lefts[m - 1] + w[m - 1], spread
 
 
 def _shrink(p, s, ev, w, o, gl, marks, done, need) -> bool:
@@ -124,9 +141,11 @@ def _shrink(p, s, ev, w, o, gl, marks, done, need) -> bool:
     return need <= EPS
 
 
-def _stretch(p, s, ev, w, gl, extra) -> None:
-    """Add `extra` em: word spaces, then Han–Latin space, then evenly between characters."""
-    spaces = [(i - s, WORD_SPACE_MAX - w[i - s]) for i in _in(p.spaces, s, ev)]
+def _stretch(p, s, ev, w, gl, extra, letterspace=False) -> float:
+    """Add `extra` em: word spaces, then Han–Latin space, then evenly between characters.
+    Gives the even space each place took in the last stage (UNSPREAD if there was none)."""
+    in_line = _in(p.spaces, s, ev)
+    spaces = [(i - s, WORD_SPACE_MAX - w[i - s]) for i in in_line]
     spaces = [(j, cap) for j, cap in spaces if cap > 0]
     if spaces:
         total = sum(cap for _, cap in spaces)
@@ -135,7 +154,7 @@ def _stretch(p, s, ev, w, gl, extra) -> None:
             w[j] += cap * take / total
         extra -= take
         if extra <= EPS:
-            return
+            return 0.0
     hl = _in(p.hl, s + 1, ev)
     if hl:
         cap = (HAN_LATIN_MAX - HAN_LATIN) * len(hl)
@@ -144,19 +163,30 @@ def _stretch(p, s, ev, w, gl, extra) -> None:
             gl[k - s - 1] += add
         extra -= add * len(hl)
         if extra <= EPS:
-            return
+            return 0.0
     m = ev - s
     lock = set(_in(p.lock, s + 1, ev))
     lint = _in(p.lint, s + 1, ev)
     attach = _in(p.attach, s + 1, ev)
-    skip = lock.union(lint, attach)
+    skip = lock.union(attach) if letterspace else lock.union(lint, attach)
+    runs: list[int] = []  # a run of word spaces is one place: its first space widens
+    if in_line:
+        cls = p.cls
+        for i in in_line:
+            skip.update((i, i + 1))
+            if i == s or cls[i - 1] != SP:
+                runs.append(i - s)
     slots = [j for j in range(m - 1) if j + s + 1 not in skip] if skip else list(range(m - 1))
     # Failing those, space marks off their neighbours, and only then letter-space a word.
     for fallback in (attach, lint):
-        if slots:
+        if slots or runs:
             break
         slots = [k - s - 1 for k in fallback if k not in lock]
-    if slots:
-        add = extra / len(slots)
-        for j in slots:
-            gl[j] += add
+    if not (slots or runs):
+        return UNSPREAD
+    add = extra / (len(slots) + len(runs))
+    for j in slots:
+        gl[j] += add
+    for j in runs:
+        w[j] += add
+    return add

@@ -2,7 +2,8 @@
 
 The public face of the engine's text setting (CLREQ.md, clreq, GB/T 15834): analysis
 (layouts.analysis) measures the paragraph once, the breaker (layouts.breaker) chooses the
-lines, the justifier (layouts.justify) places every glyph. Widths are worked in em of the
+lines, the justifier (layouts.justify) places every glyph; a paragraph the greedy breaker
+would leave with a hole is broken as a whole (layouts.totalfit). Widths are worked in em of the
 paragraph size and scaled to points here, at the end.
 """
 
@@ -15,6 +16,7 @@ from layouts.breaker import Breaker, SetLine
 from layouts.fonts.metrics import FaceSet
 from layouts.justify import fit
 from layouts.text import DashRule, Line, Paragraph, Segment, TextStyle
+from layouts.totalfit import badness, loose, refit
 
 ALIGNS = ("justify", "left", "center", "right")
 
@@ -40,12 +42,17 @@ def compose_paragraph(
     sets = breaker.lines(start)
     if len(sets) > 1 and breaker.orphan(sets[-1]):
         sets = breaker.fix_orphan(sets)
+    if breaker.justify and any(map(loose, sets)):
+        whole = refit(breaker, sets)  # a hole: break the paragraph as a whole instead
+        if whole is not None and badness(whole, breaker) < badness(sets, breaker):
+            sets = whole
+        sets = [breaker.letterspaced(ln) if loose(ln) else ln for ln in sets]
     return [_line(p, ln, width, avail, style.align) for ln in sets]
 
 
 def _line(p: Analysed, ln: SetLine, width: float, avail: float, align: str) -> Line:
     """A set line in points, aligned: justified lines already fill the measure."""
-    s, e, xs, edge, last = ln
+    s, e, xs, edge, last, _ = ln
     shift = 0.0
     if align == "center":
         shift = (avail - edge) / 2
@@ -113,5 +120,5 @@ def set_line(
     p = analyse(Paragraph.plain(text, style), faces)
     avail = width / style.size
     placed = fit(p, 0, p.n, avail, True, align == "justify", True)
-    xs, edge = placed if placed else ([], 0.0)
-    return _line(p, (0, p.n, xs, edge, True), width, avail, align)
+    xs, edge, _ = placed if placed else ([], 0.0, 0.0)
+    return _line(p, (0, p.n, xs, edge, True, 0.0), width, avail, align)

@@ -220,6 +220,61 @@ def _ink_problems(ln: Line, width: float, faces: FaceSet, size: float) -> list[s
     return out
 
 
+def _han(c: str) -> bool:
+    """A Han ideograph (CJK Unified Ideographs, Extension A, compatibility ideographs, the
+    supplementary planes)."""
+    o = ord(c)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
+
+
+def _letter(c: str) -> bool:
+    return _han(c) or c.isascii() and c.isalnum()
+
+
+LOOSE = 0.5  # em: the most white a justified line may put between Han characters (issue 13)
+
+
+def gap_problems(lines: list[Line], faces: FaceSet, size: float) -> list[str]:
+    """Loose lines: on every line but a paragraph's last, the white between two neighbouring
+    characters with a Han character on at least one side (the other a Han character, a Latin
+    letter or a digit) is at most ½ em more than CLREQ.md's stretched spacing allows them:
+    nothing between two Han characters, ⅓ em between Han and Latin, ½ em for a word space.
+    Measured from the glyphs' advances alone; punctuation is not measured (its cell is the
+    font's business), and it separates the pairs it stands between."""
+    out: list[str] = []
+    for ln in lines:
+        if ln.last:
+            continue
+        prev = None  # (character, right edge of its advance)
+        spaces = 0
+        worst = 0.0
+        for seg in ln.segments:
+            face = faces[seg.font]
+            for c, x in zip(seg.text, seg.xs, strict=True):
+                if c == " ":
+                    spaces += 1
+                    continue
+                if not _letter(c):
+                    prev, spaces = None, 0
+                    continue
+                if prev is not None and (_han(c) or _han(prev[0])):
+                    allowed = LOOSE + 0.5 * spaces
+                    if not spaces and not (_han(c) and _han(prev[0])):
+                        allowed += 1 / 3
+                    worst = max(worst, (x - prev[1]) / size - allowed)
+                prev, spaces = (c, x + face.advance(c) * size), 0
+        if worst > 1e-6:
+            out.append(
+                f"loose line, {worst + LOOSE:.2f} em where {LOOSE} em is the most: {ln.text!r}"
+            )
+    return out
+
+
+@pytest.fixture(scope="session")
+def check_gaps() -> Callable[..., list[str]]:
+    return gap_problems
+
+
 @pytest.fixture(scope="session")
 def check_lines() -> Callable[..., list[str]]:
     return line_problems

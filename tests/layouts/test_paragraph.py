@@ -243,11 +243,11 @@ def test_widths_between_whole_characters(body_faces, corpus_paragraphs, check_li
 def test_shrink_order_commas_before_full_stops(body_faces):
     style = TextStyle("song", EM, EM, indent=0.0)
     p = analyse(Paragraph.plain("甲，乙。丙", style), body_faces)
-    xs, edge = fit(p, 0, p.n, 4.75, True, True, False)
+    xs, edge, _ = fit(p, 0, p.n, 4.75, True, True, False)
     assert edge == pytest.approx(4.75)
     assert xs[2] - xs[1] == pytest.approx(0.75)  # ， gave the quarter …
     assert xs[4] - xs[3] == pytest.approx(1.0)  # … 。 kept its em
-    xs, edge = fit(p, 0, p.n, 4.25, True, True, False)
+    xs, edge, _ = fit(p, 0, p.n, 4.25, True, True, False)
     assert xs[2] - xs[1] == pytest.approx(0.5)  # ， down to ½ em, then
     assert xs[4] - xs[3] == pytest.approx(0.75)  # 。 gives the rest
     assert fit(p, 0, p.n, 3.9, True, True, False) is None  # no more to give
@@ -257,7 +257,7 @@ def test_stretch_order_word_spaces_first(body_faces):
     style = TextStyle("song", EM, EM, indent=0.0)
     p = analyse(Paragraph.plain("甲乙 丙丁", style), body_faces)
     natural = fit(p, 0, p.n, 100.0, True, False, False)[1]
-    xs, edge = fit(p, 0, p.n, natural + 0.2, True, True, False)
+    xs, edge, _ = fit(p, 0, p.n, natural + 0.2, True, True, False)
     assert edge == pytest.approx(natural + 0.2)
     assert xs[1] - xs[0] == pytest.approx(1.0)  # Han spacing untouched
     assert xs[4] - xs[3] == pytest.approx(1.0)
