@@ -46,84 +46,102 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="46" />
+            <location filename="../../widgets/editor_window.py" line="47" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="47" />
+            <location filename="../../widgets/editor_window.py" line="48" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="48" />
+            <location filename="../../widgets/editor_window.py" line="49" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="50" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="51" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="51" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="53" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="54" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="56" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="56" />
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="60" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="60" />
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="61" />
+            <location filename="../../widgets/editor_window.py" line="62" />
             <source>编辑</source>
             <translation>Edit</translation>
+        </message>
+    </context>
+    <context>
+        <name>DamageBar</name>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="163" />
+            <source>查看</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="165" />
+            <source>知道了</source>
+            <translation>Dismiss</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="169" />
+            <source>本期有{n}处记录损坏，已修复或略去，见印前检查：{first}</source>
+            <translation>{n} damaged rows in this issue, repaired or left out (see Preflight): {first}</translation>
         </message>
     </context>
     <context>
@@ -287,47 +305,47 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="121" />
+            <location filename="../../widgets/editor_window.py" line="122" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="124" />
+            <location filename="../../widgets/editor_window.py" line="125" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="127" />
+            <location filename="../../widgets/editor_window.py" line="128" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="131" />
+            <location filename="../../widgets/editor_window.py" line="132" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="229" />
+            <location filename="../../widgets/editor_window.py" line="231" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="231" />
+            <location filename="../../widgets/editor_window.py" line="233" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="233" />
+            <location filename="../../widgets/editor_window.py" line="235" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="275" />
+            <location filename="../../widgets/editor_window.py" line="277" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="276" />
+            <location filename="../../widgets/editor_window.py" line="278" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
@@ -817,6 +835,55 @@
             <location filename="../../widgets/preflight_panel.py" line="56" />
             <source>全期</source>
             <translation>Whole issue</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveBar</name>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="73" />
+            <location filename="../../widgets/save_bar.py" line="147" />
+            <source>重试</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="75" />
+            <source>知道了</source>
+            <translation>Dismiss</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="91" />
+            <source>{n}处修改尚未存入版面库，正在自动重试——{error}</source>
+            <translation>{n} changes not saved to the library yet, retrying — {error}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="103" />
+            <source>已保存；{n}处修改无法保存，已放弃：{why}</source>
+            <translation>Saved; {n} changes could not be saved and were dropped: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="110" />
+            <source>修改已保存</source>
+            <translation>Changes saved</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="141" />
+            <source>修改未保存</source>
+            <translation>Changes not saved</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="143" />
+            <source>{n}处修改还没有存入版面库：{error}</source>
+            <translation>{n} changes are not in the library yet: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="148" />
+            <source>不保存，关闭</source>
+            <translation>Close without saving</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/save_bar.py" line="149" />
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
     </context>
 </TS>

@@ -90,6 +90,16 @@ def next_issue(path: str, number: int, barrier: Any, queue: Any) -> None:
         _report(queue, "next", made=None, error=f"{type(e).__name__}: {e}")
 
 
+def open_library(path: str, barrier: Any, queue: Any) -> None:
+    """Open (and so upgrade) an old library at the same moment as another program."""
+    try:
+        barrier.wait()
+        with Library.open(path) as lib:
+            _report(queue, "open", version=lib.schema_version, error="")
+    except Exception as e:
+        _report(queue, "open", version=0, error=f"{type(e).__name__}: {e}")
+
+
 def run_all(targets: list[tuple[Any, tuple[Any, ...]]], timeout: float = 600) -> list[dict]:
     """Start every (function, args) in its own process behind one barrier; their reports."""
     import multiprocessing

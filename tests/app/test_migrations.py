@@ -291,3 +291,15 @@ def test_failed_v4_to_v5_leaves_the_v4_file_unchanged(tmp_path: Path) -> None:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
     assert "article_pictures" not in tables
+
+
+def test_two_programs_opening_an_old_library_at_once_upgrade_it_once(tmp_path: Path) -> None:
+    """Each step takes the write lock first and reads the version again: the second program
+    waits, finds the step done, and both open the upgraded library."""
+    from tests.app import store_workers as work
+
+    path = build_v1(tmp_path / "old.banmian")
+    reports = work.run_all([(work.open_library, (str(path),)) for _ in range(3)])
+    assert [(r["version"], r["error"]) for r in reports] == [(SCHEMA_VERSION, "")] * 3
+    with Library.open(path) as lib:
+        assert lib.issue_by_number(1809).id == 7
