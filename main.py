@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def open_window(library: Library) -> int:
     """The editor on the library's newest issue (Qt is imported only here)."""
-    from widgets.editor_window import run_editor
+    from widgets.startup import run_editor
 
     return run_editor(library)
 

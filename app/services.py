@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from app.store import Library, LibraryError
 from app.store.paths import default_cache_dir
 from layouts.display import ComposedPage
 from layouts.fonts.coverage import resolve_spans
-from layouts.fonts.registry import FontRegistry
+from layouts.fonts.registry import FontNotFoundError, FontRegistry
 from layouts.text import Span
 
 
@@ -26,9 +27,18 @@ def font_registry(cache_dir: Path | None = None) -> FontRegistry:
     return FontRegistry(cache_dir=str(folder))
 
 
-def make_composer(registry: FontRegistry, extra_chars: str = "") -> IssueComposer:
-    """A composer over the registry's faces, subsets widened to `extra_chars` (the issue's text)."""
-    faces = registry.faces(extra_chars)
+class MissingFontError(UserError):
+    """No installed font serves a face the issue needs; the message says what to install."""
+
+
+def make_composer(registry: FontRegistry) -> IssueComposer:
+    """A composer over the registry's faces (the installed files: nothing is converted here,
+    PDF export converts CFF faces for the characters it draws). A missing Chinese font is a
+    MissingFontError whose one line says what to install."""
+    try:
+        faces = registry.faces()
+    except FontNotFoundError as exc:
+        raise MissingFontError(_missing_font(registry, exc)) from None
     fallbacks = {key: registry.fallbacks(key) for key in faces}
 
     def resolve(spans: list[Span]) -> tuple[list[Span], list[tuple[str, int]]]:
@@ -36,6 +46,21 @@ def make_composer(registry: FontRegistry, extra_chars: str = "") -> IssueCompose
         return out, [(m.label, m.index) for m in missing]
 
     return IssueComposer(faces, resolve_spans=resolve)
+
+
+def _missing_font(registry: FontRegistry, exc: FontNotFoundError) -> str:
+    if "song" in registry.overrides or "song" not in registry.unresolved():
+        return str(exc)  # a pinned file that cannot be read: the registry's message names it
+    if sys.platform.startswith("linux"):
+        how = "sudo apt install fonts-noto-cjk (Debian/Ubuntu; Fedora: google-noto-serif-cjk-fonts)"
+    elif sys.platform == "darwin":
+        how = "宋体 Songti SC from Font Book (macOS ships it)"
+    else:
+        how = "宋体 SimSun (Settings ▸ Fonts ▸ optional features ▸ Chinese supplemental fonts)"
+    return (
+        f"缺少中文字体（宋体）/ no Chinese font installed: install {how}, or add a font folder "
+        "to BANMIAN_FONT_DIRS; `banmian fonts` lists what was found"
+    )
 
 
 # scheme://… (postgresql://, file://, https://…): RFC 3986 scheme letters, then "://". A
@@ -109,14 +134,5 @@ def load_issue(library: Library, number: int | None) -> IssueDoc:
         raise UserError(str(e)) from None
 
 
-def issue_chars(doc: IssueDoc) -> str:
-    """Every distinct character the issue's articles use, so converted subsets can hold them."""
-    chars: set[str] = set()
-    for a in doc.articles.values():
-        for text in (a.kicker, a.headline, a.subheadline, *a.paragraphs):
-            chars.update(text)
-    return "".join(sorted(chars))
-
-
 def compose_issue(doc: IssueDoc, registry: FontRegistry | None = None) -> list[ComposedPage]:
-    return make_composer(registry or font_registry(), issue_chars(doc)).compose(doc)
+    return make_composer(registry or font_registry()).compose(doc)

@@ -45,13 +45,13 @@ def worker(args: argparse.Namespace) -> None:
     """The measured process: library → IssueDoc → compose → PDF/X file; prints its phases."""
     t0 = time.perf_counter()
     from app.export.issue import export_issue
-    from app.services import font_registry, issue_chars, load_issue, make_composer, open_library
+    from app.services import font_registry, load_issue, make_composer, open_library
 
     gc.freeze()  # as `banmian export` does (app/cli/main.py cmd_export)
     t1 = time.perf_counter()
     with open_library(args.db) as lib:
         doc = load_issue(lib, args.issue)
-        composer = make_composer(font_registry(), issue_chars(doc))  # as compose_issue does
+        composer = make_composer(font_registry())  # as compose_issue does
         t2 = time.perf_counter()
         pages = composer.compose(doc)
         t3 = time.perf_counter()

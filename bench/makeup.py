@@ -32,7 +32,7 @@ from app.edit.autofill import autofill
 from app.edit.issues import create_next_issue
 from app.intake.corpus import import_corpus
 from app.model.document import IssueDoc
-from app.services import create_sample_library, font_registry, issue_chars, make_composer
+from app.services import create_sample_library, font_registry, make_composer
 from app.store import Library
 from layouts.grid import GRIDS
 from layouts.units import to_mm
@@ -62,7 +62,7 @@ def run_once(path: Path, number: int, scratch: Path, **kw):
     shutil.copy(path, copy)
     with Library.open(copy) as lib:
         doc = IssueDoc.load(lib, number)
-        composer = make_composer(font_registry(), issue_chars(doc))
+        composer = make_composer(font_registry())
         wall, cpu = time.perf_counter(), time.process_time()
         report = autofill(lib, doc, composer, **kw)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu

@@ -6,24 +6,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-
 from app.compose.issue import IssueComposer, owner_id
 from app.model import Frame
 from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE, build_sample
-from app.services import font_registry, issue_chars, make_composer
+from app.services import font_registry, make_composer
 from app.store import Library
 from layouts.display import ComposedPage, QRItem
 
 
-def sample_composer(tmp_path_factory: pytest.TempPathFactory, extra: str = "") -> IssueComposer:
-    """A composer over the registry's faces, subsets wide enough for the sample's text and
-    `extra` (text a test will type) — for a module-scoped `composer` fixture."""
-    with Library.create(tmp_path_factory.mktemp("faces") / "sample.banmian") as lib:
-        build_sample(lib)
-        doc = IssueDoc.load(lib, SAMPLE_ISSUE)
-    return make_composer(font_registry(), issue_chars(doc) + extra)
+def sample_composer() -> IssueComposer:
+    """A composer over the registry's faces, for a module-scoped `composer` fixture."""
+    return make_composer(font_registry())
 
 
 @contextmanager

@@ -7,29 +7,26 @@ were composed again and the window repaints just those (thumbnails a moment late
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QWidget
 
-from app.edit.editor import EditorChange, IssueEditor, open_editor
+from app.edit.editor import EditorChange, IssueEditor
 from app.errors import UserError
 from app.preflight.run import PreflightFinding
 from app.proof.open_marks import page_open_marks
-from app.services import open_library
-from app.store import Library, LibraryError
+from app.store import LibraryError
 from widgets.article_bin import ArticleBin
 from widgets.canvas import Guides
 from widgets.edit_canvas import EditCanvas
 from widgets.editor_menus import build_editor_actions
 from widgets.export_dialog import export_with_dialog
-from widgets.i18n import install_language, saved_language
 from widgets.import_dialog import import_into_bin
 from widgets.inspector import Inspector
-from widgets.main_window import MainWindow, ui_font
+from widgets.main_window import MainWindow
 from widgets.marks_panel import MarksPanel
 from widgets.pages_panel import THUMB_WIDTH
 from widgets.painter import PagePainter, render_page
@@ -360,43 +357,3 @@ class EditorWindow(MainWindow):
 
     def library_path(self) -> Path:
         return Path(self.editor.library.path)
-
-
-def run_editor(library: Library, settings: QSettings | None = None) -> int:
-    """Open the editor window on the library's newest issue and run Qt's event loop.
-
-    File ▸ 打开库 opens another library in a new window and closes this one (and its library).
-    """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Banmian")
-    app.setOrganizationName("Banmian")
-    QApplication.setFont(ui_font())
-    settings = settings if settings is not None else QSettings("Banmian", "Banmian")
-    translator = install_language(saved_language(settings))  # noqa: F841 - kept alive by the loop
-    windows: list[EditorWindow] = []
-
-    def show(lib: Library) -> None:
-        window = EditorWindow(open_editor(lib), settings, open_library=switch)
-        windows.append(window)
-        window.show()
-
-    def switch(path: str) -> None:
-        old = windows[-1]
-        try:
-            lib = open_library(path)
-        except (UserError, LibraryError) as exc:
-            old.report(str(exc))
-            return
-        try:
-            show(lib)
-        except Exception as exc:  # an issue that cannot be composed: stay where we are
-            log.exception("opening %s failed", path)
-            lib.close()
-            old.report(str(exc))
-            return
-        old.close()
-        if old.editor.library is not library:
-            old.editor.library.close()  # the first library belongs to the caller
-
-    show(library)
-    return app.exec()

@@ -33,7 +33,9 @@ def export_with_dialog(parent: QWidget, editor: IssueEditor, path: str | Path) -
     def progress(done: int, total: int) -> bool:
         dialog.setMaximum(total)
         dialog.setValue(done)
-        if done < total - 1:
+        if done == 0:  # the first export converts CFF faces (Noto CJK) for embedding first
+            dialog.setLabelText(translate("ExportDialog", "正在准备字体…"))
+        elif done < total - 1:
             dialog.setLabelText(
                 translate("ExportDialog", "正在绘制第{n}版，共{total}版…").format(
                     n=done + 1, total=total - 1

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QRawFont,
+    QTransform,
 )
 
 from app.export.qrcache import item_modules
@@ -88,8 +89,12 @@ def sfnt_face_bytes(path: str | Path, index: int = 0) -> bytes:
 class FontCache:
     """QRawFonts for FontSources, one loaded face per (path, index) and one copy per size.
 
-    Hinting is off so outlines match the PDF; sizes are in the painter's units (points).
+    Hinting is off so outlines match the PDF; sizes are in pixels of the device drawn on (the
+    painter asks for each run's size at the current zoom). The most recently used sizes are
+    kept (zooming through many scales must not grow the cache without end).
     """
+
+    SIZES_KEPT = 256
 
     def __init__(self) -> None:
         self._faces: dict[tuple[str, int], QRawFont] = {}
@@ -97,11 +102,13 @@ class FontCache:
 
     def raw_font(self, source: FontSource, size: float) -> QRawFont:
         key = (source.path, source.index, float(size))
-        font = self._sized.get(key)
+        font = self._sized.pop(key, None)
         if font is None:
             font = QRawFont(self._face(source))
             font.setPixelSize(float(size))
-            self._sized[key] = font
+            if len(self._sized) >= self.SIZES_KEPT:
+                del self._sized[next(iter(self._sized))]  # the least recently used
+        self._sized[key] = font  # (re)inserted last: most recently used
         return font
 
     def _face(self, source: FontSource) -> QRawFont:
@@ -181,12 +188,31 @@ class PagePainter:
                 outlines.addPath(font.pathForGlyph(glyph).translated(x, run.y))
             qp.fillPath(outlines, color)
             return
+        # Through the glyph cache, at the device's own pixel size and with no transform: a face
+        # whose hints FreeType applies (CFF: Noto CJK) would otherwise be rasterised at the
+        # unzoomed size and then scaled, its stems snapped to the wrong pixel grid — at 200 %
+        # body text came out half again as heavy as in the PDF.
+        t = qp.combinedTransform()
+        upright = not (t.m12() or t.m21()) and t.m11() > 0 and abs(t.m11() - t.m22()) < 1e-9
+        if not upright:  # rotated or sheared: drawn as it is
+            positions = [QPointF(x, run.y) for _, x in kept]
+        else:
+            device = qp.device()
+            ratio = device.devicePixelRatioF() if device is not None else 1.0
+            font = self.fonts.raw_font(page.font(run.font), run.size * t.m11() * ratio)
+            sx, dx, y = t.m11() * ratio, t.dx() * ratio, (t.m22() * run.y + t.dy()) * ratio
+            positions = [QPointF(sx * x + dx, y) for _, x in kept]
+            qp.save()
+            qp.resetTransform()
+            qp.setWorldTransform(QTransform.fromScale(1.0 / ratio, 1.0 / ratio))
         glyphs = QGlyphRun()
         glyphs.setRawFont(font)
         glyphs.setGlyphIndexes([g for g, _ in kept])
-        glyphs.setPositions([QPointF(x, run.y) for _, x in kept])
+        glyphs.setPositions(positions)
         qp.setPen(color)
         qp.drawGlyphRun(QPointF(0.0, 0.0), glyphs)
+        if upright:
+            qp.restore()
 
     def _rule(self, qp: QPainter, rule: Rule) -> None:
         pen = QPen(cmyk_to_qcolor(rule.color), rule.width)

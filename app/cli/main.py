@@ -179,11 +179,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_autofill(args: argparse.Namespace) -> int:
     from app.edit.autofill import autofill
-    from app.services import font_registry, issue_chars, load_issue, make_composer
+    from app.services import font_registry, load_issue, make_composer
 
     with required_library(args, "autofill") as lib:
         doc = load_issue(lib, args.issue)
-        composer = make_composer(font_registry(), issue_chars(doc))
+        composer = make_composer(font_registry())
         report = autofill(
             lib,
             doc,

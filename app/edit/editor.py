@@ -40,7 +40,7 @@ from app.model.document import IssueDoc
 from app.model.proof import now
 from app.preflight.run import ImageInfo, PreflightFinding, image_info_from_bytes, preflight
 from app.proof.signoff import print_warnings
-from app.services import font_registry, issue_chars, load_issue, make_composer
+from app.services import font_registry, load_issue, make_composer
 from app.store import Library, LibraryError
 from layouts.display import ComposedPage, owner_frame_id
 from layouts.grid import PageGrid
@@ -412,4 +412,4 @@ class IssueEditor:
 def open_editor(library: Library, number: int | None = None) -> IssueEditor:
     """The editor on issue `number` of a library (its newest issue if None)."""
     doc = load_issue(library, number)
-    return IssueEditor(library, doc, make_composer(font_registry(), issue_chars(doc)))
+    return IssueEditor(library, doc, make_composer(font_registry()))

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from app.export.embed import embeddable
 from app.export.files import check_target, name_limit, staged_folder
 from app.export.names import page_file_name
 from app.export.options import add_export_options
@@ -66,6 +67,7 @@ def export_issue(
     if not pages:
         raise ValueError("nothing to export: no pages")
     chosen = get_preset(preset) if isinstance(preset, str) else preset
+    pages = embeddable(pages)  # once for the issue file and every per-page file
     total = len(pages) * ((out is not None) + (per_page_dir is not None))
     drawn = 0
 

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from app.export.embed import embeddable
 from app.export.fonts import blank_font_name, load_font
 from app.export.geometry import PageGeometry
 from app.export.images import ImageCache, ImageLoader, draw_image
@@ -57,6 +58,7 @@ def export_pdf(
     """
     if not pages:
         raise ValueError("nothing to export: no pages")
+    pages = embeddable(pages)  # CFF faces → TrueType (callers that converted already: a no-op)
     target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
     with export_settings():
         canvas = Canvas(

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.export.embed import ConversionCancelled, embeddable
 from app.export.issue import export_issue
 from app.export.pdf import ImageLoader
 from app.model.document import IssueDoc
@@ -41,6 +42,10 @@ def export_with_progress(
             raise ExportCancelled("导出已取消 / export cancelled")
 
     step(0)
+    try:  # CFF faces are converted now (first export only): step 0 until they are ready
+        pages = embeddable(pages, None if progress is None else lambda *_: progress(0, total))
+    except ConversionCancelled:
+        raise ExportCancelled("导出已取消 / export cancelled") from None
     written = export_issue(
         doc,
         pages,

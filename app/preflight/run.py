@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.export.embed import embeddable
 from app.model.document import IssueDoc
 from app.preflight import checks, ink
 from app.preflight.damage import damaged_rows
@@ -52,6 +53,9 @@ def preflight(
     renderer and decodes it with zxing-cpp; off, only the module size is checked.
     """
     names = checks.frame_names(doc)
+    # The faces the PDF will embed: CFF converted (cached); one that cannot be converted
+    # stays as it is and checks.fonts reports it.
+    pages = embeddable(pages, skip_failed=True)
     found: list[PreflightFinding] = []
     found += checks.missing_glyphs(pages, names)  # before the composer's: lists every char
     found += checks.composer_findings(pages, names)

@@ -46,82 +46,82 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="47" />
+            <location filename="../../widgets/editor_window.py" line="44" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="48" />
+            <location filename="../../widgets/editor_window.py" line="45" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="46" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="47" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="51" />
+            <location filename="../../widgets/editor_window.py" line="48" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="49" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="50" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="51" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="56" />
+            <location filename="../../widgets/editor_window.py" line="53" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="54" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="56" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="60" />
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="61" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="62" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
@@ -305,47 +305,47 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="122" />
+            <location filename="../../widgets/editor_window.py" line="119" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="125" />
+            <location filename="../../widgets/editor_window.py" line="122" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="128" />
+            <location filename="../../widgets/editor_window.py" line="125" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="132" />
+            <location filename="../../widgets/editor_window.py" line="129" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="231" />
+            <location filename="../../widgets/editor_window.py" line="228" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="233" />
+            <location filename="../../widgets/editor_window.py" line="230" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="235" />
+            <location filename="../../widgets/editor_window.py" line="232" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="277" />
+            <location filename="../../widgets/editor_window.py" line="274" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="278" />
+            <location filename="../../widgets/editor_window.py" line="275" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
@@ -474,12 +474,17 @@
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/export_dialog.py" line="38" />
+            <location filename="../../widgets/export_dialog.py" line="37" />
+            <source>正在准备字体…</source>
+            <translation>Preparing fonts…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/export_dialog.py" line="40" />
             <source>正在绘制第{n}版，共{total}版…</source>
             <translation>Drawing page {n} of {total}…</translation>
         </message>
         <message>
-            <location filename="../../widgets/export_dialog.py" line="43" />
+            <location filename="../../widgets/export_dialog.py" line="45" />
             <source>正在生成 PDF/X-1a 文件…</source>
             <translation>Writing the PDF/X-1a file…</translation>
         </message>

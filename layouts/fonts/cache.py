@@ -16,6 +16,10 @@ from layouts.fonts.charsets import charset_hash, default_charset
 from layouts.fonts.convert import CONVERTER_VERSION, MAX_ERR, ConversionError, convert_face
 from layouts.fonts.metrics import metrics_cache_path
 
+# A converted file that a newer one covers is deleted only when older than this: a process
+# that chose it a moment ago may still be about to read it.
+COVERED_MIN_AGE = 600.0
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class ConversionResult:
@@ -73,7 +77,7 @@ def cached_truetype(
     target = cache_path(src_path, index, cache_dir, wanted, max_err)
     if os.path.exists(target):
         return ConversionResult(
-            target, _glyph_count(target), 0, 0, time.perf_counter() - start, True
+            target, glyph_count(target), 0, 0, time.perf_counter() - start, True
         )
 
     # Another file of the same source may already hold every character asked for (or most of them).
@@ -89,8 +93,12 @@ def cached_truetype(
         if have is None:
             continue
         if need <= have:
+            # Name it for this character set too (a hard link, no copy): the next request for
+            # it is then answered from the file name alone, without reading any font.
+            with contextlib.suppress(OSError):
+                os.link(sibling, target)
             return ConversionResult(
-                str(sibling), _glyph_count(str(sibling)), 0, 0, time.perf_counter() - start, True
+                str(sibling), glyph_count(str(sibling)), 0, 0, time.perf_counter() - start, True
             )
         overlap = len(need & have)
         if best is None or overlap > best[0]:
@@ -104,28 +112,41 @@ def cached_truetype(
     glyphs, converted, reused = convert_face(
         src_path, index, target, wanted, max_err=max_err, reuse_from=reuse_from
     )
+    if reuse_from is not None:  # the new file covers the one it grew from: drop old ones
+        prune_cache(cache_dir, covered_min_age=COVERED_MIN_AGE, group=f"{slug}-{sig}")
     return ConversionResult(target, glyphs, converted, reused, time.perf_counter() - start, False)
 
 
-def prune_cache(cache_dir: str, stale_tmp_seconds: float = 86400.0) -> list[str]:
+def prune_cache(
+    cache_dir: str,
+    stale_tmp_seconds: float = 86400.0,
+    *,
+    covered_min_age: float = 0.0,
+    group: str = "*-*",
+) -> list[str]:
     """Delete converted files that a larger file of the same source covers entirely (with
-    their metrics cache files), and temporary files left by crashed conversions. Call it when
-    no registry is using the cache (e.g. at start-up). Returns the deleted paths."""
+    their metrics cache files), and temporary files left by crashed conversions. A covered
+    file younger than `covered_min_age` seconds is kept: another process may be about to read
+    it. `group` limits the covered-file pass to one source ("slug-sig"). Returns the deleted
+    paths."""
     groups: dict[str, list[tuple[str, set[int]]]] = {}
-    for path in sorted(Path(cache_dir).glob("*-*-*-*.ttf")):
+    for path in sorted(Path(cache_dir).glob(f"{group}-*.ttf")):
         have = _covered(str(path))
         if have is not None:
             groups.setdefault(path.name.rsplit("-", 1)[0], []).append((str(path), have))
     doomed = []
+    now = time.time()
     for files in groups.values():
         for path, have in files:
             if any(other != path and have < cover for other, cover in files):
+                with contextlib.suppress(OSError):
+                    if now - os.stat(path).st_mtime < covered_min_age:
+                        continue
                 doomed.append(path)
                 with contextlib.suppress(OSError):
                     metrics = metrics_cache_path(path, 0, cache_dir)
                     if os.path.exists(metrics):
                         doomed.append(metrics)
-    now = time.time()
     for tmp in [*Path(cache_dir).glob(".convert-*.tmp"), *Path(cache_dir).glob(".metrics-*.tmp")]:
         with contextlib.suppress(OSError):
             if now - tmp.stat().st_mtime > stale_tmp_seconds:
@@ -136,7 +157,7 @@ def prune_cache(cache_dir: str, stale_tmp_seconds: float = 86400.0) -> list[str]
     return doomed
 
 
-def _glyph_count(path: str) -> int:
+def glyph_count(path: str) -> int:
     """numGlyphs from the maxp table of a TrueType file, read straight from its table
     directory: a cache hit needs nothing else from the file, and fontTools is not loaded."""
     with open(path, "rb") as fh:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from layouts.atomicfile import write_atomic
 
 if TYPE_CHECKING:
+    from fontTools.misc.psCharStrings import T2CharString
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.tables._g_l_y_f import Glyph
 
@@ -17,13 +18,17 @@ if TYPE_CHECKING:
 # whose conversions are all cached (every warm start) never pays for importing them.
 
 # Bump when the output of a conversion changes: it is part of every cache key.
-CONVERTER_VERSION = 1
+# 2: no layout tables (no consumer of a converted file shapes text with them).
+CONVERTER_VERSION = 2
 # Largest distance, in font units, between a cubic curve and its quadratic approximation.
 MAX_ERR = 1.0
 
-# Layout features kept: vertical forms and CJK punctuation spacing (clreq half-width 'halt'/'vhal',
-# proportional 'palt'/'vpal', contextual 'chws'/'vchw'). 'locl' is left out on purpose: in a
-# Noto CJK face its closure drags in the Japanese/Korean/Traditional forms and doubles the subset.
+# Layout features the test font keeps (tools/make_test_font.py): vertical forms and CJK
+# punctuation spacing (clreq half-width 'halt'/'vhal', proportional 'palt'/'vpal', contextual
+# 'chws'/'vchw'). 'locl' is left out on purpose: in a Noto CJK face its closure drags in the
+# Japanese/Korean/Traditional forms and doubles the subset. Conversions for embedding keep
+# none: ReportLab, Qt's QRawFont and the metrics read cmap and outlines only, and dropping the
+# layout tables spares their closure and subsetting (a third of a small conversion's time).
 LAYOUT_FEATURES = ["ccmp", "kern", "vkrn", "vert", "vrt2", "halt", "palt", "vhal", "vpal", "chws", "vchw"]  # fmt: skip
 
 
@@ -31,13 +36,13 @@ class ConversionError(RuntimeError):
     """A face cannot be converted (not CFF, CFF2/variable, unreadable)."""
 
 
-def _draw_quadratic(glyph_set, name: str, max_err: float) -> Glyph:
+def _draw_quadratic(charstring: T2CharString, max_err: float) -> Glyph:
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-    pen = TTGlyphPen(glyph_set)
+    pen = TTGlyphPen(None)  # CFF glyphs have no components: no glyph set to look them up in
     # CFF contours run counter-clockwise, TrueType ones clockwise: reverse while converting.
-    glyph_set[name].draw(Cu2QuPen(pen, max_err, reverse_direction=True))
+    charstring.draw(Cu2QuPen(pen, max_err, reverse_direction=True))
     return pen.glyph()
 
 
@@ -64,11 +69,12 @@ def convert_face(
     *,
     max_err: float = MAX_ERR,
     reuse_from: str | None = None,
+    layout_features: Sequence[str] = (),
 ) -> tuple[int, int, int]:
-    """Subset face `index` of `src_path` to `chars` (plus layout closure), convert its CFF
-    outlines to TrueType and write `out_path` atomically. Glyphs already converted in
-    `reuse_from` (an earlier output for the same source) are copied, not redrawn.
-    Returns (glyphs, converted, reused)."""
+    """Subset face `index` of `src_path` to `chars` (plus the closure of `layout_features`;
+    with none, the layout tables are dropped), convert its CFF outlines to TrueType and write
+    `out_path` atomically. Glyphs already converted in `reuse_from` (an earlier output for
+    the same source) are copied, not redrawn. Returns (glyphs, converted, reused)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont, newTable
     from fontTools.ttLib.tables._g_l_y_f import Glyph
@@ -86,6 +92,7 @@ def convert_face(
     # layout closure and prunes every table cheaply, without decompiling 65k charstrings.
     work = TTFont(src_path, fontNumber=index, lazy=True)
     work.setGlyphOrder(order)
+    work["cmap"] = src["cmap"]  # decompiled once; the subsetter prunes this copy's subtables
     glyf = newTable("glyf")
     glyf.glyphOrder = order
     glyf.glyphs = {name: Glyph() for name in order}
@@ -94,11 +101,15 @@ def convert_face(
     del work["CFF "]
     if "VORG" in work:
         del work["VORG"]  # CFF-only; vertical origins move into vmtx below
+    if not layout_features:
+        for tag in ("GSUB", "GPOS", "GDEF", "BASE", "JSTF"):
+            if tag in work:
+                del work[tag]
     work.sfntVersion = "\x00\x01\x00\x00"
     _set_maxp_v1(work)
 
     opts = subset.Options()
-    opts.layout_features = LAYOUT_FEATURES
+    opts.layout_features = list(layout_features)
     opts.name_IDs = ["*"]
     opts.name_languages = ["*"]
     opts.name_legacy = True
@@ -115,7 +126,9 @@ def convert_face(
         # Raw glyph records: copied byte for byte, never decompiled.
         reuse = {n: getattr(g, "data", b"") for n, g in old["glyf"].glyphs.items()}
         old.close()
-    glyph_set = src.getGlyphSet()
+    # The charstrings themselves: a glyph set would decompile hmtx and vmtx (65k entries)
+    # only to hand each glyph its advance, which the outline does not need.
+    charstrings = src["CFF "].cff.topDictIndex[0].CharStrings
     glyf = work["glyf"]
     new_order = work.getGlyphOrder()
     converted = reused = 0
@@ -125,7 +138,7 @@ def convert_face(
             data = reuse[name]
             reused += 1
         else:
-            data = _draw_quadratic(glyph_set, name, max_err).compile(glyf, recalcBBoxes=True)
+            data = _draw_quadratic(charstrings[name], max_err).compile(glyf, recalcBBoxes=True)
             converted += 1
         glyf.glyphs[name] = Glyph(data)
         if len(data) >= 10:

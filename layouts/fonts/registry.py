@@ -1,4 +1,4 @@
-"""Font registry: takes font directories and overrides, gives one face per role (宋/黑/标宋/楷/仿宋), TrueType for CFF sources (cached)."""
+"""Font registry: takes font directories and overrides, gives one installed face per role (宋/黑/标宋/楷/仿宋) and says what it chose."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from layouts.fonts.charsets import default_charset
 from layouts.fonts.discovery import (
     INDEX_FILE,
     FaceInfo,
@@ -16,7 +15,6 @@ from layouts.fonts.discovery import (
     normalise,
     scan_fonts,
 )
-from layouts.fonts.jobs import cached_truetype_many
 from layouts.fonts.metrics import Face, FaceSet
 
 ROLES: tuple[str, ...] = ("song", "hei", "biaosong", "kai", "fangsong")
@@ -81,6 +79,9 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 
 
+EMBEDDABLE = ("glyf", "CFF ")  # TrueType as it is, CFF once converted
+
+
 class FontNotFoundError(LookupError):
     """No installed font serves a role; the message says what was looked for and where."""
 
@@ -88,48 +89,46 @@ class FontNotFoundError(LookupError):
 @dataclass(frozen=True, slots=True)
 class FontChoice:
     role: str
-    path: str  # the file every consumer loads (a converted TrueType file for CFF sources)
+    path: str  # the installed font file: metrics and Qt read it, the PDF embeds it
     index: int  # face index within `path`
     family: str
-    source_path: str  # the installed font file
-    converted: bool  # `path` is a CFF→TrueType conversion of `source_path`
-    source_index: int = 0
+    outlines: str  # "glyf", or "CFF ": converted to TrueType when a PDF embeds it
     borrowed_from: str | None = None  # the role whose face stands in for this one
     overridden: bool = False  # pinned by the newsroom, not chosen by the registry
 
+    @property
+    def cff(self) -> bool:
+        return self.outlines == "CFF "
+
     def describe(self) -> str:
-        """One line for `python main.py fonts`: role, family, how chosen, files."""
+        """One line for `python main.py fonts`: role, family, how chosen, file."""
         if self.borrowed_from:
             how = f"fallback: borrowed from {self.borrowed_from}"
         else:
             how = "override" if self.overridden else "found"
-        conv = f" → converted {self.path}" if self.converted else ""
-        return f"{self.role:9} {self.family} ({how}) {self.source_path}#{self.source_index}{conv}"
+        conv = " (CFF: converted to TrueType for the PDF on export)" if self.cff else ""
+        return f"{self.role:9} {self.family} ({how}) {self.path}#{self.index}{conv}"
 
 
 class FontRegistry:
-    """Maps roles to installed fonts; converts CFF faces to TrueType (cached) so that metrics,
-    Qt and ReportLab all read the same file. Call `faces(text)` with a document's characters
-    to make sure the converted subsets hold every character the installed fonts have."""
+    """Maps roles to installed font faces. Metrics and Qt read the installed file itself, CFF
+    or TrueType alike; only PDF embedding needs TrueType, and layouts.fonts.embed converts a
+    CFF face then, for the characters a document draws with it. Nothing here converts, so
+    nobody waits for a conversion before composing or painting."""
 
     def __init__(
         self,
         search_dirs: list[str] | None = None,
         cache_dir: str | None = None,
         overrides: dict[str, tuple[str, int]] | None = None,
-        *,
-        charset: Iterable[str] | None = None,
-        workers: int | None = None,
     ) -> None:
         self.search_dirs = list(default_font_dirs() if search_dirs is None else search_dirs)
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        if cache_dir is None:  # conversions still work, they just do not outlive the registry
+        if cache_dir is None:  # the font index is then kept for this registry only
             self._tmp = tempfile.TemporaryDirectory(prefix="banmian-fonts-")
             cache_dir = self._tmp.name
         self.cache_dir = cache_dir
         self.overrides = dict(overrides or {})
-        self.workers = workers
-        self._charset = frozenset(default_charset() if charset is None else charset)
         self._faces_info: list[FaceInfo] | None = None
         self._choices: dict[str, FontChoice] = {}
         self._errors: dict[str, str] = {}
@@ -158,6 +157,11 @@ class FontRegistry:
                     f"font override for role {role!r} points to {path}#{index}, which cannot be "
                     f"read as a font face ({exc.__class__.__name__}: {exc})"
                 ) from exc
+            if info.outlines not in EMBEDDABLE:
+                raise FontNotFoundError(
+                    f"font override for role {role!r} points to {path}#{index}, whose "
+                    f"{info.outlines.strip() or 'missing'} outlines a PDF cannot embed"
+                )
             return info, None, True
         if role not in CANDIDATES:
             raise FontNotFoundError(
@@ -168,7 +172,7 @@ class FontRegistry:
             wanted.setdefault(normalise(name), rank)
         best: tuple[int, int, FaceInfo] | None = None
         for order, info in enumerate(self._scan()):
-            if info.outlines not in ("glyf", "CFF "):
+            if info.outlines not in EMBEDDABLE:
                 continue  # CFF2 (variable) faces cannot be converted for embedding
             rank = min((wanted[n] for n in info.names if n in wanted), default=None)
             if rank is not None and (best is None or (rank, order) < best[:2]):
@@ -196,35 +200,21 @@ class FontRegistry:
         )
 
     def _prepare(self, roles: Iterable[str]) -> None:
-        """Choose and (if needed) convert the faces of `roles`; conversions run in parallel."""
-        picks = {}
+        """Choose the faces of `roles` (read from the scan index: no font is parsed here)."""
         for role in roles:
             if role in self._choices or role in self._errors:
                 continue
             try:
-                picks[role] = self._pick(role)
+                info, borrowed, overridden = self._pick(role)
             except FontNotFoundError as exc:
                 self._errors[role] = str(exc)
-        cff = list(
-            dict.fromkeys((i.path, i.index) for i, _, _ in picks.values() if i.outlines == "CFF ")
-        )
-        converted = dict(
-            zip(
-                cff,
-                cached_truetype_many(cff, self.cache_dir, self._charset, workers=self.workers),
-                strict=True,
-            )
-        )
-        for role, (info, borrowed, overridden) in picks.items():
-            conv = converted.get((info.path, info.index))
+                continue
             self._choices[role] = FontChoice(
                 role=role,
-                path=conv.path if conv else info.path,
-                index=0 if conv else info.index,
+                path=info.path,
+                index=info.index,
                 family=info.family,
-                source_path=info.path,
-                converted=conv is not None,
-                source_index=info.index,
+                outlines=info.outlines,
                 borrowed_from=borrowed,
                 overridden=overridden,
             )
@@ -242,32 +232,26 @@ class FontRegistry:
         self._prepare(self.roles)
         tried = set()
         if role in self._choices:
-            tried.add((self._choices[role].source_path, self._choices[role].source_index))
+            tried.add((self._choices[role].path, self._choices[role].index))
         out = []
         for other in FALLBACKS.get(role, ROLES):
             choice = self._choices.get(other)
             if other == role or choice is None:
                 continue
-            key = (choice.source_path, choice.source_index)
+            key = (choice.path, choice.index)
             if key not in tried:
                 tried.add(key)
                 out.append(other)
         return out
 
-    def faces(self, extra_chars: Iterable[str] = ()) -> FaceSet:
-        """One Face per role, loaded from the file ReportLab will embed. Characters in
-        `extra_chars` beyond the registry's charset widen the converted subsets (cached)."""
-        extra = frozenset(extra_chars) - self._charset
-        if extra:
-            self._charset |= extra
-            self._choices = {r: c for r, c in self._choices.items() if not c.converted}
-            self._faceset = None
+    def faces(self) -> FaceSet:
+        """One Face per role, measured from the installed file (CFF or TrueType)."""
         if self._faceset is None:
             self._prepare(self.roles)
             for role in self.roles:
                 if role in self._errors:
                     raise FontNotFoundError(self._errors[role])
-            # Metrics are cached beside the converted fonts, unless the folder is a throwaway.
+            # Metrics are cached in the cache folder, unless it is a throwaway.
             metrics_dir = None if self._tmp else self.cache_dir
             self._faceset = FaceSet(
                 {

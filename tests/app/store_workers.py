@@ -64,12 +64,12 @@ def autofill_issue(path: str, number: int, barrier: Any, queue: Any) -> None:
     """`banmian autofill` on issue `number`: load, make a composer, fill — with another at once."""
     from app.edit.autofill import autofill
     from app.model.document import IssueDoc
-    from app.services import font_registry, issue_chars, make_composer
+    from app.services import font_registry, make_composer
 
     try:
         with Library.open(path) as lib:
             doc = IssueDoc.load(lib, number)
-            composer = make_composer(font_registry(), issue_chars(doc))
+            composer = make_composer(font_registry())
             barrier.wait()
             report = autofill(lib, doc, composer)
         _report(queue, "autofill", failures=[], placed=len(report.placed))

@@ -22,8 +22,8 @@ from tests.sample_helpers import sample_composer, sample_library
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 def _next_issue(lib: Library, long_lead: bool = False) -> int:

@@ -9,7 +9,7 @@ import pytest
 
 from app.model.document import IssueDoc
 from app.sample.issue import build_sample
-from app.services import font_registry, issue_chars, make_composer
+from app.services import font_registry, make_composer
 from app.store import Library
 
 
@@ -32,7 +32,7 @@ def test_a_character_no_font_has_is_reported_with_its_place(doc: IssueDoc) -> No
     paras = list(article.paragraphs)
     paras[1] = paras[1][:4] + "\U0001f600" + paras[1][4:]  # an emoji no CJK face has
     doc.articles[article.id] = replace(article, paragraphs=paras)
-    pages = make_composer(font_registry(), issue_chars(doc)).compose(doc)
+    pages = make_composer(font_registry()).compose(doc)
     found = [f for f in pages[0].findings if f.kind == "missing_glyph"]
     assert len(found) == 1
     assert "U+1F600" in found[0].message and "paragraph 2, character 5" in found[0].message
@@ -42,7 +42,7 @@ def test_a_character_no_font_has_is_reported_with_its_place(doc: IssueDoc) -> No
 
 def test_shrinking_a_frame_reports_the_exact_overset(doc: IssueDoc) -> None:
     frame, article = lead(doc)
-    composer = make_composer(font_registry(), issue_chars(doc))
+    composer = make_composer(font_registry())
     before = composer.compose(doc)[0]
     assert not [f for f in before.findings if f.kind == "overset"]
     frame.h = frame.h / 2

@@ -35,8 +35,8 @@ GRID = tabloid()
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory, "社区服务中心开展便民活动居民积极参与新稿件")
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

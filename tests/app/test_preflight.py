@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import segno
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.t2CharStringPen import T2CharStringPen
 from PIL import Image
 
 from app.cli import preflight as preflight_cli
@@ -32,11 +34,11 @@ from layouts.display import (
 )
 from layouts.units import mm, to_mm
 
-SONG = FontSource("song", "/usr/share/fonts/truetype/arphic/uming.ttc", 0, "AR PL UMing CN")
-CFF = FontSource("sans", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto CJK")
+FONTS = Path(__file__).resolve().parents[1] / "fonts"
+SONG = FontSource("song", str(FONTS / "BanmianTestSerifSC-Regular.ttf"), 0, "Banmian Test Serif SC")
+# CFF outlines, as fonts-noto-cjk installs them: converted for the PDF, so embeddable.
+CFF = FontSource("sans", str(FONTS / "BanmianTestSerifSC-CFF.otf"), 0, "Banmian Test Serif SC CFF")
 W, H = mm(275), mm(390)
-
-pytestmark = pytest.mark.skipif(not Path(SONG.path).exists(), reason="fonts-arphic-uming missing")
 
 
 def glyphs(owner: str, text: str, *, size: float = 9, font: str = "song", color=BLACK) -> GlyphRun:
@@ -59,6 +61,7 @@ class Issue4:
         self.items: dict[int, list] = {n: [] for n in range(1, pages + 1)}
         self.infos: dict[int, list[FrameInfo]] = {n: [] for n in range(1, pages + 1)}
         self.findings: dict[int, list[Finding]] = {n: [] for n in range(1, pages + 1)}
+        self.fonts: tuple[FontSource, ...] = (SONG, CFF)
         self.next_id = 100
         self.frame(
             1, "masthead", name="masthead", items=[glyphs("", "石景山报", size=42, color=RED)]
@@ -98,7 +101,7 @@ class Issue4:
                 tuple(self.items[p.number]),
                 tuple(self.infos[p.number]),
                 tuple(self.findings[p.number]),
-                fonts=(SONG, CFF),
+                fonts=self.fonts,
                 black_only=self.issue.is_black_only(p.number),
             )
             for p in self.pages
@@ -143,17 +146,44 @@ def test_characters_the_face_lacks() -> None:
     assert "U+1F600" in f.message and "U+2028" not in f.message  # whitespace is not ink
 
 
-@pytest.mark.skipif(not Path(CFF.path).exists(), reason="Noto CJK not installed")
+def variable_font(path: Path) -> FontSource:
+    """A CFF2 face (the outlines of variable fonts): no converter makes TrueType of it."""
+    names = [".notdef", "zheng", "wen"]
+    fb = FontBuilder(1000, isTTF=False)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({ord("正"): "zheng", ord("文"): "wen"})
+    outlines = {}
+    for name in names:
+        pen = T2CharStringPen(None, None, CFF2=True)
+        pen.moveTo((100, 100))
+        pen.lineTo((900, 100))
+        pen.lineTo((900, 900))
+        pen.closePath()
+        outlines[name] = pen.getCharString()
+    fb.setupCFF2(outlines)
+    fb.setupHorizontalMetrics({name: (1000, 100) for name in names})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupNameTable({"familyName": "Variable Test", "styleName": "Regular"})
+    fb.setupOS2()
+    fb.setupPost()
+    fb.save(str(path))
+    return FontSource("var", str(path), 0, "Variable Test")
+
+
 def test_fonts_that_cannot_be_embedded(tmp_path: Path) -> None:
     issue = Issue4()
-    issue.frame(2, "article", article_id=1, items=[glyphs("", "正文", font="sans")])
-    issue.frame(3, "article", article_id=1, items=[glyphs("", "正文", font="sans")])
+    issue.fonts = (SONG, CFF, variable_font(tmp_path / "variable.otf"))
+    issue.frame(2, "article", article_id=1, items=[glyphs("", "正文", font="var")])
+    issue.frame(3, "article", article_id=1, items=[glyphs("", "正文", font="var")])
     issue.frame(4, "article", article_id=1, items=[glyphs("", "正文", font="nope")])
+    issue.frame(1, "article", article_id=1, items=[glyphs("", "正文", font="sans")])
     found = issue.check()
     embed = [f for f in found if f.code == "font_not_embeddable"]
     assert len(embed) == 1 and embed[0].page == 2 and "2、3" in embed[0].message
-    assert "postscript outlines" in embed[0].message.lower()  # CFF: ReportLab refuses it
+    assert "postscript outlines" in embed[0].message.lower()  # CFF2: ReportLab refuses it
     assert [f.page for f in found if f.code == "font_unknown"] == [4]
+    # A CFF face (Noto CJK as installed) is no problem: the PDF embeds its conversion.
+    assert not [f for f in found if f.page == 1 and f.code.startswith(("font", "missing"))]
 
 
 def test_colour_on_a_black_only_page_is_an_error_on_a_colour_page_it_is_not() -> None:

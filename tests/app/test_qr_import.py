@@ -30,8 +30,8 @@ from tests.sample_helpers import (
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

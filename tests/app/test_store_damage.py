@@ -23,8 +23,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

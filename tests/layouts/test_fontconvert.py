@@ -14,20 +14,20 @@ from layouts.fonts import jobs
 from layouts.fonts.cache import ConversionResult, cache_path, cached_truetype, prune_cache
 from layouts.fonts.charsets import charset_hash, default_charset, gb2312_chars
 from layouts.fonts.convert import ConversionError, convert_face
-from layouts.fonts.jobs import cached_truetype_many
+from layouts.fonts.jobs import ConversionCancelled, cached_truetype_many, request
 from layouts.fonts.metrics import Face, metrics_cache_path
-from tests.testdata import seed_text
 
-SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
-SANS_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
-WENKAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
-SC = 2  # the Simplified Chinese face of the Noto CJK collections
-
-pytestmark = pytest.mark.skipif(not os.path.exists(SERIF), reason="needs fonts-noto-cjk")
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+# The shipped CFF test font (a subset of Noto Serif CJK SC, CFF outlines kept; tests/fonts/).
+SERIF = str(FONTS / "BanmianTestSerifSC-CFF.otf")
+SC = 0  # its only face
+TRUETYPE = str(FONTS / "BanmianTestSerifSC-Regular.ttf")
 
 
 def _charset() -> set[str]:
-    return set(seed_text()) | set("，。、；：？！“”‘’（）《》——……·ABCabc0123 ")
+    return set("本报讯记者近日区交通支队联合政府国") | set(
+        "，。、；：？！“”‘’（）《》——……·ABCabc0123 "
+    )
 
 
 @pytest.fixture(scope="session")
@@ -218,30 +218,50 @@ def test_deterministic_output(tmp_path: Path) -> None:
 
 
 def test_truetype_source_is_refused(tmp_path: Path) -> None:
-    if not os.path.exists(WENKAI):
-        pytest.skip("needs fonts-lxgw-wenkai")
     with pytest.raises(ConversionError, match="no CFF"):
-        convert_face(WENKAI, 0, str(tmp_path / "x.ttf"), "中")
+        convert_face(TRUETYPE, 0, str(tmp_path / "x.ttf"), "中")
 
 
 def test_many_in_child_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    chars = set("报宋黑体，")
-    faces = [(SERIF, SC), (SANS_BOLD, SC), (SERIF, SC)]
+    a, b = set("报宋黑体，"), set("新闻版面。")
+    requests = [request(SERIF, SC, a), request(SERIF, SC, b), request(SERIF, SC, a)]
     real = jobs.cached_truetype
 
     def not_here(*args, **kwargs):
         raise AssertionError("converted in the parent process")
 
+    heard: list[tuple[int, int]] = []
     monkeypatch.setattr(jobs, "cached_truetype", not_here)
-    first = cached_truetype_many(faces, str(tmp_path), chars, workers=2)
+    first = cached_truetype_many(
+        requests, str(tmp_path), workers=2, progress=lambda d, t: heard.append((d, t))
+    )
     monkeypatch.setattr(jobs, "cached_truetype", real)
     assert [r.cached for r in first] == [False, False, False]  # duplicates converted once
     assert first[0] == first[2] and first[0].path != first[1].path
-    for r in first:
-        assert "glyf" in TTFont(r.path)
-    again = cached_truetype_many(faces, str(tmp_path), chars, workers=2)
+    assert heard[-1] == (2, 2) and all(t == 2 for _, t in heard)  # two conversions, both heard
+    for r, chars in zip(first, (a, b, a), strict=True):
+        font = TTFont(r.path)
+        assert "glyf" in font and {ord(c) for c in chars} <= font.getBestCmap().keys()
+    again = cached_truetype_many(requests, str(tmp_path), workers=2)
     assert all(r.cached and r.converted == 0 for r in again)
     assert [r.path for r in again] == [r.path for r in first]
+
+
+def test_cancel_ends_the_children_and_leaves_nothing(tmp_path: Path) -> None:
+    chars = {chr(u) for u in TTFont(SERIF).getBestCmap()}  # every character: a long conversion
+    assert len(chars) > 400
+    requests = [request(SERIF, SC, chars), request(SERIF, SC, set(sorted(chars)[:100]))]
+    with pytest.raises(ConversionCancelled):
+        cached_truetype_many(requests, str(tmp_path), workers=2, progress=lambda d, t: False)
+    assert list(tmp_path.iterdir()) == []  # no converted file and no temporary one
+
+
+def test_shares_balance_the_workers() -> None:
+    big = request(SERIF, SC, {chr(0x4E00 + i) for i in range(2000)})
+    small = [request(SERIF, SC, {chr(0x4E00 + i)}) for i in range(3)]
+    shares = jobs._shares([*small, big], 2)
+    assert shares[0] == [big] and sorted(map(len, shares)) == [1, 3]
+    assert jobs._shares([big], 4) == [[big]]  # no idle children
 
 
 def test_default_charset_contents() -> None:
@@ -273,7 +293,7 @@ def test_charset_hash_is_remembered_not_changed() -> None:
     assert charset_hash(chars | {"x"}) != first
 
 
-def test_glyph_count_read_from_the_table_directory(conversion) -> None:
+def testglyph_count_read_from_the_table_directory(conversion) -> None:
     _, result, _ = conversion
-    assert fontcache._glyph_count(result.path) == TTFont(result.path)["maxp"].numGlyphs
-    assert result.glyphs == fontcache._glyph_count(result.path)
+    assert fontcache.glyph_count(result.path) == TTFont(result.path)["maxp"].numGlyphs
+    assert result.glyphs == fontcache.glyph_count(result.path)

@@ -18,14 +18,11 @@ from layouts.fonts.registry import ROLES, FontNotFoundError, FontRegistry
 TEST_FONT = Path(__file__).resolve().parent.parent / "fonts" / "BanmianTestSerifSC-Regular.ttf"
 NOTO = "/usr/share/fonts/opentype/noto"
 WENKAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
-UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
+CFF_TEST_FONT = TEST_FONT.with_name("BanmianTestSerifSC-CFF.otf")
 DEBIAN = os.path.exists(f"{NOTO}/NotoSerifCJK-Regular.ttc") and os.path.exists(WENKAI)
 needs_debian_fonts = pytest.mark.skipif(
     not DEBIAN, reason="needs fonts-noto-cjk and fonts-lxgw-wenkai"
 )
-
-# A small charset keeps the three Noto conversions of this module to a few seconds.
-CHARS = set("本报讯记者近日区交通支队联合政府在鲁谷街道开展重点工程建设宣传活动，。、“”《》ABC 123")
 
 
 @pytest.fixture(scope="module")
@@ -35,40 +32,50 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def registry(cache_dir: str) -> FontRegistry:
-    return FontRegistry(cache_dir=cache_dir, charset=CHARS, workers=2)
+    return FontRegistry(cache_dir=cache_dir)
 
 
 @needs_debian_fonts
-def test_every_role_resolves_to_a_truetype_file(registry: FontRegistry) -> None:
+def test_every_role_resolves_to_an_installed_face_without_converting(
+    registry: FontRegistry, cache_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*args, **kwargs):
+        raise AssertionError("the registry converted a font")
+
+    monkeypatch.setattr(fontcache, "convert_face", boom)
     faces = registry.faces()
     assert faces.keys() == list(ROLES)
     for role in ROLES:
         choice = registry.resolve(role)
         assert choice.role == role and os.path.exists(choice.path)
         font = TTFont(choice.path, fontNumber=choice.index, lazy=True)
-        assert "glyf" in font and "CFF " not in font, role
+        assert choice.cff == ("CFF " in font) and (choice.cff or "glyf" in font), role
         assert faces[role].path == choice.path and faces[role].index == choice.index
         assert faces[role].has("报") and faces[role].advance("报") == 1.0
+    # Faces come from the installed files: every character they have, not a subset of them.
+    assert faces["song"].has("堃") and faces["hei"].has("喆")
+    assert not list(Path(cache_dir).glob("*.ttf"))  # nothing converted, nothing to wait for
 
 
 @needs_debian_fonts
 def test_debian_choices(registry: FontRegistry) -> None:
     song, hei, biaosong, kai, fangsong = (registry.resolve(r) for r in ROLES)
-    assert (song.family, song.source_path, song.source_index) == (
+    assert (song.family, song.path, song.index, song.cff) == (
         "Noto Serif CJK SC",
         f"{NOTO}/NotoSerifCJK-Regular.ttc",
         2,
+        True,
     )
-    assert song.converted and song.path.startswith(registry.cache_dir) and song.index == 0
-    assert (hei.family, hei.source_path) == (
+    assert (hei.family, hei.path, hei.cff) == (
         "Noto Sans CJK SC Bold",
         f"{NOTO}/NotoSansCJK-Bold.ttc",
+        True,
     )
-    assert (biaosong.family, biaosong.source_path) == (
+    assert (biaosong.family, biaosong.path) == (
         "Noto Serif CJK SC Bold",
         f"{NOTO}/NotoSerifCJK-Bold.ttc",
     )
-    assert (kai.family, kai.path, kai.converted) == ("LXGW WenKai", WENKAI, False)
+    assert (kai.family, kai.path, kai.cff) == ("LXGW WenKai", WENKAI, False)
     # Debian has no 仿宋: it borrows 楷 and says so.
     assert fangsong.borrowed_from == "kai" and fangsong.path == kai.path
     assert all(c.borrowed_from is None for c in (song, hei, biaosong, kai))
@@ -80,7 +87,8 @@ def test_report_and_summary_show_choices_and_fallbacks(registry: FontRegistry) -
     assert list(report) == list(ROLES)
     assert registry.unresolved() == {}
     text = registry.summary()
-    assert "fangsong" in text and "borrowed from kai" in text and "converted" in text
+    assert "fangsong" in text and "borrowed from kai" in text
+    assert "converted to TrueType for the PDF on export" in text  # the CFF faces say so
 
 
 @needs_debian_fonts
@@ -92,41 +100,26 @@ def test_fallbacks_skip_the_same_face(registry: FontRegistry) -> None:
     assert registry.fallbacks("fangsong")[0] == "song"
     for role in ROLES:
         sources = [
-            (registry.resolve(r).source_path, registry.resolve(r).source_index)
+            (registry.resolve(r).path, registry.resolve(r).index)
             for r in [role, *registry.fallbacks(role)]
         ]
         assert len(sources) == len(set(sources)), role
 
 
 @needs_debian_fonts
-def test_second_registry_reuses_the_cache(
+def test_second_registry_reuses_the_index(
     registry: FontRegistry, cache_dir: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     registry.faces()
-    files = {p: p.stat().st_mtime_ns for p in Path(cache_dir).glob("*.ttf")}
-    assert len(files) == 3  # song, hei, biaosong were converted; kai is TrueType already
     assert (Path(cache_dir) / "font-index-v1.json").exists()
 
     def boom(*args, **kwargs):
-        raise AssertionError("reconverted or rescanned")
+        raise AssertionError("rescanned")
 
-    # Neither the converter nor the name-table reader may run: both come from the cache.
-    monkeypatch.setattr(fontcache, "convert_face", boom)
+    # The name-table reader may not run: every installed face is known from the index.
     monkeypatch.setattr(discovery, "_read_faces", boom)
-    again = FontRegistry(cache_dir=cache_dir, charset=CHARS)
-    assert [again.resolve(r).path for r in ROLES] == [registry.resolve(r).path for r in ROLES]
-    assert {p: p.stat().st_mtime_ns for p in Path(cache_dir).glob("*.ttf")} == files
-
-
-@needs_debian_fonts
-def test_faces_grow_for_a_documents_characters(cache_dir: str) -> None:
-    reg = FontRegistry(cache_dir=cache_dir, charset=CHARS, workers=2)
-    before = reg.faces()
-    assert not before["song"].has("堃")
-    after = reg.faces("堃喆😀")
-    assert after["song"].has("堃") and after["hei"].has("喆")
-    assert not after["song"].has("😀")  # no installed face has it: nothing to add
-    assert reg.faces("堃") is after  # nothing new: same FaceSet, metric caches kept
+    again = FontRegistry(cache_dir=cache_dir)
+    assert [again.resolve(r) for r in ROLES] == [registry.resolve(r) for r in ROLES]
 
 
 def test_override_pins_a_role(tmp_path: Path) -> None:
@@ -136,7 +129,7 @@ def test_override_pins_a_role(tmp_path: Path) -> None:
         overrides={"song": (str(TEST_FONT), 0)},
     )
     song = reg.resolve("song")
-    assert (song.path, song.index, song.overridden, song.converted) == (
+    assert (song.path, song.index, song.overridden, song.cff) == (
         str(TEST_FONT),
         0,
         True,
@@ -149,16 +142,15 @@ def test_override_pins_a_role(tmp_path: Path) -> None:
     assert reg.faces()["kai"].path == str(TEST_FONT)
 
 
-@pytest.mark.skipif(not os.path.exists(UMING), reason="needs fonts-arphic-uming")
 def test_override_adds_a_custom_role(tmp_path: Path) -> None:
     reg = FontRegistry(
         search_dirs=[],
         cache_dir=str(tmp_path),
-        overrides={"song": (str(TEST_FONT), 0), "masthead": (UMING, 0)},
+        overrides={"song": (str(TEST_FONT), 0), "masthead": (str(CFF_TEST_FONT), 0)},
     )
     assert reg.roles[-1] == "masthead"
     choice = reg.resolve("masthead")
-    assert choice.family == "AR PL UMing CN" and choice.index == 0
+    assert choice.family == "Banmian Test Serif SC CFF" and choice.index == 0 and choice.cff
     assert reg.faces()["masthead"].has("报")
     assert reg.fallbacks("masthead") == ["song"]
 
@@ -216,12 +208,12 @@ def test_fonts_found_by_internal_name_not_file_name(tmp_path: Path) -> None:
     (fonts / "broken.ttf").write_bytes(b"\x00\x01\x00\x00 truncated")
     reg = FontRegistry(search_dirs=[str(fonts)], cache_dir=str(tmp_path / "c"))
     song = reg.resolve("song")
-    assert song.source_path == str(path) and song.family == "SimSun"
-    assert not song.converted and not song.overridden and song.borrowed_from is None
+    assert song.path == str(path) and song.family == "SimSun"
+    assert not song.cff and not song.overridden and song.borrowed_from is None
     # Matching by the Chinese name alone works too.
     only_zh = _renamed(tmp_path / "zh" / "y.ttf", "Something Else", "楷体")
     reg = FontRegistry(search_dirs=[str(only_zh.parent), str(fonts)], cache_dir=str(tmp_path / "c"))
-    assert reg.resolve("kai").source_path == str(only_zh)
+    assert reg.resolve("kai").path == str(only_zh)
 
 
 def test_candidate_rank_then_directory_order(tmp_path: Path) -> None:
@@ -233,14 +225,14 @@ def test_candidate_rank_then_directory_order(tmp_path: Path) -> None:
         cache_dir=str(tmp_path / "c"),
         overrides={"song": song},
     )
-    assert reg.resolve("kai").source_path == str(b)  # same rank: the earlier directory wins
+    assert reg.resolve("kai").path == str(b)  # same rank: the earlier directory wins
     founder = _renamed(tmp_path / "a" / "fz.ttf", "FZKai-Z03S", "方正楷体简体")
     reg = FontRegistry(
         search_dirs=[str(b.parent), str(a.parent)],
         cache_dir=str(tmp_path / "c"),
         overrides={"song": song},
     )
-    assert reg.resolve("kai").source_path == str(founder)  # a better candidate wins anywhere
+    assert reg.resolve("kai").path == str(founder)  # a better candidate wins anywhere
 
 
 def test_default_font_dirs_per_platform() -> None:

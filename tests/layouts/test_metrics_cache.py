@@ -155,6 +155,22 @@ def test_faces_of_one_file_share_what_was_read(tmp_path: Path) -> None:
     assert b.family == a.family
 
 
+def test_a_cff_face_round_trips(tmp_path: Path) -> None:
+    """Faces are measured from the installed file, CFF (Noto CJK) included: same numbers
+    through the cache as from the font, ink from the CFF outlines."""
+    cff = str(TEST_FONT.with_name("BanmianTestSerifSC-CFF.otf"))
+    plain = Face("hei", cff)
+    assert plain.is_cff
+    Face("hei", cff, 0, str(tmp_path)).has("中")
+    metrics._READ.clear()
+    cached = Face("hei", cff, 0, str(tmp_path))
+    assert cached.is_cff and cached.family == plain.family
+    assert [cached.advance(c) for c in PROBE] == [plain.advance(c) for c in PROBE]
+    assert [cached.has(c) for c in PROBE] == [plain.has(c) for c in PROBE]
+    assert [cached.ink(c) for c in "，。“”（）《》—…"] == [plain.ink(c) for c in "，。“”（）《》—…"]
+    assert cached._font is None  # all of it from the cache file
+
+
 @pytest.mark.skipif(not os.path.exists(WENKAI), reason="needs fonts-lxgw-wenkai")
 def test_a_large_system_font_round_trips(tmp_path: Path) -> None:
     """A 29,000-character face outside the cache folder: its file lives in the folder."""

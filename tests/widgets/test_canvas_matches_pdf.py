@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from app.edit.editor import IssueEditor
 from app.model.document import IssueDoc
 from app.sample.issue import build_sample
-from app.services import font_registry, issue_chars, make_composer
+from app.services import font_registry, make_composer
 from app.store import Library
 from layouts.display import ComposedPage, GlyphRun
 from widgets.editor_window import EditorWindow
@@ -97,7 +97,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[EditorWindow]:
     lib = Library.create(tmp_path / "lib.banmian")
     build_sample(lib)
     doc = IssueDoc.load(lib, 1809)
-    editor = IssueEditor(lib, doc, make_composer(font_registry(), issue_chars(doc)))
+    editor = IssueEditor(lib, doc, make_composer(font_registry()))
     win = EditorWindow(editor, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()

@@ -25,8 +25,8 @@ from widgets.recent import RecentLibraries
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory, "增补的一句话")
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ BODY = "本报讯（记者段鹏泽）近日，区交通支队联合区政府在
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory, BODY + "街巷整治交通宣传主题，")
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ INSERT = "增补的一句话"  # in the composer's characters (below), so it set
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory, INSERT)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import zxingcpp
 from fontTools.ttLib import TTFont
@@ -22,10 +24,13 @@ from widgets.painter import (
     sfnt_face_bytes,
 )
 
-UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"
-ZENHEI = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-FONTS = (FontSource("song", UMING, 0), FontSource("hei", ZENHEI, 0))
-FACES = {"song": Face("song", UMING, 0), "hei": Face("hei", ZENHEI, 0)}
+TEST_FONTS = Path(__file__).resolve().parents[1] / "fonts"
+SONG = str(TEST_FONTS / "BanmianTestSerifSC-Regular.ttf")
+HEI = str(TEST_FONTS / "BanmianTestSerifSC-CFF.otf")  # CFF outlines: Qt paints them as they are
+UMING = "/usr/share/fonts/truetype/arphic/uming.ttc"  # a collection (face 1 is the TW face)
+FONTS = (FontSource("song", SONG, 0), FontSource("hei", HEI, 0))
+FACES = {"song": Face("song", SONG, 0), "hei": Face("hei", HEI, 0)}
+needs_uming = pytest.mark.skipif(not Path(UMING).exists(), reason="needs fonts-arphic-uming")
 TOL = 2  # pixels of slack for antialiased edges
 
 
@@ -99,12 +104,26 @@ def test_both_glyph_routes_cover_the_same_ink(qapp) -> None:
     above = OUTLINE_PX * 1.02
     areas = []
     for px in (below, above):
-        run = GlyphRun("f", "hei", px, px, "国", (0.0,))
+        # TrueType: FreeType draws CFF a little softer through Qt's glyph cache than as a path
+        run = GlyphRun("f", "song", px, px, "国", (0.0,))
         image = to_pil(render_page(page_of(run, width=px * 1.2, height=px * 1.3), 1.0))
         dark = sum(image.convert("L").histogram()[:128])
         areas.append(dark / (px * px))
     assert areas[0] > 0.05
     assert abs(areas[0] - areas[1]) / areas[0] < 0.1, areas
+
+
+@pytest.mark.parametrize("scale", [2.0, 3.0])
+def test_a_cff_face_is_as_heavy_as_its_truetype_twin_when_zoomed(qapp, scale: float) -> None:
+    """The same outlines, CFF and converted to TrueType, ink the canvas alike at 200 % and
+    300 %: glyphs are rasterised at the zoomed size, not hinted small and then scaled."""
+    inks = []
+    for key in ("song", "hei"):  # TrueType test font, its CFF twin
+        text = "个字为的一"
+        run = GlyphRun("f", key, 9.0, 12.0, text, tuple(2 + 9.0 * i for i in range(len(text))))
+        image = to_pil(render_page(page_of(run, width=60.0, height=16.0), scale)).convert("L")
+        inks.append(sum(255 - v for v in image.tobytes()))
+    assert inks[1] == pytest.approx(inks[0], rel=0.1), inks
 
 
 def test_moving_one_x_moves_only_that_glyph(qapp) -> None:
@@ -141,6 +160,7 @@ def test_cmyk_to_rgb_formula() -> None:
     assert all(abs(v - 127.5) <= 1 for v in grey)
 
 
+@needs_uming
 def test_face_index_of_a_collection_is_honoured(qapp) -> None:
     names = []
     for index in (0, 1):
@@ -158,13 +178,17 @@ def test_face_index_of_a_collection_is_honoured(qapp) -> None:
 
 def test_face_bytes_reject_missing_faces() -> None:
     with pytest.raises(FontLoadError):
-        sfnt_face_bytes(UMING, 99)
+        sfnt_face_bytes(SONG, 1)  # a single-face file has no face 1
+
+
+@needs_uming
+def test_face_bytes_reject_missing_faces_of_a_collection() -> None:
     with pytest.raises(FontLoadError):
-        sfnt_face_bytes("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 1)
+        sfnt_face_bytes(UMING, 99)
 
 
 def test_missing_glyph_is_reported_not_drawn(qapp) -> None:
-    rare = "\U00020000"  # CJK Ext. B: not in AR PL UMing, and a surrogate pair in Qt
+    rare = "\U00020000"  # CJK Ext. B: not in the test font, and a surrogate pair in Qt
     assert not FACES["song"].has(rare)
     run = GlyphRun("f", "song", 20.0, 40.0, f"中{rare}文", (10.0, 40.0, 70.0))
     painter = PagePainter()
@@ -292,8 +316,8 @@ def test_a_whole_page_inks_only_where_its_items_are(qapp) -> None:
 
 
 def test_exposed_rect_limits_what_is_painted(qapp) -> None:
-    left = GlyphRun("f", "song", 20.0, 40.0, "左", (10.0,))
-    right = GlyphRun("f", "song", 20.0, 40.0, "右", (150.0,))
+    left = GlyphRun("f", "song", 20.0, 40.0, "版", (10.0,))
+    right = GlyphRun("f", "song", 20.0, 40.0, "面", (150.0,))
     image = QImage(200, 120, QImage.Format.Format_RGB32)
     image.fill(QColor(255, 255, 255))
     qp = QPainter(image)

@@ -17,8 +17,8 @@ from widgets.proof_menu import REQUIRE_SIGNOFF_KEY, export_for_print, require_si
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from app.model.proof import Mark, Rect, article_text
 from app.proof.rounds import add_mark, close_round, open_round
 from app.proof.session import ProofSession, facing_spreads
 from app.sample.issue import build_sample
-from app.services import font_registry, issue_chars, make_composer
+from app.services import font_registry, make_composer
 from app.store import Library
 from layouts.display import ComposedPage, GlyphRun
 from layouts.units import mm
@@ -31,7 +31,7 @@ def composed(tmp_path_factory: pytest.TempPathFactory) -> list[ComposedPage]:
     with Library.create(tmp_path_factory.mktemp("proof-view") / "sample.banmian") as lib:
         build_sample(lib)
         doc = IssueDoc.load(lib, 1809)
-        return make_composer(font_registry(), issue_chars(doc)).compose(doc)
+        return make_composer(font_registry()).compose(doc)
 
 
 @pytest.fixture
@@ -366,7 +366,7 @@ def test_the_second_round_highlights_the_lines_changed_since_the_first(
         article.paragraphs[0] = inserted + article.paragraphs[0]
         lib.update_article(article)
         doc = IssueDoc.load(lib, 1809)
-        now = make_composer(font_registry(), issue_chars(doc)).compose(doc)
+        now = make_composer(font_registry()).compose(doc)
         second = open_round(lib, doc.issue.id, "二校", "李校对", now[:1])  # type: ignore[arg-type]
         session = ProofSession.export(lib, second.id, doc, now)  # type: ignore[arg-type]
         view = ProofView(session)

@@ -24,8 +24,8 @@ TYPED = "增补的一句话"
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory, TYPED)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture

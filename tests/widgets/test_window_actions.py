@@ -25,8 +25,8 @@ from widgets.proof_menu import show_proof, start_round
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture
