@@ -23,15 +23,13 @@ from layouts.color import BLACK, RED
 from layouts.display import Box, ComposedPage, FontSource, GlyphRun, ImageItem, QRItem, Rule
 from layouts.units import mm
 
-SONG = FontSource("song", "/usr/share/fonts/truetype/arphic/uming.ttc", 0, "AR PL UMing CN")
-HEI = FontSource("hei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, "WenQuanYi Zen Hei")
+FONTS_DIR = Path(__file__).resolve().parents[1] / "fonts"
+SONG = FontSource("song", str(FONTS_DIR / "BanmianTestSerifSC-Regular.ttf"), 0, "Test Serif SC")
+# CFF outlines, as Noto CJK is installed: the PDF/X file embeds their TrueType conversion.
+HEI = FontSource("hei", str(FONTS_DIR / "BanmianTestSerifSC-CFF.otf"), 0, "Test Serif SC CFF")
 FONTS = (SONG, HEI)
 QR_PAYLOAD = "http://www.sjs.gov.cn"
 TRIM_W, TRIM_H = mm(275), mm(390)
-
-pytestmark = pytest.mark.skipif(
-    not all(Path(f.path).exists() for f in FONTS), reason="Debian CJK TrueType fonts not installed"
-)
 
 
 def run(owner: str, font: str, size: float, y: float, text: str, color=BLACK) -> GlyphRun:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,18 +16,41 @@ from layouts.fonts.metrics import Face, FaceSet
 from layouts.text import Span
 
 TEST_FONT = Path(__file__).resolve().parent.parent / "fonts" / "BanmianTestSerifSC-Regular.ttf"
-WENKAI = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
-
-pytestmark = pytest.mark.skipif(not WENKAI.exists(), reason="needs fonts-lxgw-wenkai")
-
-RARE = "堃喆镕龘𠮷"  # not in the test font, in LXGW WenKai (𠮷 is CJK Ext-B)
+RARE = "堃喆镕龘𠮷"  # not in the test font, in the fallback face (𠮷 is CJK Ext-B)
 NOWHERE = "𪚥😀"  # U+2A6A5 (Ext-B) and an emoji: in neither face
 RED = CMYK(0, 1, 1, 0)
 
 
+def fallback_font(path: Path) -> Path:
+    """A face holding what the test font lacks: the rare characters and 标题 (squares), NBSP
+    (blank) and ZWSP (blank, no advance) — built here, so the tests need no installed font."""
+    ink = RARE + "标题"
+    chars = {c: f"g{i}" for i, c in enumerate(ink + "\u00a0\u200b")}
+    pen = TTGlyphPen(None)
+    pen.moveTo((100, -100))
+    pen.lineTo((900, -100))
+    pen.lineTo((900, 800))
+    pen.lineTo((100, 800))
+    pen.closePath()
+    square, blank = pen.glyph(), TTGlyphPen(None).glyph()
+    glyphs = {".notdef": blank} | {g: square if c in ink else blank for c, g in chars.items()}
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(list(glyphs))
+    fb.setupCharacterMap({ord(c): g for c, g in chars.items()})
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics({g: (0 if g == chars["\u200b"] else 1000, 0) for g in glyphs})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupNameTable({"familyName": "Banmian Fallback Test", "styleName": "Regular"})
+    fb.setupOS2(sTypoAscender=880, sTypoDescender=-120)
+    fb.setupPost()
+    fb.save(str(path))
+    return path
+
+
 @pytest.fixture(scope="module")
-def faces() -> FaceSet:
-    fs = FaceSet({"song": Face("song", str(TEST_FONT)), "kai": Face("kai", str(WENKAI))})
+def faces(tmp_path_factory: pytest.TempPathFactory) -> FaceSet:
+    kai = fallback_font(tmp_path_factory.mktemp("fonts") / "fallback.ttf")
+    fs = FaceSet({"song": Face("song", str(TEST_FONT)), "kai": Face("kai", str(kai))})
     # Preconditions the tests below rely on, checked rather than assumed.
     for ch in RARE:
         assert not fs["song"].has(ch) and fs["kai"].has(ch), ch

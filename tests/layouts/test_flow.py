@@ -12,8 +12,7 @@ from layouts.grid import tabloid
 from layouts.headline import HeadGroup, HeadLine, compose_head, set_line
 from layouts.text import Paragraph, TextStyle
 
-NOTO_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
-KAI = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
+TEST_FONT = str(Path(__file__).resolve().parent.parent / "fonts" / "BanmianTestSerifSC-Regular.ttf")
 
 TEXT = (
     "从今年1月1日开始,北京市人民政府便民电话中心12345市民服务热线开始将街道(乡镇)管辖权属清晰的"
@@ -23,10 +22,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def faces() -> FaceSet:
-    for path in (NOTO_SERIF, KAI):
-        if not Path(path).exists():
-            pytest.skip(f"font not installed: {path}")
-    return FaceSet({"song": Face("song", NOTO_SERIF, 2), "kai": Face("kai", KAI)})
+    return FaceSet({"song": Face("song", TEST_FONT), "kai": Face("kai", TEST_FONT)})
 
 
 GRID = tabloid()

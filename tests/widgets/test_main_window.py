@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QPointF, Qt
@@ -14,7 +15,9 @@ from layouts.units import mm
 from widgets.canvas import MAX_ZOOM, ZOOM_STEPS, Guides, PageCanvas
 from widgets.main_window import UI_FAMILIES, MainWindow
 
-SONG = FontSource("song", "/usr/share/fonts/truetype/arphic/uming.ttc", 0)
+SONG = FontSource(
+    "song", str(Path(__file__).resolve().parents[1] / "fonts" / "BanmianTestSerifSC-Regular.ttf"), 0
+)
 TITLE = "石景山报 2019年4月25日 第30期(总第1809期)"
 
 

@@ -14,7 +14,8 @@ from app.model import Article, Frame, Issue, Page, Publication
 from app.store import Library
 from layouts.display import ComposedPage, FontSource, GlyphRun
 
-SONG = FontSource("song", "/usr/share/fonts/truetype/arphic/uming.ttc", 0, "AR PL UMing CN")
+TEST_FONT = Path(__file__).resolve().parents[2] / "fonts" / "BanmianTestSerifSC-Regular.ttf"
+SONG = FontSource("song", str(TEST_FONT), 0, "Banmian Test Serif SC")
 BODY, HEAD, LEADING = 9.0, 18.0, 14.0
 PAGE_W, PAGE_H = 420.0, 600.0
 TZ = timezone(timedelta(hours=8))  # Beijing time, as the newsroom signs

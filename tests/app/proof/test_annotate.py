@@ -25,9 +25,7 @@ from app.proof.exchange import export_round_proof, import_returned_pdf
 from app.proof.locate import text_box
 from app.proof.rounds import add_mark, close_round, frame_articles, open_round
 
-from .helpers import PAGE_H, SONG, Paper, at
-
-pytestmark = pytest.mark.skipif(not Path(SONG.path).exists(), reason="AR PL UMing not installed")
+from .helpers import PAGE_H, Paper, at
 
 ROUND = ProofRound(1, "二校", "李校对", (1,), at(9), id=4)
 
