@@ -1,7 +1,8 @@
 """Headline groups: kicker 引题, headline 主题, subheadline 副题 set across a frame's width.
 
 One-line texts are set by the paragraph composer's set_line, so headlines, jump lines and
-furniture follow the same punctuation rules as the body.
+furniture follow the same punctuation rules as the body. Two clauses are parted by an em
+space, and a headline too wide breaks at phrase boundaries (layouts.headbreak).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from layouts.color import BLACK, CMYK
 from layouts.display import Finding, GlyphRun, Item, Rule
 from layouts.flow import HeadBlock
 from layouts.fonts.metrics import FaceSet
+from layouts.headbreak import break_headline, em_spaces
 from layouts.paragraph import natural_width, set_line
 from layouts.text import TextStyle
 
@@ -37,19 +39,15 @@ class HeadGroup:
 
 
 def _fit_lines(hl: HeadLine, width: float, faces: FaceSet) -> list[str]:
-    """Split at forced breaks; a line too wide even at the tracking limit breaks at its spaces."""
+    """Split at forced breaks; a line too wide even at the tracking limit breaks where a
+    reader pauses (the em space between clauses first), never leaving a character alone."""
     out: list[str] = []
-    for part in hl.text.split("\n"):
-        words = part.split(" ")
-        current = ""
-        for w in words:
-            trial = f"{current} {w}" if current else w
-            if current and _min_width(trial, hl, faces) > width:
-                out.append(current)
-                current = w
-            else:
-                current = trial
-        out.append(current)
+    for part in em_spaces(hl.text).split("\n"):
+        out += break_headline(
+            part,
+            lambda t: _min_width(t, hl, faces) <= width,
+            lambda t: natural_width(t, hl.font, hl.size, faces),
+        )
     return out
 
 
