@@ -7,7 +7,6 @@ import-linter contract in pyproject.toml holds that).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,6 +22,15 @@ if TYPE_CHECKING:
     from widgets.preflight_panel import PreflightPanel
 
 
+class DeskHost(Protocol):
+    """What holds the window (widgets/desk.py): it opens another library, issue or language
+    in a new window in this one's place; False (and the reason shown) if it could not."""
+
+    def open_library(self, path: str) -> bool: ...
+    def open_issue(self, number: int) -> bool: ...
+    def set_language(self, language: str) -> None: ...
+
+
 class EditorHost(Protocol):
     """The editor window as its menus, the 校对 menu and the import dialog use it."""
 
@@ -33,7 +41,7 @@ class EditorHost(Protocol):
     preflight_panel: PreflightPanel
     settings: QSettings
     last_story: int | None  # the story a "continue here" continues
-    open_library: Callable[[str], None] | None  # open another library in a new window
+    desk: DeskHost | None  # what opens another library, issue or language (None: cannot)
     file_menu: QMenu
     view_menu: QMenu
     quit_action: QAction
@@ -48,6 +56,7 @@ class EditorHost(Protocol):
     def undo(self) -> None: ...
     def redo(self) -> None: ...
     def report(self, message: str) -> None: ...
+    def fail(self, message: str) -> None: ...
     def tell(self, title: str, text: str) -> None: ...
     def ask(self, title: str, text: str) -> bool: ...
     def export_pdf(self, path: str | None = None, preset: str = "screen") -> bool: ...

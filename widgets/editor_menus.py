@@ -144,7 +144,7 @@ def _guard(w: EditorHost, edit: Callable[[], object]) -> bool:
     try:
         edit()
     except (UserError, LibraryError) as exc:
-        w.report(str(exc))
+        w.fail(str(exc))
         return False
     return True
 
@@ -160,9 +160,13 @@ def place_picture(w: EditorHost, path: str | None = None) -> bool:
     if not path:
         return False
     p = drop_point(w)
-    with open(path, "rb") as f:
-        data = f.read()
     name = path.rsplit("/", 1)[-1]
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        w.fail(translate("EditorMenus", "图片文件无法读取：{name}").format(name=name))
+        return False
     index = w.current_index()
     return _guard(w, lambda: w.canvas.select(w.editor.add_picture(index, p.x(), p.y(), data, name)))
 
@@ -251,18 +255,19 @@ def open_library_dialog(w: EditorHost) -> None:
 
 
 def open_library(w: EditorHost, path: str) -> None:
-    if w.open_library is None:
+    if w.desk is None:
         w.report(translate("EditorMenus", "此窗口不能打开其他库"))
         return
     w.inspector.commit()
     RecentLibraries(w.settings).add(path)
-    w.open_library(path)
+    w.desk.open_library(path)
 
 
 def choose_language(w: EditorHost, code: str) -> None:
+    """界面语言: the window is built again in the chosen language at once (same issue, same
+    place); a window without a desk keeps the choice for the next start."""
+    if w.desk is not None:
+        w.desk.set_language(code)
+        return
     save_language(w.settings, code)
-    w.report(
-        translate(
-            "EditorMenus", "界面语言将在下次启动时生效 / the language applies from the next start"
-        )
-    )
+    w.report(translate("EditorMenus", "界面语言将在下次启动时生效"))

@@ -22,10 +22,13 @@ from app.store import LibraryError
 from widgets.article_bin import ArticleBin
 from widgets.canvas import Guides
 from widgets.edit_canvas import EditCanvas
+from widgets.editor_host import DeskHost
 from widgets.editor_menus import build_editor_actions
 from widgets.export_dialog import export_with_dialog
+from widgets.i18n import one_language
 from widgets.import_dialog import import_into_bin
 from widgets.inspector import Inspector
+from widgets.labels import issue_title, owner_title, page_label, step_name
 from widgets.main_window import MainWindow
 from widgets.marks_panel import MarksPanel
 from widgets.pages_panel import THUMB_WIDTH
@@ -98,15 +101,21 @@ class EditorWindow(MainWindow):
         self,
         editor: IssueEditor,
         settings: QSettings | None = None,
-        open_library: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
+        *,
+        desk: DeskHost | None = None,
     ) -> None:
         self.editor = editor
         self.last_story: int | None = None  # the story a "continue here" would continue
         self.settings = settings if settings is not None else QSettings("Banmian", "Banmian")
-        self.open_library = open_library
+        self.desk = desk
         self.import_report: QDialog | None = None  # the last import's report, while open
         super().__init__(editor, parent=parent)
+        self.setWindowTitle(
+            self.tr("版面 — {title}").format(
+                title=issue_title(editor.doc.publication, editor.doc.issue)
+            )
+        )
         self.export_action.setEnabled(True)
         self.resize(1400, 900)
         self.canvas.editor = editor
@@ -121,7 +130,9 @@ class EditorWindow(MainWindow):
         self.inspector = Inspector(editor)
         self.inspector_dock = _dock(self, self.tr("属性"), "inspector", self.inspector)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.preflight_panel = PreflightPanel(self._preflight)
+        self.preflight_panel = PreflightPanel(
+            self._preflight, name_frame=lambda owner: owner_title(editor, owner)
+        )
         self.preflight_dock = _dock(self, self.tr("印前检查"), "preflight", self.preflight_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preflight_dock)
         self.tabifyDockWidget(self.inspector_dock, self.preflight_dock)
@@ -135,12 +146,12 @@ class EditorWindow(MainWindow):
         RecentLibraries(self.settings).add(self.library_path())
 
         self.canvas.frame_selected.connect(self._frame_selected)
-        self.canvas.edit_failed.connect(self.report)
+        self.canvas.edit_failed.connect(self.fail)
         self.bin.tree.itemSelectionChanged.connect(self._bin_selected)
         self.preflight_panel.go_to.connect(self.go_to)
         self.marks_panel.go_to.connect(self.go_to_mark)
         self.marks_panel.resolved.connect(lambda *_: self.refresh_marks())
-        self.marks_panel.failed.connect(self.report)
+        self.marks_panel.failed.connect(self.fail)
         # Stories come in by menu or by dropping files on the 稿库; either is one undo step.
         self.bin.files_dropped.connect(lambda paths: import_into_bin(self, paths))
         self.save_bar = install_library_bars(self)  # edits the library could not take yet
@@ -231,7 +242,7 @@ class EditorWindow(MainWindow):
         else:
             parts.append(self.tr("正常"))
         if s.signed:
-            parts.append(s.signed)
+            parts.append(step_name(s.signed))
         self.pages.set_status(index, " · ".join(parts), bool(s.overset or s.findings))
 
     # -- after an edit ----------------------------------------------------------------------------
@@ -239,7 +250,7 @@ class EditorWindow(MainWindow):
     def _edited(self, change: EditorChange) -> None:
         current = self.current_index()
         if change.everything and len(self.editor.doc.pages) != self.pages.count():
-            self.pages.set_labels(self.editor.page_labels())
+            self.pages.set_labels(self.page_labels())
         if current in change.pages:
             page = self.editor.composed_page(current)
             self.canvas.update_page(page)
@@ -302,10 +313,25 @@ class EditorWindow(MainWindow):
         try:
             step()
         except (UserError, LibraryError) as exc:
-            self.report(str(exc))
+            self.fail(str(exc))
+
+    def page_labels(self) -> list[str]:
+        return [page_label(p) for p in self.editor.doc.pages]
 
     def report(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+        """A passing word in the status bar (a core message in the UI language only)."""
+        self.statusBar().showMessage(one_language(message), 10000)
+
+    def fail(self, message: str) -> None:
+        """Something the desk asked for was refused or went wrong: said in plain words in a
+        dialog (not modal to the app: the drop or drag that failed has already ended) and
+        kept in the status bar."""
+        text = one_language(message)
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("未能完成"), text, parent=self)
+        box.setObjectName("failure")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def show_import_report(self, dialog: QDialog) -> None:
         """Show an import's report; the previous one, if still open, closes."""
@@ -336,7 +362,9 @@ class EditorWindow(MainWindow):
         except Exception as exc:  # show the reason; the issue on screen is unaffected
             log.exception("export to %s failed", path)
             QMessageBox.critical(
-                self, self.tr("导出PDF"), self.tr("导出失败：{error}").format(error=exc)
+                self,
+                self.tr("导出PDF"),
+                self.tr("导出失败：{error}").format(error=one_language(str(exc))),
             )
             return False
         if done:
@@ -349,11 +377,11 @@ class EditorWindow(MainWindow):
         super().closeEvent(event)
 
     def ask(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
+        answer = QMessageBox.question(self, title, one_language(text))
         return answer == QMessageBox.StandardButton.Yes
 
     def tell(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        QMessageBox.warning(self, title, one_language(text))
 
     def library_path(self) -> Path:
         return Path(self.editor.library.path)

@@ -22,6 +22,7 @@ from app.edit.import_command import fullwidth_edits
 from app.errors import UserError
 from app.intake import EXTENSIONS, ImportResult, details, needs_attention, summarise
 from app.store import LibraryError
+from widgets.i18n import one_language
 
 if TYPE_CHECKING:
     from widgets.editor_host import EditorHost
@@ -88,7 +89,7 @@ def _show(w: EditorHost, dialog: ImportReport) -> ImportReport:
 
 
 def _refused(w: EditorHost, message: str) -> None:
-    message = one_line(message)
+    message = one_line(one_language(message))
     w.report(message)
     _show(w, ImportReport(translate("ImportDialog", "无法导入"), [message], w, warning=True))
 
@@ -138,7 +139,7 @@ def import_into_bin(w: EditorHost, paths: Sequence[str]) -> list[ImportResult] |
         lines = []
         for r in results:
             lines.append(r.source)
-            lines += [f"    {line}" for line in details(r)]
+            lines += [f"    {one_language(line)}" for line in details(r)]
         dialog = ImportReport(
             translate("ImportDialog", "导入稿件"), lines, w, fullwidth=_offered(results)
         )

@@ -21,6 +21,7 @@ from app.edit.editor import EditorChange, IssueEditor
 from app.edit.placement import frame_span
 from layouts.units import to_mm
 from widgets.article_bin import status_label
+from widgets.labels import frame_title
 
 DEBOUNCE_MS = (
     25  # a pause this long sends the text: coalesces an IME commit or a paste, not a typist
@@ -126,11 +127,11 @@ class Inspector(QWidget):
             return
         number = self.editor.page(self.editor.page_index(f.page_id)).number
         kind = self.tr(KIND_ZH.get(f.kind, f.kind))
-        self.heading.setText(
-            self.tr("{kind}框 · 第{page}版 · {name}").format(
-                kind=kind, page=number, name=f.name or f"#{f.id}"
-            )
-        )
+        story = self.editor.doc.articles.get(f.article_id) if f.article_id else None
+        heading = self.tr("{kind}框 · 第{page}版").format(kind=kind, page=number)
+        if story is not None:  # named by its headline, never by an internal id
+            heading += " · " + frame_title(f, story.headline)
+        self.heading.setText(heading)
         lines = round(f.h / self.editor.grid.leading)
         self.geometry.setText(
             self.tr(

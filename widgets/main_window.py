@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._view = view
         self._export = export
         self.setFont(ui_font())
-        self.setWindowTitle(self.tr("版面 Banmian — {title}").format(title=view.title))
+        self.setWindowTitle(self.tr("版面 — {title}").format(title=view.title))
         self.resize(1280, 900)
 
         self._images: dict[str, QImage] = {}
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.pages = PagesPanel()
-        self.pages.set_labels(view.page_labels())
+        self.pages.set_labels(self.page_labels())
         self.pages_dock = QDockWidget(self.tr("版面"), self)
         self.pages_dock.setObjectName("pages")
         self.pages_dock.setWidget(self.pages)
@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.pages_dock.toggleViewAction())
 
     # -- pages ----------------------------------------------------------------------------
+    def page_labels(self) -> list[str]:
+        return self._view.page_labels()
+
     def current_index(self) -> int:
         return self.pages.currentRow()
 

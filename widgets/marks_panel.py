@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.model.proof import MARK_STATUS_ZH
 from app.proof.open_marks import OpenMark, issue_open_marks
 from app.store import Library, LibraryError
+from widgets.labels import mark_name, mark_state, step_name
 
 MARK_ROLE = Qt.ItemDataRole.UserRole
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,10 +54,10 @@ class MarksPanel(QWidget):
         self.tree.itemActivated.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.fixed_button = QPushButton(self.tr("已改"))
-        self.fixed_button.setToolTip(self.tr("标为已改 / mark as fixed"))
+        self.fixed_button.setToolTip(self.tr("标为已改"))
         self.fixed_button.clicked.connect(lambda: self.resolve_current("fixed"))
         self.rejected_button = QPushButton(self.tr("不改"))
-        self.rejected_button.setToolTip(self.tr("保留原文 / reject: keep the text"))
+        self.rejected_button.setToolTip(self.tr("不改，保留原文"))
         self.rejected_button.clicked.connect(lambda: self.resolve_current("rejected"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.fixed_button)
@@ -85,10 +85,10 @@ class MarksPanel(QWidget):
         row = QTreeWidgetItem(
             [
                 str(m.page_number),
-                m.round.kind,
-                m.mark.kind,
+                step_name(m.round.kind),
+                mark_name(m.mark.kind),
                 m.mark.proposed,
-                MARK_STATUS_ZH[m.mark.status],
+                mark_state(m.mark.status),
             ]
         )
         row.setData(0, MARK_ROLE, m.id)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.preflight.run import ERROR, PreflightFinding
+from widgets.i18n import one_language
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 
@@ -26,10 +27,14 @@ class PreflightPanel(QWidget):
     go_to = Signal(int, str)  # page number (版序), display-list owner id ("" for the page)
 
     def __init__(
-        self, run: Callable[[], Sequence[PreflightFinding]], parent: QWidget | None = None
+        self,
+        run: Callable[[], Sequence[PreflightFinding]],
+        parent: QWidget | None = None,
+        name_frame: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._run = run
+        self._name_frame = name_frame  # owner id → the frame as the desk knows it
         self.button = QPushButton(self.tr("运行印前检查"))
         self.button.clicked.connect(self.run)
         self.summary = QLabel(self.tr("尚未检查"))
@@ -54,11 +59,10 @@ class PreflightPanel(QWidget):
         )
         for f in findings:
             where = self.tr("第{n}版").format(n=f.page) if f.page is not None else self.tr("全期")
-            if f.frame:
-                where += f" {f.frame_name or f.frame}"
+            name = self._name_frame(f.frame) if f.frame and self._name_frame else ""
             mark = "✖" if f.severity == ERROR else "⚠"
-            item = QListWidgetItem(f"{mark} {where}：{f.message}")
-            item.setToolTip(f.fix)
+            item = QListWidgetItem(f"{mark} {where}{name}：{one_language(f.message)}")
+            item.setToolTip(one_language(f.fix))
             item.setData(FINDING_ROLE, f)
             item.setForeground(
                 QBrush(QColor(200, 0, 0) if f.severity == ERROR else QColor(150, 100, 0))

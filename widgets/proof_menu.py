@@ -16,13 +16,14 @@ from app.model.proof import ROUND_KINDS
 from app.proof.session import ProofSession
 from app.store import LibraryError
 from widgets.editor_host import EditorHost
+from widgets.i18n import one_language
+from widgets.labels import issue_title, step_name
 from widgets.proof_view import ProofView
 
 REQUIRE_SIGNOFF_KEY = "proof/require_signoff"  # 签发后才能付印: QSettings, off by default
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("ProofMenu", text)
+translate = QCoreApplication.translate  # lupdate reads translate("ProofMenu", "…") calls
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +39,14 @@ class ProofActions:
 def build_proof_menu(w: EditorHost) -> ProofActions:
     """校对 between 版本 and 视图: open a round on every page, open the proof view of a round."""
     assert isinstance(w, QObject)
-    menu = QMenu(translate("校对(&P)"), w)
+    menu = QMenu(translate("ProofMenu", "校对(&P)"), w)
     w.menuBar().insertMenu(w.view_menu.menuAction(), menu)
-    open_round = menu.addAction(translate("开始校次…"), lambda: ask_open_round(w))
-    proof_view = menu.addAction(translate("打开校样…"), lambda: ask_proof_view(w))
+    open_round = menu.addAction(translate("ProofMenu", "开始校次…"), lambda: ask_open_round(w))
+    proof_view = menu.addAction(translate("ProofMenu", "打开校样…"), lambda: ask_proof_view(w))
     menu.addAction(w.marks_dock.toggleViewAction())
     menu.addSeparator()
-    print_export = menu.addAction(translate("付印导出…"), lambda: export_for_print(w))
-    signoff = menu.addAction(translate("签发后才能付印"))
+    print_export = menu.addAction(translate("ProofMenu", "付印导出…"), lambda: export_for_print(w))
+    signoff = menu.addAction(translate("ProofMenu", "签发后才能付印"))
     signoff.setCheckable(True)
     signoff.setChecked(require_signoff(w))
     signoff.toggled.connect(lambda on: set_require_signoff(w, on))
@@ -62,25 +63,30 @@ def show_proof(w: EditorHost, round_id: int) -> ProofView:
     of the window, which closes it if the round is undone."""
     editor = w.editor
     session = ProofSession.export(editor.library, round_id, editor.doc, editor.pages())
-    view = ProofView(session, w)  # type: ignore[arg-type]
+    paper = issue_title(editor.doc.publication, editor.doc.issue)
+    view = ProofView(session, w, paper)  # type: ignore[arg-type]
     view.markAdded.connect(lambda _mark: w.refresh_marks())  # the editors see it at once
     view.show()
     return view
 
 
 def ask_open_round(w: EditorHost) -> None:
-    kind, ok = QInputDialog.getItem(
-        w, translate("开始校次"), translate("校次"), list(ROUND_KINDS), 0, False
+    names = [step_name(k) for k in ROUND_KINDS]
+    chosen, ok = QInputDialog.getItem(
+        w, translate("ProofMenu", "开始校次"), translate("ProofMenu", "校次"), names, 0, False
     )
     if not ok:
         return
-    name, ok = QInputDialog.getText(w, translate("开始校次"), translate("校对人"))
+    kind = ROUND_KINDS[names.index(chosen)]
+    name, ok = QInputDialog.getText(
+        w, translate("ProofMenu", "开始校次"), translate("ProofMenu", "校对人")
+    )
     if not ok:
         return
     try:
         round_id = start_round(w, kind, name)
     except (UserError, LibraryError) as e:
-        w.report(str(e))
+        w.fail(str(e))
         return
     show_proof(w, round_id)
 
@@ -88,11 +94,16 @@ def ask_open_round(w: EditorHost) -> None:
 def ask_proof_view(w: EditorHost) -> None:
     rounds = w.editor.library.proof_rounds(w.editor.doc.issue.id)
     if not rounds:
-        w.report(translate("还没有校次 / no proof round yet: 校对 → 开始校次…"))
+        w.report(translate("ProofMenu", "还没有校次：请先从“校对 → 开始校次…”开始"))
         return
-    labels = [f"{r.kind} {r.proofreader} #{r.id}" for r in rounds]
+    labels = [f"{step_name(r.kind)} {r.proofreader} {r.opened_at:%Y-%m-%d %H:%M}" for r in rounds]
     label, ok = QInputDialog.getItem(
-        w, translate("打开校样"), translate("校次"), labels, len(labels) - 1, False
+        w,
+        translate("ProofMenu", "打开校样"),
+        translate("ProofMenu", "校次"),
+        labels,
+        len(labels) - 1,
+        False,
     )
     if ok:
         show_proof(w, rounds[labels.index(label)].id)
@@ -115,17 +126,23 @@ def export_for_print(w: EditorHost, path: str | None = None) -> bool:
     """付印: export with the print preset. Pages not signed off (签发) are named first —
     refused with 签发后才能付印 set, otherwise the editor chooses whether to go on."""
     w.inspector.commit()
-    title = translate("付印导出")
-    warnings = w.editor.print_warnings()
+    title = translate("ProofMenu", "付印导出")
+    warnings = [one_language(line) for line in w.editor.print_warnings()]
     if warnings:
         listed = "\n".join(warnings)
         more = f" (+{len(warnings) - 1})" if len(warnings) > 1 else ""
         w.report(warnings[0] + more)
         if require_signoff(w):
-            w.tell(title, translate("签发后才能付印，不能导出：\n{pages}").format(pages=listed))
+            w.tell(
+                title,
+                translate("ProofMenu", "签发后才能付印，不能导出：\n{pages}").format(pages=listed),
+            )
             return False
         if not w.ask(
-            title, translate("以下版面尚未签发：\n{pages}\n\n仍要导出？").format(pages=listed)
+            title,
+            translate("ProofMenu", "以下版面尚未签发：\n{pages}\n\n仍要导出？").format(
+                pages=listed
+            ),
         ):
             return False
     return w.export_pdf(path, preset="print")

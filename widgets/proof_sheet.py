@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.export.raster import SheetGeometry
 from app.model.proof import Mark, Rect
+from widgets.labels import mark_name
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -153,7 +154,7 @@ class ProofSheet(QWidget):
         qp.setBrush(QBrush(fill) if selected else Qt.BrushStyle.NoBrush)
         rect = placed.to_pixels(mark.box).adjusted(-2, -2, 2, 2)
         qp.drawRect(rect)
-        label = mark.kind + (f"：{mark.proposed}" if mark.proposed else "")
+        label = mark_name(mark.kind) + (f"：{mark.proposed}" if mark.proposed else "")
         qp.setFont(self.view.label_font)
         qp.drawText(QPointF(rect.x(), rect.y() - 3), label)
 

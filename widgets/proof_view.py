@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.export.raster import PdfPages, SheetGeometry
-from app.model.proof import MARK_KINDS, MARK_STATUS_ZH, Mark, Rect
-from app.proof.session import ProofSession
+from app.model.proof import MARK_KINDS, Mark, Rect
+from app.proof.session import ProofPage, ProofSession
+from widgets.i18n import one_language
+from widgets.labels import mark_name, mark_state, page_number, step_name
 from widgets.proof_sheet import GAP, MARGIN, ProofSheet, pil_to_qimage
 
 # Zoom 1.0 is the page at its real size on this screen; the stops a proofreader steps through.
@@ -49,9 +51,13 @@ class ProofView(QMainWindow):
 
     markAdded = Signal(object)  # the stored Mark
 
-    def __init__(self, session: ProofSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ProofSession, parent: QWidget | None = None, paper: str = ""
+    ) -> None:
+        """`paper` names the issue in the UI language (else the session's Chinese title)."""
         super().__init__(parent)
         self.session = session
+        self.paper = paper
         self.pages = PdfPages(session.pdf)
         if len(self.pages) != len(session.pages):
             raise ValueError(f"the PDF has {len(self.pages)} pages, the round {len(session.pages)}")
@@ -69,7 +75,7 @@ class ProofView(QMainWindow):
         self.label_font.setFamilies(UI_FAMILIES)
         self.label_font.setPixelSize(12)
 
-        self.setWindowTitle(f"校样 Proof — {session.title}")
+        self.show_title()
         self.sheet = ProofSheet(self)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.sheet)
@@ -95,35 +101,40 @@ class ProofView(QMainWindow):
         return action
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("校样 / proof")
+        bar = QToolBar(self.tr("校样"))
         bar.setObjectName("proof-toolbar")
         self.addToolBar(bar)
         self.act_previous = self._action(
-            "上一版", self.previous_page, QKeySequence.StandardKey.MoveToPreviousPage
+            self.tr("上一版"), self.previous_page, QKeySequence.StandardKey.MoveToPreviousPage
         )
         self.act_next = self._action(
-            "下一版", self.next_page, QKeySequence.StandardKey.MoveToNextPage
+            self.tr("下一版"), self.next_page, QKeySequence.StandardKey.MoveToNextPage
         )
         self.page_box = QComboBox()
-        self.page_box.addItems([p.label for p in self.session.pages])
+        self.page_box.addItems([page_label(p) for p in self.session.pages])
         self.page_box.activated.connect(self.go_to)
-        self.act_zoom_in = self._action("放大", self.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.act_zoom_out = self._action("缩小", self.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.act_fit = self._action("整版", self.fit_page, "Ctrl+0")
+        self.act_zoom_in = self._action(
+            self.tr("放大"), self.zoom_in, QKeySequence.StandardKey.ZoomIn
+        )
+        self.act_zoom_out = self._action(
+            self.tr("缩小"), self.zoom_out, QKeySequence.StandardKey.ZoomOut
+        )
+        self.act_fit = self._action(self.tr("整版"), self.fit_page, "Ctrl+0")
         self.zoom_label = QLabel()
-        self.act_two_up = self._action("双版", self.set_two_up, "Ctrl+2")
+        self.act_two_up = self._action(self.tr("双版"), self.set_two_up, "Ctrl+2")
         self.act_two_up.setCheckable(True)
-        self.act_changes = self._action("改动", self.set_show_changes, "Ctrl+D")
+        self.act_changes = self._action(self.tr("改动"), self.set_show_changes, "Ctrl+D")
         self.act_changes.setCheckable(True)
         self.act_changes.setChecked(True)
-        self.act_changes.setToolTip("上一校次以来改动的行 / lines changed since the previous round")
-        self.act_mark = self._action("标记", self.set_mark_tool, "M")
+        self.act_changes.setToolTip(self.tr("上一校次以来改动的行"))
+        self.act_mark = self._action(self.tr("标记"), self.set_mark_tool, "M")
         self.act_mark.setCheckable(True)
         self.kind_box = QComboBox()
-        self.kind_box.addItems(list(MARK_KINDS))  # GB/T 14706 校对符号
-        self.kind_box.setToolTip("校对符号 / GB/T 14706 mark")
+        for kind in MARK_KINDS:  # GB/T 14706 校对符号, stored by their standard names
+            self.kind_box.addItem(mark_name(kind), kind)
+        self.kind_box.setToolTip(self.tr("校对符号（GB/T 14706）"))
         self.proposed_edit = QLineEdit()
-        self.proposed_edit.setPlaceholderText("建议文字 / proposed text")
+        self.proposed_edit.setPlaceholderText(self.tr("建议文字"))
         self.proposed_edit.setMinimumWidth(160)
         for widget in (self.act_previous, self.page_box, self.act_next):
             _add(bar, widget)
@@ -142,17 +153,38 @@ class ProofView(QMainWindow):
 
     def _build_mark_list(self) -> None:
         self.mark_list = QTreeWidget()
-        self.mark_list.setHeaderLabels(["版", "校次", "符号", "建议文字", "状态", "校对"])
+        self.mark_list.setHeaderLabels(
+            [
+                self.tr("版"),
+                self.tr("校次"),
+                self.tr("符号"),
+                self.tr("建议文字"),
+                self.tr("状态"),
+                self.tr("校对"),
+            ]
+        )
         self.mark_list.setRootIsDecorated(False)
         self.mark_list.itemClicked.connect(
             lambda item, _col: self.select_mark(item.data(0, Qt.ItemDataRole.UserRole))
         )
-        dock = QDockWidget("校对标记 / marks", self)
+        dock = QDockWidget(self.tr("校对标记"), self)
         dock.setObjectName("proof-marks")
         dock.setWidget(self.mark_list)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
 
     # -- what is shown --------------------------------------------------------------------
+
+    def show_title(self) -> None:
+        """校样 — the issue, the round, its proofreader, and whether the round has closed."""
+        rnd = self.session.round
+        self.setWindowTitle(
+            self.tr("校样 — {paper} {round} {person}{state}").format(
+                paper=self.paper or self.session.title,
+                round=step_name(rnd.kind),
+                person=rnd.proofreader,
+                state="" if rnd.is_open else self.tr("（已结束）"),
+            )
+        )
 
     def pixels_per_point(self) -> float:
         return self.zoom * self.logicalDpiX() / 72.0
@@ -191,10 +223,10 @@ class ProofView(QMainWindow):
         at = steps.index(shown)
         self.act_previous.setEnabled(at > 0)
         self.act_next.setEnabled(at < len(steps) - 1)
-        labels = " | ".join(self.session.pages[i].label for i in shown)
+        labels = " | ".join(page_label(self.session.pages[i]) for i in shown)
         changed = sum(len(self._changes.get(i, ())) for i in shown)
         if changed:
-            labels += f" · 改动{changed}行 / {changed} lines changed since the previous round"
+            labels += self.tr(" · 改动{n}行").format(n=changed)
         self.statusBar().showMessage(labels)
 
     def go_to(self, index: int) -> None:
@@ -296,10 +328,10 @@ class ProofView(QMainWindow):
                 row = QTreeWidgetItem(
                     [
                         str(page.number),
-                        rnd.kind,
-                        mark.kind,
+                        step_name(rnd.kind),
+                        mark_name(mark.kind),
                         mark.proposed,
-                        MARK_STATUS_ZH[mark.status],
+                        mark_state(mark.status),
                         mark.author or rnd.proofreader,
                     ]
                 )
@@ -332,18 +364,24 @@ class ProofView(QMainWindow):
         round is closed…) goes to the status bar and `last_error`."""
         try:
             mark = self.session.add_mark(
-                index, box, self.kind_box.currentText(), self.proposed_edit.text().strip()
+                index, box, self.kind_box.currentData(), self.proposed_edit.text().strip()
             )
         except (UserError, ValueError) as e:
-            self.last_error = str(e)
+            self.last_error = one_language(str(e))
             self.statusBar().showMessage(self.last_error)
             return None
         self.last_error = ""
         self.selected_mark = mark.id
         self.proposed_edit.clear()
         self.refresh_marks()
-        where = f"，{mark.start}–{mark.end}字" if mark.on_text else ""
-        self.statusBar().showMessage(f"已加标记 / mark added: {mark.kind} {mark.proposed}{where}")
+        where = self.tr("，第{start}–{end}字").format(start=mark.start, end=mark.end)
+        self.statusBar().showMessage(
+            self.tr("已加标记：{kind} {proposed}{where}").format(
+                kind=mark_name(mark.kind),
+                proposed=mark.proposed,
+                where=where if mark.on_text else "",
+            )
+        )
         self.markAdded.emit(mark)
         return mark
 
@@ -358,6 +396,12 @@ class ProofView(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.pages.close()  # pdfium's document, not Python's bytes: free it with the window
         super().closeEvent(event)
+
+
+def page_label(page: ProofPage) -> str:
+    """第3版 体育健康 in the UI language (the section is the paper's own word)."""
+    section = page.label.split(" ", 1)[1] if " " in page.label else ""
+    return f"{page_number(page.number)} {section}".strip()
 
 
 def _add(bar: QToolBar, widget: QAction | QWidget) -> None:

@@ -16,13 +16,12 @@ import threading
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.edit.editor import open_editor
 from app.errors import UserError
 from app.export.embed import ConversionCancelled, embeddable
-from app.services import open_library
-from app.store import Library, LibraryError
+from app.store import Library
+from widgets.desk import Desk
 from widgets.editor_window import EditorWindow
-from widgets.i18n import install_language, saved_language
+from widgets.i18n import install_language, one_language, saved_language
 from widgets.main_window import ui_font
 
 log = logging.getLogger(__name__)
@@ -70,45 +69,23 @@ def run_editor(library: Library, settings: QSettings | None = None) -> int:
     """Open the editor window on the library's newest issue and run Qt's event loop; exit
     status 2 after a dialog if the issue cannot be opened (no Chinese font installed …).
 
-    File ▸ 打开库 opens another library in a new window and closes this one (and its library).
+    The desk (widgets/desk.py) puts another library, issue or UI language in a new window in
+    this one's place; each window gets its fonts prepared in the background.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Banmian")
     app.setOrganizationName("Banmian")
     QApplication.setFont(ui_font())
     settings = settings if settings is not None else QSettings("Banmian", "Banmian")
-    translator = install_language(saved_language(settings))  # noqa: F841 - kept alive by the loop
-    windows: list[EditorWindow] = []
+    install_language(saved_language(settings))
     warmups: list[FontWarmup] = []
-
-    def show(lib: Library) -> None:
-        window = EditorWindow(open_editor(lib), settings, open_library=switch)
-        windows.append(window)
-        window.show()
-        warmups.append(FontWarmup(window))
-
-    def switch(path: str) -> None:
-        old = windows[-1]
-        try:
-            lib = open_library(path)
-        except (UserError, LibraryError) as exc:
-            old.report(str(exc))
-            return
-        try:
-            show(lib)
-        except Exception as exc:  # an issue that cannot be composed: stay where we are
-            log.exception("opening %s failed", path)
-            lib.close()
-            old.report(str(exc))
-            return
-        old.close()
-        if old.editor.library is not library:
-            old.editor.library.close()  # the first library belongs to the caller
-
+    desk = Desk(settings, on_show=lambda window: warmups.append(FontWarmup(window)))
     try:
-        show(library)
+        desk.show(library)
     except UserError as exc:  # e.g. no Chinese font: say what to install, in a dialog
-        QMessageBox.critical(None, "版面 Banmian", str(exc))
+        QMessageBox.critical(
+            None, QApplication.translate("Startup", "版面"), one_language(str(exc))
+        )
         print(f"banmian: {exc}", file=sys.stderr)
         return 2
     return app.exec()

@@ -77,30 +77,44 @@ def _clip(text: str, n: int = 24) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _both(zh: str, en: str) -> str:
+    """One line for the command line, Chinese first; the window shows one half (widgets/i18n)."""
+    return f"{zh} / {en}"
+
+
+def _article_parts(item: ImportedArticle, pictures: int) -> tuple[str, str]:
+    a = item.article
+    how_zh, how_en = _HOW.get(item.how, (item.how, item.how))
+    head = f"《{_clip(a.headline)}》"
+    zh, en = [head], [head]
+    if a.kicker:
+        zh.append(f"引题「{_clip(a.kicker)}」")
+        en.append(f"kicker 「{_clip(a.kicker)}」")
+    if a.subheadline:
+        zh.append(f"副题「{_clip(a.subheadline)}」")
+        en.append(f"subheadline 「{_clip(a.subheadline)}」")
+    zh.append(f"电头「{a.byline}」" if a.byline else "无电头")
+    en.append(f"byline 「{a.byline}」" if a.byline else "no byline")
+    zh.append(f"{len(a.paragraphs)}段 {a.char_count}字")
+    en.append(f"{len(a.paragraphs)} paragraphs, {a.char_count} characters")
+    if pictures:
+        zh.append(f"{pictures}图")
+        en.append(f"{pictures} pictures")
+    return " ".join(zh) + f"（据{how_zh}识别）", " ".join(en) + f" (from {how_en})"
+
+
 def describe_article(item: ImportedArticle, pictures: int) -> str:
     """主题、引题、副题、电头、段数、字数 of one story, in one line."""
-    a = item.article
-    zh, en = _HOW.get(item.how, (item.how, item.how))
-    parts = [f"《{_clip(a.headline)}》"]
-    if a.kicker:
-        parts.append(f"引题「{_clip(a.kicker)}」")
-    if a.subheadline:
-        parts.append(f"副题「{_clip(a.subheadline)}」")
-    parts.append(f"电头「{a.byline}」" if a.byline else "无电头 no byline")
-    parts.append(f"{len(a.paragraphs)}段 paragraphs")
-    parts.append(f"{a.char_count}字 characters")
-    if pictures:
-        parts.append(f"{pictures}图 pictures")
-    return " ".join(parts) + f"（据{zh}识别 / from {en}）"
+    return _both(*_article_parts(item, pictures))
 
 
-def _fullwidth_note(result: ImportResult) -> str:
+def _fullwidth_parts(result: ImportResult) -> tuple[str, str] | None:
     n = sum(len(item.suggestions) for item in result.items)
     if not n:
-        return ""
+        return None
     if all(item.fullwidth_applied for item in result.items if item.suggestions):
-        return f"已改{n}处半角标点为全角 / {n} ASCII marks made full-width"
-    return f"{n}处半角标点可改为全角 / {n} ASCII marks could be full-width"
+        return f"已改{n}处半角标点为全角", f"{n} ASCII marks made full-width"
+    return f"{n}处半角标点可改为全角", f"{n} ASCII marks could be full-width"
 
 
 def details(result: ImportResult) -> list[str]:
@@ -111,13 +125,19 @@ def details(result: ImportResult) -> list[str]:
         lines.append(describe_article(item, n))
     spaces = sum(item.spaces_removed for item in result.items)
     if spaces:
-        lines.append(f"已删除{spaces}处汉字间空格 / {spaces} stray spaces between Han removed")
-    fullwidth = _fullwidth_note(result)
-    lines += [fullwidth] if fullwidth else []
+        lines.append(
+            _both(f"已删除{spaces}处汉字间空格", f"{spaces} stray spaces between Han removed")
+        )
+    fullwidth = _fullwidth_parts(result)
+    lines += [_both(*fullwidth)] if fullwidth else []
     lines += result.notes
     for p in result.pictures:
-        caption = f"「{_clip(p.caption, 30)}」" if p.caption else "无图说 no caption"
-        lines.append(f"图 picture {p.width}×{p.height} {p.format} {p.mode} {caption}")
+        size = f"{p.width}×{p.height} {p.format} {p.mode}"
+        if p.caption:
+            caption = f"「{_clip(p.caption, 30)}」"
+            lines.append(_both(f"图 {size} {caption}", f"picture {size} {caption}"))
+        else:
+            lines.append(_both(f"图 {size} 无图说", f"picture {size}, no caption"))
     return lines
 
 
@@ -125,19 +145,26 @@ def describe(result: ImportResult) -> str:
     """What an import recognised, in one line for the command line and the status bar."""
     name = Path(result.source).name
     if len(result.items) == 1:
-        head = describe_article(result.items[0], len(result.pictures))
+        zh, en = _article_parts(result.items[0], len(result.pictures))
     elif not result.items and result.pictures:  # a picture file, joined to a story
         p = result.pictures[0]
-        head = f"图 picture {p.width}×{p.height} {p.format} → 《{_clip(p.story)}》"
+        size = f"{p.width}×{p.height} {p.format}"
+        zh, en = f"图 {size} → 《{_clip(p.story)}》", f"picture {size} → 《{_clip(p.story)}》"
     else:
-        head = (
-            f"{len(result.items)}篇 articles, {result.chars}字 characters, "
-            f"{len(result.pictures)}图 pictures"
-        )
-    extra = [n for n in (_fullwidth_note(result),) if n]
+        stories, chars, pictures = len(result.items), result.chars, len(result.pictures)
+        zh = f"{stories}篇稿件，{chars}字，{pictures}图"
+        en = f"{stories} articles, {chars} characters, {pictures} pictures"
+    extra_zh, extra_en = [], []
+    fullwidth = _fullwidth_parts(result)
+    if fullwidth:
+        extra_zh.append(fullwidth[0])
+        extra_en.append(fullwidth[1])
     if result.notes:
-        extra.append(f"{len(result.notes)}条提示 notes")
-    return f"{name}: {head}" + (f"; {'; '.join(extra)}" if extra else "")
+        extra_zh.append(f"{len(result.notes)}条提示")
+        extra_en.append(f"{len(result.notes)} notes")
+    zh = f"{name}：{zh}" + (f"；{'；'.join(extra_zh)}" if extra_zh else "")
+    en = f"{name}: {en}" + (f"; {'; '.join(extra_en)}" if extra_en else "")
+    return _both(zh, en)
 
 
 def summarise(results: list[ImportResult]) -> str:
@@ -148,11 +175,14 @@ def summarise(results: list[ImportResult]) -> str:
     chars = sum(r.chars for r in results)
     pictures = sum(len(r.pictures) for r in results)
     notes = sum(len(r.notes) for r in results)
-    line = (
-        f"已导入{len(results)}个文件：{stories}篇稿件，{chars}字，{pictures}图 / imported "
-        f"{len(results)} files: {stories} stories, {chars} characters, {pictures} pictures"
+    zh = f"已导入{len(results)}个文件：{stories}篇稿件，{chars}字，{pictures}图"
+    en = (
+        f"imported {len(results)} files: {stories} stories, {chars} characters, {pictures} pictures"
     )
-    return line + (f"; {notes}条提示 notes" if notes else "")
+    if notes:
+        zh += f"；{notes}条提示"
+        en += f"; {notes} notes"
+    return _both(zh, en)
 
 
 def needs_attention(result: ImportResult) -> bool:

@@ -46,82 +46,82 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="44" />
+            <location filename="../../widgets/editor_window.py" line="47" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="45" />
+            <location filename="../../widgets/editor_window.py" line="48" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="46" />
+            <location filename="../../widgets/editor_window.py" line="49" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="47" />
+            <location filename="../../widgets/editor_window.py" line="50" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="48" />
+            <location filename="../../widgets/editor_window.py" line="51" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="53" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="51" />
+            <location filename="../../widgets/editor_window.py" line="54" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="56" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="56" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="60" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="62" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
@@ -232,126 +232,136 @@
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="180" />
+            <location filename="../../widgets/editor_menus.py" line="168" />
+            <source>图片文件无法读取：{name}</source>
+            <translation>The picture file cannot be read: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="184" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="191" />
+            <location filename="../../widgets/editor_menus.py" line="195" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="194" />
+            <location filename="../../widgets/editor_menus.py" line="198" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="195" />
+            <location filename="../../widgets/editor_menus.py" line="199" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="203" />
+            <location filename="../../widgets/editor_menus.py" line="207" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="213" />
+            <location filename="../../widgets/editor_menus.py" line="217" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="218" />
+            <location filename="../../widgets/editor_menus.py" line="222" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="219" />
+            <location filename="../../widgets/editor_menus.py" line="223" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="229" />
+            <location filename="../../widgets/editor_menus.py" line="233" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="239" />
+            <location filename="../../widgets/editor_menus.py" line="243" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="245" />
+            <location filename="../../widgets/editor_menus.py" line="249" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="247" />
+            <location filename="../../widgets/editor_menus.py" line="251" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="255" />
+            <location filename="../../widgets/editor_menus.py" line="259" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="265" />
-            <source>界面语言将在下次启动时生效 / the language applies from the next start</source>
+            <location filename="../../widgets/editor_menus.py" line="273" />
+            <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
     </context>
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="119" />
+            <location filename="../../widgets/editor_window.py" line="128" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="122" />
+            <location filename="../../widgets/editor_window.py" line="131" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="125" />
+            <location filename="../../widgets/editor_window.py" line="136" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="129" />
+            <location filename="../../widgets/editor_window.py" line="140" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="228" />
+            <location filename="../../widgets/editor_window.py" line="239" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="230" />
+            <location filename="../../widgets/editor_window.py" line="241" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="232" />
+            <location filename="../../widgets/editor_window.py" line="243" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="274" />
+            <location filename="../../widgets/editor_window.py" line="285" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="275" />
+            <location filename="../../widgets/editor_window.py" line="286" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
+            <location filename="../../widgets/editor_window.py" line="331" />
+            <source>未能完成</source>
+            <translation>Could not be done</translation>
+        </message>
+        <message>
             <location filename="../../widgets/main_window.py" line="79" />
-            <source>版面 Banmian — {title}</source>
+            <source>版面 — {title}</source>
             <translation>Banmian — {title}</translation>
         </message>
         <message>
@@ -410,48 +420,48 @@
             <translation>Show Frames</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="176" />
+            <location filename="../../widgets/main_window.py" line="179" />
             <source>{label}：排版失败（{error}）</source>
             <translation>{label}: composition failed ({error})</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="183" />
+            <location filename="../../widgets/main_window.py" line="186" />
             <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
             <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="188" />
+            <location filename="../../widgets/main_window.py" line="191" />
             <source> · 超排 {n} 字</source>
             <translation> · {n} characters overset</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="190" />
+            <location filename="../../widgets/main_window.py" line="193" />
             <source> · 提示 {n} 条</source>
             <translation> · {n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="197" />
-            <location filename="../../widgets/main_window.py" line="236" />
+            <location filename="../../widgets/main_window.py" line="200" />
+            <location filename="../../widgets/main_window.py" line="239" />
             <source>导出PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="197" />
+            <location filename="../../widgets/main_window.py" line="200" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="219" />
+            <location filename="../../widgets/main_window.py" line="222" />
             <source>缩放 {pct}%</source>
             <translation>Zoom {pct}%</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="236" />
+            <location filename="../../widgets/main_window.py" line="239" />
             <source>导出失败：{error}</source>
             <translation>Export failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="240" />
+            <location filename="../../widgets/main_window.py" line="243" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
@@ -492,48 +502,48 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="35" />
+            <location filename="../../widgets/import_dialog.py" line="36" />
             <source>稿件和图片 ({patterns});;所有文件 (*)</source>
             <translation>Articles and pictures ({patterns});;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="62" />
+            <location filename="../../widgets/import_dialog.py" line="63" />
             <source>未导入，库中没有任何改动：</source>
             <translation>Not imported; the library is unchanged:</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="64" />
+            <location filename="../../widgets/import_dialog.py" line="65" />
             <source>导入结果（可在“编辑”菜单中撤销）：</source>
             <translation>Import result (undo it from the Edit menu):</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="73" />
+            <location filename="../../widgets/import_dialog.py" line="74" />
             <source>改为全角标点（{n}处）</source>
             <translation>Make punctuation full-width ({n})</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="93" />
+            <location filename="../../widgets/import_dialog.py" line="94" />
             <source>无法导入</source>
             <translation>Cannot import</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="110" />
+            <location filename="../../widgets/import_dialog.py" line="111" />
             <source>稿件已改动，未改标点</source>
             <translation>The article was edited since; punctuation left as is</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="116" />
+            <location filename="../../widgets/import_dialog.py" line="117" />
             <source>已将{n}篇稿件的半角标点改为全角（可撤销）</source>
             <translation>Full-width punctuation applied to {n} articles (undoable)</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="134" />
+            <location filename="../../widgets/import_dialog.py" line="135" />
             <source>导入失败：{error}</source>
             <translation>Import failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/import_dialog.py" line="143" />
-            <location filename="../../widgets/import_dialog.py" line="155" />
+            <location filename="../../widgets/import_dialog.py" line="144" />
+            <location filename="../../widgets/import_dialog.py" line="156" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
@@ -541,109 +551,377 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../widgets/inspector.py" line="29" />
+            <location filename="../../widgets/inspector.py" line="30" />
             <source>稿件</source>
             <translation>Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="30" />
+            <location filename="../../widgets/inspector.py" line="31" />
             <source>导读</source>
             <translation>Teaser</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="31" />
+            <location filename="../../widgets/inspector.py" line="32" />
             <source>图片</source>
             <translation>Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="32" />
+            <location filename="../../widgets/inspector.py" line="33" />
             <source>二维码</source>
             <translation>QR code</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="33" />
+            <location filename="../../widgets/inspector.py" line="34" />
             <source>报头</source>
             <translation>Masthead</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="34" />
+            <location filename="../../widgets/inspector.py" line="35" />
             <source>框</source>
             <translation>Box</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="35" />
+            <location filename="../../widgets/inspector.py" line="36" />
             <source>通栏</source>
             <translation>Banner</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="36" />
+            <location filename="../../widgets/inspector.py" line="37" />
             <source>栏题</source>
             <translation>Column head</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="37" />
+            <location filename="../../widgets/inspector.py" line="38" />
             <source>文字</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="58" />
-            <location filename="../../widgets/inspector.py" line="118" />
+            <location filename="../../widgets/inspector.py" line="59" />
+            <location filename="../../widgets/inspector.py" line="119" />
             <source>未选中版框</source>
             <translation>No frame selected</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="68" />
+            <location filename="../../widgets/inspector.py" line="69" />
             <source>引题</source>
             <translation>Kicker</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="69" />
+            <location filename="../../widgets/inspector.py" line="70" />
             <source>主题</source>
             <translation>Headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="70" />
+            <location filename="../../widgets/inspector.py" line="71" />
             <source>副题</source>
             <translation>Subheadline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="77" />
+            <location filename="../../widgets/inspector.py" line="78" />
             <source>正文（每行一段）</source>
             <translation>Body (one paragraph per line)</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="130" />
-            <source>{kind}框 · 第{page}版 · {name}</source>
-            <translation>{kind} frame · page {page} · {name}</translation>
+            <location filename="../../widgets/inspector.py" line="131" />
+            <source>{kind}框 · 第{page}版</source>
+            <translation>{kind} frame · page {page}</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="137" />
+            <location filename="../../widgets/inspector.py" line="138" />
             <source>左 {x:.1f} 上 {y:.1f} 宽 {w:.1f} 高 {h:.1f} 毫米
 {span} 栏 · {lines} 行 · 分 {cols} 栏</source>
             <translation>left {x:.1f} top {y:.1f} width {w:.1f} height {h:.1f} mm
 {span} columns wide · {lines} lines · {cols} text columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="157" />
+            <location filename="../../widgets/inspector.py" line="158" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="160" />
+            <location filename="../../widgets/inspector.py" line="161" />
             <source>缺{n}字</source>
             <translation>{n} short</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="192" />
+            <location filename="../../widgets/inspector.py" line="193" />
             <source>稿件 · {n}字 · {status}</source>
             <translation>Story · {n} characters · {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../widgets/labels.py" line="14" />
+            <source>稿件</source>
+            <translation>Story</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="15" />
+            <source>导读</source>
+            <translation>Teaser</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="16" />
+            <source>图片</source>
+            <translation>Picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="17" />
+            <source>二维码</source>
+            <translation>QR code</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="18" />
+            <source>报头</source>
+            <translation>Masthead</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="19" />
+            <source>框</source>
+            <translation>Box</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="20" />
+            <source>通栏</source>
+            <translation>Banner</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="21" />
+            <source>栏题</source>
+            <translation>Column head</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="22" />
+            <source>文字</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="25" />
+            <source>星期一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="26" />
+            <source>星期二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="27" />
+            <source>星期三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="28" />
+            <source>星期四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="29" />
+            <source>星期五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="30" />
+            <source>星期六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="31" />
+            <source>星期日</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="35" />
+            <source>待校</source>
+            <translation>Not proofread</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="36" />
+            <source>一校</source>
+            <translation>1st proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="37" />
+            <source>二校</source>
+            <translation>2nd proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="38" />
+            <source>三校</source>
+            <translation>3rd proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="39" />
+            <source>初审</source>
+            <translation>1st review</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="40" />
+            <source>复审</source>
+            <translation>2nd review</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="41" />
+            <source>终审</source>
+            <translation>Final review</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="42" />
+            <source>签发</source>
+            <translation>Signed off</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="43" />
+            <source>改后付印</source>
+            <translation>Print after fixes</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="47" />
+            <source>改正</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="48" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="49" />
+            <source>增补</source>
+            <translation>Insert</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="50" />
+            <source>改正上下角</source>
+            <translation>Fix sub/superscript</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="51" />
+            <source>转正</source>
+            <translation>Turn upright</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="52" />
+            <source>对调</source>
+            <translation>Swap</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="53" />
+            <source>接排</source>
+            <translation>Run on</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="54" />
+            <source>另起行</source>
+            <translation>New line</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="55" />
+            <source>移位</source>
+            <translation>Move</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="56" />
+            <source>上下移</source>
+            <translation>Move up/down</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="57" />
+            <source>左右移</source>
+            <translation>Move left/right</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="58" />
+            <source>排齐</source>
+            <translation>Align</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="59" />
+            <source>排阶梯形</source>
+            <translation>Stagger</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="60" />
+            <source>正图</source>
+            <translation>Straighten picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="61" />
+            <source>加大空距</source>
+            <translation>More space</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="62" />
+            <source>减小空距</source>
+            <translation>Less space</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="63" />
+            <source>空字距</source>
+            <translation>Space out</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="64" />
+            <source>分开</source>
+            <translation>Separate</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="65" />
+            <source>保留</source>
+            <translation>Stet</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="66" />
+            <source>代替</source>
+            <translation>Substitute</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="67" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="70" />
+            <source>待改</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="71" />
+            <source>已改</source>
+            <translation>Fixed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="72" />
+            <source>不改</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="105" />
+            <source>{y}年{m}月{d}日</source>
+            <translation>{iso}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="111" />
+            <source>第{n}版</source>
+            <translation>Page {n}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="121" />
+            <source>第{yearly}期（总第{total}期）</source>
+            <translation>No. {yearly} ({total})</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="128" />
+            <source>{paper} {date} {weekday} {numbers}</source>
+            <translation>{paper} {weekday} {date} {numbers}</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../widgets/main_window.py" line="79" />
-            <source>版面 Banmian — {title}</source>
+            <source>版面 — {title}</source>
             <translation>Banmian — {title}</translation>
         </message>
         <message>
@@ -702,48 +980,48 @@
             <translation>Show Frames</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="176" />
+            <location filename="../../widgets/main_window.py" line="179" />
             <source>{label}：排版失败（{error}）</source>
             <translation>{label}: composition failed ({error})</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="183" />
+            <location filename="../../widgets/main_window.py" line="186" />
             <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
             <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="188" />
+            <location filename="../../widgets/main_window.py" line="191" />
             <source> · 超排 {n} 字</source>
             <translation> · {n} characters overset</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="190" />
+            <location filename="../../widgets/main_window.py" line="193" />
             <source> · 提示 {n} 条</source>
             <translation> · {n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="197" />
-            <location filename="../../widgets/main_window.py" line="236" />
+            <location filename="../../widgets/main_window.py" line="200" />
+            <location filename="../../widgets/main_window.py" line="239" />
             <source>导出PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="197" />
+            <location filename="../../widgets/main_window.py" line="200" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="219" />
+            <location filename="../../widgets/main_window.py" line="222" />
             <source>缩放 {pct}%</source>
             <translation>Zoom {pct}%</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="236" />
+            <location filename="../../widgets/main_window.py" line="239" />
             <source>导出失败：{error}</source>
             <translation>Export failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="240" />
+            <location filename="../../widgets/main_window.py" line="243" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
@@ -782,18 +1060,18 @@
         </message>
         <message>
             <location filename="../../widgets/marks_panel.py" line="57" />
-            <source>标为已改 / mark as fixed</source>
+            <source>标为已改</source>
             <translation>Mark as fixed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/marks_panel.py" line="60" />
+            <source>不改，保留原文</source>
+            <translation>Reject: keep the text</translation>
         </message>
         <message>
             <location filename="../../widgets/marks_panel.py" line="59" />
             <source>不改</source>
             <translation>Keep</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/marks_panel.py" line="60" />
-            <source>保留原文 / reject: keep the text</source>
-            <translation>Reject: keep the text</translation>
         </message>
         <message>
             <location filename="../../widgets/marks_panel.py" line="79" />
@@ -817,29 +1095,226 @@
     <context>
         <name>PreflightPanel</name>
         <message>
-            <location filename="../../widgets/preflight_panel.py" line="33" />
+            <location filename="../../widgets/preflight_panel.py" line="38" />
             <source>运行印前检查</source>
             <translation>Run Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/preflight_panel.py" line="35" />
+            <location filename="../../widgets/preflight_panel.py" line="40" />
             <source>尚未检查</source>
             <translation>Not checked yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/preflight_panel.py" line="53" />
+            <location filename="../../widgets/preflight_panel.py" line="58" />
             <source>{e}个错误，{w}个警告</source>
             <translation>{e} errors, {w} warnings</translation>
         </message>
         <message>
-            <location filename="../../widgets/preflight_panel.py" line="56" />
+            <location filename="../../widgets/preflight_panel.py" line="61" />
             <source>第{n}版</source>
             <translation>Page {n}</translation>
         </message>
         <message>
-            <location filename="../../widgets/preflight_panel.py" line="56" />
+            <location filename="../../widgets/preflight_panel.py" line="61" />
             <source>全期</source>
             <translation>Whole issue</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProofMenu</name>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="42" />
+            <source>校对(&amp;P)</source>
+            <translation>&amp;Proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="44" />
+            <source>开始校次…</source>
+            <translation>Start a proof round…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="45" />
+            <source>打开校样…</source>
+            <translation>Open proof…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="48" />
+            <source>付印导出…</source>
+            <translation>Export for print…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="49" />
+            <source>签发后才能付印</source>
+            <translation>Print only after sign-off</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="76" />
+            <location filename="../../widgets/proof_menu.py" line="82" />
+            <source>开始校次</source>
+            <translation>Start a proof round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="76" />
+            <location filename="../../widgets/proof_menu.py" line="103" />
+            <source>校次</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="82" />
+            <source>校对人</source>
+            <translation>Proofreader</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="97" />
+            <source>还没有校次：请先从“校对 → 开始校次…”开始</source>
+            <translation>No proof round yet: start one with Proof → Start a proof round…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="102" />
+            <source>打开校样</source>
+            <translation>Open proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="129" />
+            <source>付印导出</source>
+            <translation>Export for print</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="138" />
+            <source>签发后才能付印，不能导出：
+{pages}</source>
+            <translation>Print only after sign-off; not exported:
+{pages}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="143" />
+            <source>以下版面尚未签发：
+{pages}
+
+仍要导出？</source>
+            <translation>These pages are not signed off:
+{pages}
+
+Export anyway?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProofView</name>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="104" />
+            <source>校样</source>
+            <translation>Proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="108" />
+            <source>上一版</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="111" />
+            <source>下一版</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="117" />
+            <source>放大</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="120" />
+            <source>缩小</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="122" />
+            <source>整版</source>
+            <translation>Whole page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="124" />
+            <source>双版</source>
+            <translation>Two pages</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="126" />
+            <source>改动</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="129" />
+            <source>上一校次以来改动的行</source>
+            <translation>Lines changed since the previous round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="130" />
+            <source>标记</source>
+            <translation>Mark</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="135" />
+            <source>校对符号（GB/T 14706）</source>
+            <translation>Proof mark (GB/T 14706)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="137" />
+            <location filename="../../widgets/proof_view.py" line="161" />
+            <source>建议文字</source>
+            <translation>Proposed text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="158" />
+            <source>版</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="159" />
+            <source>校次</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="160" />
+            <source>符号</source>
+            <translation>Mark</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="162" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="163" />
+            <source>校对</source>
+            <translation>Proofreader</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="170" />
+            <source>校对标记</source>
+            <translation>Proof marks</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="181" />
+            <source>校样 — {paper} {round} {person}{state}</source>
+            <translation>Proof — {paper} {round} {person}{state}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="185" />
+            <source>（已结束）</source>
+            <translation> (closed)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="229" />
+            <source> · 改动{n}行</source>
+            <translation> · {n} lines changed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="377" />
+            <source>，第{start}–{end}字</source>
+            <translation>, characters {start}–{end}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_view.py" line="379" />
+            <source>已加标记：{kind} {proposed}{where}</source>
+            <translation>Mark added: {kind} {proposed}{where}</translation>
         </message>
     </context>
     <context>
@@ -889,6 +1364,14 @@
             <location filename="../../widgets/save_bar.py" line="149" />
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <location filename="../../widgets/startup.py" line="87" />
+            <source>版面</source>
+            <translation>Banmian</translation>
         </message>
     </context>
 </TS>

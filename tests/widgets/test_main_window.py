@@ -61,7 +61,7 @@ def window(qtbot, issue: FakeIssue) -> MainWindow:
 
 
 def test_title_dock_and_page_list(window: MainWindow, issue: FakeIssue) -> None:
-    assert window.windowTitle() == f"版面 Banmian — {TITLE}"
+    assert window.windowTitle() == f"版面 — {TITLE}"
     assert window.pages_dock.windowTitle() == "版面"
     labels = [window.pages.item(i).text() for i in range(window.pages.count())]
     assert labels == issue.labels
