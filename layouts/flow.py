@@ -17,6 +17,7 @@ from layouts.fonts.metrics import FaceSet
 from layouts.grid import PageGrid
 from layouts.paragraph import compose_paragraph
 from layouts.text import Line, Paragraph, TextStyle
+from layouts.wrap import WrapArea, areas_for, measure
 
 ASCENT = 0.88  # of the size: where a line's top sits above its baseline on the grid
 DESCENT = 0.12
@@ -61,6 +62,7 @@ class Story:
     frames: tuple[TextFrame, ...]
     head: HeadBlock | None = None
     jump_style: TextStyle | None = None  # jump lines are set only when this is given
+    wraps: tuple[WrapArea, ...] = ()  # areas its text keeps out of (绕排), on any page
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,15 +188,16 @@ def flow_story(
     grid: PageGrid | None = None,
     set_jump: Callable[[str, TextStyle, float, str], Line] | None = None,
 ) -> StoryLayout:
-    """Flow a story through its frames in thread order; report overset, never drop text."""
+    """Flow a story through its frames in thread order; report overset, never drop text.
+
+    Where a wrap area (绕排, layouts/wrap.py) crosses a line slot the line is shortened or the
+    slot skipped; such a frame balances its legs by trying them (_balance_wrapped)."""
     out = StoryLayout()
     pars = story.paragraphs
-    pi, ci = 0, 0  # next paragraph and character to place
-    pending: list[Line] = []  # composed lines of paragraph pi not yet placed
-    pending_width = -1.0
     style = pars[0].style if pars else None
     size = style.size if style else 9.0
     leading = style.leading if style else 14.0
+    state = _Cursor()
 
     for fi, frame in enumerate(story.frames):
         fill = out.fill.setdefault(frame.id, FrameFill())
@@ -207,58 +210,193 @@ def flow_story(
         baselines = _slots(frame, top, size, leading, grid)
         prev_page = story.frames[fi - 1].page if fi > 0 else frame.page
         next_page = story.frames[fi + 1].page if fi + 1 < len(story.frames) else frame.page
-        jump_from = fi > 0 and prev_page != frame.page and pi < len(pars)
-        jump_to = fi + 1 < len(story.frames) and next_page != frame.page
         jumps = story.jump_style is not None and set_jump is not None
-        total_slots = len(baselines) * frame.columns
-        width = frame.column_width
-        legs = [len(baselines)] * frame.columns
-        if pi < len(pars):
-            head = int(jumps and jump_from)
-            room = total_slots - head
-            count = _count_lines(pars, pi, ci, pending, pending_width, width, compose, room)
-            if count <= room:  # the story ends in this frame: balance its legs
-                deep, extra = divmod(count + head, frame.columns)
-                legs = [deep + (col < extra) for col in range(frame.columns)]
-                fill.balanced = True
+        fit = _Fit(
+            frame,
+            _places(frame, baselines, size, story.wraps),
+            jump_from=jumps and fi > 0 and prev_page != frame.page and state.pi < len(pars),
+            jump_to=jumps and fi + 1 < len(story.frames) and next_page != frame.page,
+            prev_page=prev_page,
+            next_page=next_page,
+        )
+        rows = len(baselines)
+        legs = [rows] * frame.columns
+        if state.pi < len(pars):
+            head = int(fit.jump_from)
+            if fit.wrapped:
+                found = _balance_wrapped(story, fit, state, compose, set_jump, rows)
+                if found is not None:
+                    legs, fill.balanced = found, True
+            else:
+                room = rows * frame.columns - head
+                count = _count_lines(
+                    pars,
+                    state.pi,
+                    state.ci,
+                    state.pending,
+                    state.pending_width,
+                    frame.column_width,
+                    compose,
+                    room,
+                )
+                if count <= room:  # the story ends in this frame: balance its legs
+                    deep, extra = divmod(count + head, frame.columns)
+                    legs = [deep + (col < extra) for col in range(frame.columns)]
+                    fill.balanced = True
         else:
             legs = [0] * frame.columns
-        fill.capacity = len(baselines)
+        fill.capacity = rows
         fill.depth = max(legs, default=0)
         if fill.depth:
             fill.fit_height = baselines[fill.depth - 1] + size * DESCENT - frame.y
-        slot = 0
-        for col in range(frame.columns):
-            x = frame.column_x(col)
-            for bi, baseline in enumerate(baselines):
-                slot += 1
-                if bi >= legs[col]:
-                    fill.free += 1
-                    continue
-                if jumps and jump_from and col == 0 and bi == 0:
-                    text = JUMP_FROM.format(page=prev_page)
-                    line = set_jump(text, story.jump_style, width, "left")  # type: ignore[misc,arg-type]
-                    out.lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, -1))
-                    continue
-                if pi >= len(pars):
-                    fill.free += 1
-                    continue
-                if jumps and jump_to and not fill.balanced and slot == total_slots:
-                    text = JUMP_TO.format(page=next_page)
-                    line = set_jump(text, story.jump_style, width, "right")  # type: ignore[misc,arg-type]
-                    out.lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, -1))
-                    continue
-                if not pending or abs(pending_width - width) > 1e-6:
-                    pending = list(compose(pars[pi], width, ci))
-                    pending_width = width
-                line = pending.pop(0)
-                out.lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, pi))
-                fill.lines += 1
-                ci = line.end
-                if line.last or ci >= len(pars[pi].text):
-                    pi, ci, pending = pi + 1, 0, []
-    out.overset = _remaining_chars(pars, pi, ci)
+        state = _place(story, fit, legs, fill, state, compose, set_jump, out.lines)
+    out.overset = _remaining_chars(pars, state.pi, state.ci)
     return out
+
+
+@dataclass
+class _Cursor:
+    """Where the flow stands: next paragraph and character, and the composed lines of that
+    paragraph not placed yet (set at `pending_width`)."""
+
+    pi: int = 0
+    ci: int = 0
+    pending: list[Line] = field(default_factory=list)
+    pending_width: float = -1.0
+
+    def copy(self) -> _Cursor:
+        return _Cursor(self.pi, self.ci, list(self.pending), self.pending_width)
+
+
+Place = tuple[float, float] | None  # a line slot's (x, width); None: covered by a wrap
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """One frame's line slots: per column, per baseline, where a line goes."""
+
+    frame: TextFrame
+    places: list[list[tuple[float, Place]]]  # per column: (baseline, place)
+    jump_from: bool
+    jump_to: bool
+    prev_page: int
+    next_page: int
+
+    @property
+    def wrapped(self) -> bool:
+        return any(
+            p is None or p[1] != self.frame.column_width for col in self.places for _, p in col
+        )
+
+
+def _places(
+    frame: TextFrame, baselines: list[float], size: float, areas: tuple[WrapArea, ...]
+) -> list[list[tuple[float, Place]]]:
+    width = frame.column_width
+    near = areas_for(areas, frame.page, frame.x, frame.y, frame.w, frame.h, frame.id)
+    out = []
+    for col in range(frame.columns):
+        x = frame.column_x(col)
+        if not near:
+            out.append([(b, (x, width)) for b in baselines])
+            continue
+        column = []
+        for b in baselines:
+            column.append((b, measure(x, width, b - size * ASCENT, b + size * DESCENT, near, size)))
+        out.append(column)
+    return out
+
+
+def _place(
+    story: Story,
+    fit: _Fit,
+    legs: list[int],
+    fill: FrameFill,
+    state: _Cursor,
+    compose: Composer,
+    set_jump: Callable[[str, TextStyle, float, str], Line] | None,
+    lines: list[PlacedLine],
+) -> _Cursor:
+    """Set the story's lines into the frame's slots, each column down to its leg (rows);
+    the （上接） line opens the first slot, the （下转） line closes the last one unless the
+    story ends here. Returns where the flow stands after the frame."""
+    pars, frame = story.paragraphs, fit.frame
+    size = pars[0].style.size if pars else 9.0
+    at = state.copy()
+    usable = [
+        (col, bi, place)
+        for col, column in enumerate(fit.places)
+        for bi, (_, place) in enumerate(column)
+        if place is not None
+    ]
+    first = usable[0][:2] if usable else None
+    last = usable[-1][:2] if usable else None
+    for col, column in enumerate(fit.places):
+        for bi, (baseline, place) in enumerate(column):
+            if place is None:
+                continue  # under a wrap: no line, and no room either
+            x, width = place
+            if bi >= legs[col]:
+                fill.free += 1
+                continue
+            if fit.jump_from and (col, bi) == first:
+                text = JUMP_FROM.format(page=fit.prev_page)
+                line = set_jump(text, story.jump_style, width, "left")  # type: ignore[misc,arg-type]
+                lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, -1))
+                continue
+            if at.pi >= len(pars):
+                fill.free += 1
+                continue
+            if fit.jump_to and not fill.balanced and (col, bi) == last:
+                text = JUMP_TO.format(page=fit.next_page)
+                line = set_jump(text, story.jump_style, width, "right")  # type: ignore[misc,arg-type]
+                lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, -1))
+                continue
+            if not at.pending or abs(at.pending_width - width) > 1e-6:
+                at.pending = list(compose(pars[at.pi], width, at.ci))
+                at.pending_width = width
+            line = at.pending.pop(0)
+            lines.append(PlacedLine(frame.id, frame.page, x, baseline, size, line, at.pi))
+            fill.lines += 1
+            at.ci = line.end
+            if line.last or at.ci >= len(pars[at.pi].text):
+                at.pi, at.ci, at.pending = at.pi + 1, 0, []
+    return at
+
+
+def _balance_wrapped(
+    story: Story,
+    fit: _Fit,
+    state: _Cursor,
+    compose: Composer,
+    set_jump: Callable[[str, TextStyle, float, str], Line] | None,
+    rows: int,
+) -> list[int] | None:
+    """Balanced legs for a frame a wrap reaches into, if the story ends in it: the shallowest
+    of the cuts [d+1]*e + [d]*(columns-e) (as the plain frame's balance) that sets all the rest
+    — found by setting it, since shortened and skipped lines defeat counting. None when even
+    the full frame does not hold the rest."""
+    n = fit.frame.columns
+
+    def legs(k: int) -> list[int]:  # k-th cut in order of room, 1 … rows * n
+        deep, extra = divmod(k, n)
+        return [deep + (col < extra) for col in range(n)]
+
+    def holds(k: int) -> bool:
+        trial = FrameFill(balanced=True)
+        end = _place(story, fit, legs(k), trial, state, compose, set_jump, [])
+        return end.pi >= len(story.paragraphs)
+
+    if rows == 0 or not holds(rows * n):
+        return None
+    lo, hi = 1, rows * n
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if holds(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return legs(lo)
 
 
 def _count_lines(

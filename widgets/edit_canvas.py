@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPen,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -35,6 +34,7 @@ from app.model import Frame
 from app.store import LibraryError
 from widgets.article_bin import MIME_ARTICLE, article_from_mime
 from widgets.canvas import PageCanvas
+from widgets.frame_overlay import paint_clashes, paint_selection, paint_wraps
 from widgets.marks_overlay import MarksOverlay
 from widgets.painter import PagePainter
 
@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 
 HANDLE_PX = 8  # side of a resize handle in screen pixels
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
-_SELECT = QColor(0, 110, 255)
 _DROP = QColor(0, 110, 255, 50)
 _CURSORS = {
     "left": Qt.CursorShape.SizeHorCursor,
@@ -319,7 +318,12 @@ class EditCanvas(PageCanvas):
                 paths = picture_paths(data)
                 if not paths:
                     return None
-                plan = editor.plan_picture(point.x(), point.y(), *self._picture_size(paths[0]))
+                target = editor.picture_under(self.page_index, point.x(), point.y())
+                if target is not None:  # the new picture takes that frame's place
+                    f = editor.frame(target)
+                    return QRectF(f.x, f.y, f.w, f.h)
+                size = self._picture_size(paths[0])
+                plan = editor.plan_picture(point.x(), point.y(), *size, index=self.page_index)
         except (KeyError, LibraryError, UserError):  # a story gone meanwhile: no preview
             return None
         return QRectF(*plan.rect(editor.grid))
@@ -380,17 +384,13 @@ class EditCanvas(PageCanvas):
         super().drawForeground(painter, rect)
         if self._drop is not None:
             painter.fillRect(self._drop, _DROP)
+        frames = self.page_frames()
+        paint_wraps(painter, frames)
+        paint_clashes(painter, frames)  # overlap with no wrap: the preflight error, in red
         self.marks.paint(painter)
         frame = self.selected_frame()
         if frame is None or self.page_index < 0 or self.editor is None:
             return
         if frame.page_id != self.editor.page(self.page_index).id:
             return
-        painter.save()
-        painter.setPen(QPen(_SELECT, 0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(frame.x, frame.y, frame.w, frame.h))
-        painter.setBrush(QColor(255, 255, 255))
-        for handle in self.handle_rects(frame).values():
-            painter.drawRect(handle)
-        painter.restore()
+        paint_selection(painter, [frame], self.handle_rects(frame).values(), None)

@@ -178,14 +178,17 @@ def add_qr(w: EditorHost) -> bool:
 
 
 def continue_here(w: EditorHost) -> bool:
-    """Continue the last selected story (跨版转接) on the page shown, at the view's middle."""
+    """Continue the last selected story (跨版转接) on the page shown, in its free space."""
     story = w.last_story
     if story is None or story not in w.editor.doc.articles:
         w.report(translate("EditorMenus", "请先选中要续排的稿件版框"))
         return False
-    p = drop_point(w)
     index = w.current_index()
-    return _guard(w, lambda: w.canvas.select(w.editor.place_article(story, index, p.x(), p.y())))
+    spot = w.editor.free_spot(index)  # the largest free space on the page, not the view's middle
+    if spot is None:
+        w.report(translate("EditorMenus", "本版已无空位，请先腾出位置"))
+        return False
+    return _guard(w, lambda: w.canvas.select(w.editor.place_article(story, index, *spot)))
 
 
 def save_revision(w: EditorHost, name: str | None = None) -> bool:

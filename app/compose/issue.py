@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.compose.fields import see_page
 from app.compose.furniture import compose_furniture, running_head_items
 from app.compose.styles import HouseStyle
+from app.compose.wraps import covered_heads, wrap_areas
 from app.model import Article, Frame
 from app.model.document import IssueDoc
 from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item, frame_owner
@@ -141,9 +142,10 @@ class IssueComposer:
             frames=tuple(self._text_frame(doc, f, grid) for f in frames),
             head=head,
             jump_style=self.style.jump(grid),
+            wraps=wrap_areas(doc),
         )
         layout = flow_story(story, self.cache, grid, self._set_jump)
-        return layout, findings
+        return layout, findings + covered_heads(story)
 
     def _set_jump(self, text: str, style: TextStyle, width: float, align: str):
         return set_line(text, style, self.faces, width, align)

@@ -27,6 +27,7 @@ from app.edit.commands import (
     RestoreRevision,
     frame_on_grid,
 )
+from app.edit.frame_edits import FrameClipboard, FrameEdits
 from app.edit.import_command import ImportFiles
 from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
@@ -44,6 +45,7 @@ from app.services import font_registry, load_issue, make_composer
 from app.store import Library, LibraryError
 from layouts.display import ComposedPage, owner_frame_id
 from layouts.grid import PageGrid
+from layouts.wrap import Offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +71,9 @@ class EditorChange:
 EditorListener = Callable[[EditorChange], None]
 
 
-class IssueEditor:
-    """One issue of a library, editable; implements the window's IssueView."""
+class IssueEditor(FrameEdits):
+    """One issue of a library, editable; implements the window's IssueView. Edits of several
+    frames and of frame props come from FrameEdits (app/edit/frame_edits.py)."""
 
     def __init__(
         self,
@@ -88,6 +91,7 @@ class IssueEditor:
         self._listeners: list[EditorListener] = []
         self._composed: dict[int, ComposedPage] = {}
         self._plans: dict[tuple[int, int | None, placement.Placement], placement.Placement] = {}
+        self.clipboard = FrameClipboard()
         self._recompose({p.id for p in doc.pages if p.id is not None})
 
     # -- the IssueView the window reads -------------------------------------------------------
@@ -244,7 +248,11 @@ class IssueEditor:
         until the next edit, so a drag over the page measures the story once per grid cell."""
         article, page = self.article(article_id), self.page(index)
         area = placement.story_area(
-            self.grid, span or placement.default_span(article, self.grid), x, y
+            self.grid,
+            span or placement.default_span(article, self.grid),
+            x,
+            y,
+            self.doc.frames.get(page.id, []),  # type: ignore[arg-type]
         )
         key = (article_id, page.id, area)
         plan = self._plans.get(key)
@@ -254,10 +262,20 @@ class IssueEditor:
         return plan
 
     def plan_picture(
-        self, x: float, y: float, width_px: int, height_px: int, caption: str = ""
+        self,
+        x: float,
+        y: float,
+        width_px: int,
+        height_px: int,
+        caption: str = "",
+        index: int | None = None,
     ) -> placement.Placement:
-        """Where add_picture puts a picture of this many pixels: the drop and its preview."""
-        return placement.picture_placement(self.grid, x, y, width_px, height_px, bool(caption))
+        """Where add_picture puts a picture of this many pixels on page `index`: the drop and
+        its preview (free space, or set into the story under the pointer, wrapped)."""
+        if index is None:
+            return placement.picture_placement(self.grid, x, y, width_px, height_px, bool(caption))
+        frames = self.doc.frames.get(self.page(index).id, [])  # type: ignore[arg-type]
+        return placement.picture_plan(self.grid, frames, x, y, width_px, height_px, bool(caption))
 
     def move_frame(self, frame_id: int, x: float, y: float, snap: bool = True) -> None:
         frame = self.frame(frame_id)
@@ -304,13 +322,26 @@ class IssueEditor:
     def add_picture(
         self, index: int, x: float, y: float, data: bytes, name: str, caption: str = ""
     ) -> int | None:
-        """A picture file dropped at (x, y): checked (app/intake/pictures.py), then framed."""
+        """A picture file dropped at (x, y): checked (app/intake/pictures.py), then framed —
+        or, dropped on a picture frame, put in its place."""
         picture = load_picture(data, name)
+        target = self.picture_under(index, x, y)
+        if target is not None:  # dropped on a picture: the new one takes its place
+            self.replace_picture(target, picture.asset)
+            return target
         asset = picture.asset
-        plan = self.plan_picture(x, y, asset.width, asset.height, caption)
+        plan = self.plan_picture(x, y, asset.width, asset.height, caption, index)
+        props = {"wrap": Offsets().prop()} if plan.wrap else {}
         frame = frame_on_grid(
-            self.grid, self.page(index).id, plan.col, plan.span, plan.y, plan.lines, kind="image"
-        )  # type: ignore[arg-type]
+            self.grid,
+            self.page(index).id,  # type: ignore[arg-type]
+            plan.col,
+            plan.span,
+            plan.y,
+            plan.lines,
+            kind="image",
+            props=props,
+        )
         command = AddImageFrame(frame, asset, caption)
         self.session.push(command)
         return command.frame_id
@@ -318,8 +349,10 @@ class IssueEditor:
     def add_qr(
         self, index: int, x: float, y: float, payload: str = "", caption: str = ""
     ) -> int | None:
-        """A QR slot at (x, y); without a payload it shows the publication's own."""
-        plan = placement.qr_placement(self.grid, x, y)
+        """A QR slot in the free space at (x, y); without a payload it shows the
+        publication's own."""
+        frames = self.doc.frames.get(self.page(index).id, [])  # type: ignore[arg-type]
+        plan = placement.qr_placement(self.grid, x, y, frames)
         frame = frame_on_grid(
             self.grid, self.page(index).id, plan.col, plan.span, plan.y, plan.lines, kind="qr"
         )  # type: ignore[arg-type]

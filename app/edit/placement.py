@@ -10,11 +10,12 @@ import math
 from dataclasses import dataclass, replace
 
 from app.compose.issue import IssueComposer
+from app.edit.free_space import MIN_LINES, column_at, free_place, lines_free
+from app.errors import UserError
 from app.model import Article, Frame, Page
 from app.model.document import IssueDoc
 from layouts.grid import GRIDS, PageGrid
 
-MIN_LINES = 3  # a dropped story gets at least this many lines, however short it is
 # Handle names: which edges of the frame a resize handle moves.
 EDGES: dict[str, tuple[str, ...]] = {
     "left": ("left",),
@@ -42,13 +43,6 @@ def frame_span(grid: PageGrid, width: float) -> int:
     """How many grid columns a frame `width` points wide covers (1 … columns)."""
     n = round((width + grid.gutter) / (grid.column_width + grid.gutter))
     return max(1, min(grid.columns, n))
-
-
-def column_at(grid: PageGrid, x: float) -> int:
-    """The grid column under x (the nearest one when x is in a margin or a gutter's middle)."""
-    pitch = grid.column_width + grid.gutter
-    i = math.floor((x - grid.type_left + grid.gutter / 2) / pitch)
-    return max(0, min(grid.columns - 1, i))
 
 
 def default_span(article: Article, grid: PageGrid) -> int:
@@ -146,14 +140,11 @@ class Placement:
     span: int
     y: float  # top, on a grid line
     lines: int
+    wrap: bool = False  # a picture set into a story: the story's text wraps around it
 
     def rect(self, grid: PageGrid) -> Rect:
         """The frame this plan makes (commands.frame_on_grid), in points."""
         return grid_rect(grid, self.col, self.span, self.y, self.lines)
-
-
-def lines_free(grid: PageGrid, top: float) -> int:
-    return int((grid.type_bottom - top + 1e-6) // grid.leading)
 
 
 def plan_placement(
@@ -168,7 +159,8 @@ def plan_placement(
     """A story dropped at (x, y): its default span from the column under x, its top on the
     grid line nearest y, and as many lines as its text needs, down to the type area's foot."""
     grid = composer_grid(doc)
-    area = story_area(grid, span or default_span(article, grid), x, y)
+    frames = doc.frames.get(page.id, [])  # type: ignore[arg-type]
+    area = story_area(grid, span or default_span(article, grid), x, y, frames)
     col, span, top, most = area.col, area.span, area.y, area.lines
     probe = Frame(
         "article",
@@ -185,12 +177,24 @@ def plan_placement(
     return Placement(col, span, top, fit_lines(composer, doc, article, probe, most))
 
 
-def story_area(grid: PageGrid, span: int, x: float, y: float) -> Placement:
+def story_area(
+    grid: PageGrid, span: int, x: float, y: float, frames: list[Frame] | None = None
+) -> Placement:
     """Where a story `span` columns wide dropped at (x, y) starts, before its depth is
-    measured: the column under x, the grid line nearest y, every line free below."""
+    measured: with the page's `frames`, the free space under the pointer (free_place: it may
+    be narrower) and the lines free below its top; without, the column under x, the grid line
+    nearest y and every line below. UserError when the page has no room left."""
+    if frames is not None:
+        found = free_place(grid, frames, x, y, span)
+        if found is None:
+            raise UserError(FULL_PAGE)
+        return Placement(*found)
     col = min(column_at(grid, x), grid.columns - span)
     top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - MIN_LINES * grid.leading))
     return Placement(col, span, top, max(MIN_LINES, lines_free(grid, top)))
+
+
+FULL_PAGE = "本版已无空位，请先腾出位置 / no free space left on this page: make room first"
 
 
 def composer_grid(doc: IssueDoc) -> PageGrid:
@@ -225,24 +229,77 @@ def fit_lines(
     return lo
 
 
+def picture_lines(grid: PageGrid, span: int, ratio: float, caption: bool) -> int:
+    """Whole lines a picture `span` columns wide needs at its shape (height / width), with
+    two lines for a caption."""
+    w = grid.span_width(span)
+    lines = max(MIN_LINES, math.ceil((w * ratio) / grid.leading) + (2 if caption else 0))
+    return min(lines, lines_free(grid, grid.type_top))
+
+
 def picture_placement(
     grid: PageGrid, x: float, y: float, width_px: int, height_px: int, caption: bool
 ) -> Placement:
     """A dropped picture: a third of the page wide (2 of 6 栏), as deep as its shape needs
     plus two lines for the caption, on whole lines; shifted left/up to stay in the type area."""
     span = max(1, round(grid.columns / 3))
-    w = grid.span_width(span)
-    ratio = height_px / width_px if width_px > 0 and height_px > 0 else 0.75
-    lines = max(MIN_LINES, math.ceil((w * ratio) / grid.leading) + (2 if caption else 0))
-    lines = min(lines, lines_free(grid, grid.type_top))
+    lines = picture_lines(grid, span, _ratio(width_px, height_px), caption)
     col = min(column_at(grid, x), grid.columns - span)
     top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - lines * grid.leading))
     return Placement(col, span, top, lines)
 
 
-def qr_placement(grid: PageGrid, x: float, y: float) -> Placement:
-    """A QR slot: one column wide, square, with two lines for its caption."""
+def _ratio(width_px: int, height_px: int) -> float:
+    return height_px / width_px if width_px > 0 and height_px > 0 else 0.75  # unknown: 4:3
+
+
+def picture_plan(
+    grid: PageGrid,
+    frames: list[Frame],
+    x: float,
+    y: float,
+    width_px: int,
+    height_px: int,
+    caption: bool,
+) -> Placement:
+    """A picture dropped among the page's `frames`: onto a story it is set into the story
+    (inside its columns, the text wrapping around it); elsewhere it takes the free space
+    under the pointer (narrower if need be). UserError when the page has no room."""
+    ratio = _ratio(width_px, height_px)
+    span = max(1, round(grid.columns / 3))
+    story = next(
+        (
+            f
+            for f in reversed(frames)
+            if f.kind == "article" and f.x <= x <= f.x + f.w and f.y <= y <= f.y + f.h
+        ),
+        None,
+    )
+    if story is not None:
+        first, cols = column_at(grid, story.x + 1), frame_span(grid, story.w)
+        span = min(span, cols)
+        lines = min(picture_lines(grid, span, ratio, caption), round(story.h / grid.leading))
+        col = max(first, min(column_at(grid, x), first + cols - span))
+        top = grid.snap_y(_clamp(y, story.y, story.y + story.h - lines * grid.leading))
+        return Placement(col, span, top, max(1, lines), wrap=True)
+    found = free_place(grid, frames, x, y, span, lambda s: picture_lines(grid, s, ratio, caption))
+    if found is None:
+        raise UserError(FULL_PAGE)
+    lines = picture_lines(grid, found.span, ratio, caption)
+    return Placement(found.col, found.span, found.y, lines)
+
+
+def qr_placement(
+    grid: PageGrid, x: float, y: float, frames: list[Frame] | None = None
+) -> Placement:
+    """A QR slot: one column wide, square, with two lines for its caption; among the page's
+    `frames`, in the free space nearest (x, y) (UserError on a full page)."""
     lines = math.ceil(grid.column_width / grid.leading) + 2
+    if frames is not None:
+        found = free_place(grid, frames, x, y, 1, lambda s: lines)
+        if found is None:
+            raise UserError(FULL_PAGE)
+        return Placement(found.col, 1, found.y, lines)
     col = column_at(grid, x)
     top = grid.snap_y(_clamp(y, grid.type_top, grid.type_bottom - lines * grid.leading))
     return Placement(col, 1, top, lines)

@@ -13,6 +13,7 @@ from app.compose.issue import IssueComposer
 from app.edit.session import Change
 from app.model.document import IssueDoc
 from layouts.display import ComposedPage
+from layouts.wrap import WRAP
 
 
 def affected_pages(doc: IssueDoc, change: Change) -> set[int]:
@@ -22,6 +23,11 @@ def affected_pages(doc: IssueDoc, change: Change) -> set[int]:
         return {p.id for p in doc.pages if p.id is not None}
     known = {p.id for p in doc.pages}
     pages = {p for p in change.pages if p in known}
+    # A frame moved on a page changes how the stories there flow around its wrap (绕排), and
+    # what they carry on to their other pages.
+    stories = {f.article_id for p in pages for f in doc.frames.get(p, []) if f.kind == "article"}
+    for article_id in stories:
+        pages |= {f.page_id for f in doc.thread(article_id) if f.page_id is not None}  # type: ignore[arg-type]
     for article_id in change.articles:
         pages |= {f.page_id for f in doc.thread(article_id) if f.page_id is not None}
         for page_id, frames in doc.frames.items():
@@ -48,6 +54,10 @@ def compose_pages(
         for f in doc.thread(article_id):  # type: ignore[arg-type]
             if f.page_id not in wanted:
                 frames.setdefault(f.page_id, []).append(f)  # type: ignore[index]
+    for pid in set(frames) - wanted:  # the text there flows around those pages' wraps too
+        frames[pid] += [
+            f for f in doc.frames.get(pid, []) if f.props.get(WRAP) and f not in frames[pid]
+        ]
     part = IssueDoc(
         publication=doc.publication,
         issue=doc.issue,

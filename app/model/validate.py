@@ -99,12 +99,54 @@ def _pixels(value: Any) -> list[float]:
     return value
 
 
+WRAP_MAX_MM = 50.0  # white around a wrapped frame: more than 5 cm is no wrap but a hole
+
+
+def _offset(value: Any) -> float:
+    v = number(value)
+    if not 0 <= v <= WRAP_MAX_MM:
+        raise FieldProblem(
+            f"不在0到{WRAP_MAX_MM:g}毫米之间", f"is not between 0 and {WRAP_MAX_MM:g} mm"
+        )
+    return v
+
+
+def _wrap(value: Any) -> Any:
+    """A text wrap (绕排): none, one offset in mm, or offsets per side."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, dict):
+        if not set(value) <= {"top", "right", "bottom", "left"}:
+            raise FieldProblem("含未知的边", "names an unknown side")
+        for v in value.values():
+            _offset(v)
+        return value
+    return _offset(value)
+
+
+def _crop(value: Any) -> Any:
+    """The part of a picture shown: [x0, y0, x1, y1] as fractions of its width and height."""
+    if value is None:
+        return value
+    if not isinstance(value, list) or len(value) != 4:
+        raise FieldProblem("不是[左, 上, 右, 下]", "is not [left, top, right, bottom]")
+    x0, y0, x1, y1 = (number(v) for v in value)
+    if not (0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1):
+        raise FieldProblem("不在图片之内", "is not inside the picture")
+    return value
+
+
 PROPS: dict[str, Callable[[Any], Any]] = {
     "headline_size": lambda v: v if v is None else _size(v),
     "paragraphs": lambda v: whole(v, 0, 10_000),
     "lines": lambda v: v if isinstance(v, list) and all(isinstance(s, str) for s in v) else _bad(),
     "title_size": _pixels,
-    **{key: text for key in ("asset", "title_asset", "caption", "title", "subtitle", "payload")},
+    **{
+        key: text
+        for key in ("asset", "title_asset", "caption", "credit", "title", "subtitle", "payload")
+    },
+    "wrap": _wrap,
+    "crop": _crop,
     "source_image": text,
     "error": lambda v: v if v in ("L", "M", "Q", "H", "l", "m", "q", "h") else _bad(),
 }

@@ -40,6 +40,10 @@ _COMPOSER = {
         "把导读所指稿件排上版，或删去导读 / place the story on a page or remove the teaser",
     ),
     "empty_frame": (WARNING, "填入内容或删除空框 / fill the frame or delete it"),
+    "wrap_over_headline": (
+        ERROR,
+        "把图片移到标题之下，或移开文框 / move the picture below the headline, or the frame",
+    ),
 }
 _OTHER_FIX = "检查该框 / check the frame"
 

@@ -10,9 +10,11 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.compose.issue import IssueComposer
+from app.compose.wraps import overlaps
 from app.edit.placement import default_span
 from app.model import Frame
 from app.store import Library
@@ -171,11 +173,36 @@ def test_dropping_a_picture_file_makes_an_image_frame(window: EditorWindow, tmp_
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(picture))])
     window.pages.setCurrentRow(3)
-    assert drop(window, data, 300.0, 400.0)
+    third = named(window, "p4-third")
+    assert drop(window, data, 300.0, third.y + 40)  # onto a story: set into it, wrapped
     frame = window.canvas.selected_frame()
-    assert frame is not None and frame.kind == "image"
+    assert frame is not None and frame.kind == "image" and frame.props["wrap"]
+    assert third.x <= frame.x and frame.x + frame.w <= third.x + third.w
+    assert third.y <= frame.y and frame.y + frame.h <= third.y + third.h
     assert window.editor.library.asset(frame.props["asset"]).data == picture.read_bytes()
     assert window.editor.session.undo_label() == "添加图片"
+
+
+def test_a_picture_dropped_on_a_picture_takes_its_place(
+    window: EditorWindow, tmp_path: Path
+) -> None:
+    picture = tmp_path / "换图.png"
+    Image.new("RGB", (600, 400), (200, 30, 30)).save(picture)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(picture))])
+    window.pages.setCurrentRow(3)
+    old = named(window, "p4-picture")
+    count = len(window.editor.doc.frames[old.page_id])  # type: ignore[index]
+    assert drop(window, data, old.x + 30, old.y + 30)
+    now = window.editor.frame(old.id)  # type: ignore[arg-type]
+    assert (now.x, now.y, now.w, now.h) == (old.x, old.y, old.w, old.h)
+    assert window.editor.library.asset(now.props["asset"]).data == picture.read_bytes()
+    assert len(window.editor.doc.frames[old.page_id]) == count  # type: ignore[index]
+    assert window.canvas.selected == old.id
+    assert window.editor.session.undo_label() == "替换图片"
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.frame(old.id).props["asset"] == old.props["asset"]  # type: ignore[arg-type]
 
 
 def test_dragging_a_frame_moves_it_on_the_grid_in_one_undo_step(window: EditorWindow) -> None:
@@ -351,9 +378,17 @@ def test_continue_a_story_on_another_page_and_add_a_qr_slot(window: EditorWindow
     window.canvas.select(lead.id)
     window.pages.setCurrentRow(3)
     window.canvas.fit_page()
+    window.actions.continue_story.trigger()  # page 4 is full: nothing is put over its stories
+    assert len(window.editor.doc.thread(lead.article_id)) == 1  # type: ignore[arg-type]
+    assert "空位" in window.statusBar().currentMessage()
+    window.editor.delete_frame(named(window, "p4-third").id)  # type: ignore[arg-type]
+    window.canvas.centerOn(0, 0)  # the view's middle is not where it goes
     window.actions.continue_story.trigger()
     thread = window.editor.doc.thread(lead.article_id)  # type: ignore[arg-type]
     assert [window.editor.page_index(f.page_id) for f in thread] == [1, 3]
+    grid = window.editor.grid
+    # the largest free space: what p4-third left and the two free lines above it
+    assert (thread[1].x, thread[1].y) == (grid.column_x(0), grid.type_top + 43 * grid.leading)
     assert window.canvas.selected == thread[1].id and thread[1].thread_index == 1
     assert "下转第4版" in window.editor.composed_page(1).text()
     assert "上接第2版" in window.canvas.page().text()
@@ -364,7 +399,8 @@ def test_continue_a_story_on_another_page_and_add_a_qr_slot(window: EditorWindow
         type(i).__name__ == "QRItem" and i.owner == f"frame-{qr.id}"
         for i in window.canvas.page().items
     )
-    assert window.editor.session.depth() == (3, 0)
+    assert window.editor.session.depth() == (4, 0)
+    assert not overlaps(window.editor.doc.frames[thread[1].page_id])  # type: ignore[index]
 
 
 def test_space_left_shows_as_que_n_zi(window: EditorWindow) -> None:
