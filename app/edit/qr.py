@@ -98,7 +98,7 @@ def set_qr_payload(library: Library, frame: Frame, payload: str, source: str = "
     UserError if no QR version can hold it."""
     from segno import DataOverflowError
 
-    from app.preflight.qr import qr_modules
+    from app.preflight.qr import symbol_modules
     from layouts.furniture import qr_symbol_size
     from layouts.qr import QUIET_ZONE
 
@@ -110,7 +110,7 @@ def set_qr_payload(library: Library, frame: Frame, payload: str, source: str = "
     if error not in ERROR_LEVELS:
         error = DEFAULT_ERROR
     try:
-        modules = qr_modules(payload, error)  # as the renderer will draw it
+        modules = symbol_modules(payload, error)  # as the renderers will draw it
     except DataOverflowError:
         raise UserError(
             f"二维码内容过长（{len(payload)}字符）/ the payload is too long for any QR code "

@@ -1,4 +1,8 @@
-"""Preflight of QR codes: takes composed pages, gives findings for modules under 0.5 mm, codes that do not decode, ink in the quiet zone."""
+"""Preflight of QR codes: takes composed pages, gives findings for modules under 0.5 mm, codes that do not decode, ink in the quiet zone.
+
+Modules are counted and sized from layouts/qr.py through the app's cache (app/export/qrcache.py),
+the one symbol geometry both renderers paint, so preflight judges exactly what is drawn.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ import io
 from collections.abc import Iterator, Sequence
 
 import pypdfium2 as pdfium
-import segno
 from segno import DataOverflowError
 
 from app.export.pdf import export_pdf
+from app.export.qrcache import default_qr_cache, item_modules
 from app.preflight.findings import ERROR, WARNING, FrameNames, PreflightFinding
 from layouts.display import Box, ComposedPage, GlyphRun, ImageItem, Item, QRItem, Rule
-from layouts.qr import QUIET_ZONE
+from layouts.qr import QUIET_ZONE, qr_rows
 from layouts.units import mm, to_mm
 
 # Coldset newsprint needs modules of 0.5 mm (0.4 mm is the general minimum): NEWSPAPER.md.
@@ -22,20 +26,16 @@ RENDER_PX_PER_MODULE = 6  # enough for any decoder, small enough to render in mi
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in display-list points
 
 
-def qr_modules(payload: str, error: str) -> int:
-    """Modules across the symbol (without quiet zone) at the item's error level, as drawn.
-
-    Same parameters as the renderer (no error boost, no Micro QR). Raises DataOverflowError
-    if no QR version holds the payload.
-    """
-    return segno.make(payload, error=error.lower(), micro=False, boost_error=False).symbol_size(
-        border=0
-    )[0]
+def symbol_modules(payload: str, error: str) -> int:
+    """Modules across the symbol for `payload` at `error` level (quiet zone not counted), as
+    the renderers draw it (layouts/qr.py). Raises DataOverflowError if no QR version holds it."""
+    return len(qr_rows(payload, error, default_qr_cache()))
 
 
 def module_size(item: QRItem) -> float:
-    """One module in points: the slot holds the symbol and its 4-module quiet zone each side."""
-    return item.size / (qr_modules(item.payload, item.error) + 2 * QUIET_ZONE)
+    """One module in points, as the renderers paint it: the slot holds the symbol and its
+    4-module quiet zone each side."""
+    return item_modules(item).module
 
 
 def decode_qr(item: QRItem) -> list[str]:
@@ -81,7 +81,7 @@ def _qr_problems(
     page: ComposedPage, index: int, item: QRItem, decode: bool
 ) -> Iterator[tuple[str, str, str, str]]:
     try:
-        modules = qr_modules(item.payload, item.error)
+        drawn = item_modules(item)
     except DataOverflowError:
         yield (
             ERROR,
@@ -91,7 +91,7 @@ def _qr_problems(
             "缩短网址（短链接）/ use a shorter URL",
         )
         return
-    module = item.size / (modules + 2 * QUIET_ZONE)
+    modules, module = drawn.modules, drawn.module
     if to_mm(module) < MIN_MODULE_MM - 1e-9:
         need = mm(MIN_MODULE_MM) * (modules + 2 * QUIET_ZONE)
         yield (

@@ -266,6 +266,29 @@ def test_qr_module_under_half_a_millimetre() -> None:
     assert to_mm(module_size(QRItem("", payload, 0, 0, fits))) == pytest.approx(MIN_MODULE_MM)
 
 
+def test_qr_modules_are_counted_as_the_renderers_paint_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One QR geometry (layouts/qr.py): should it draw a larger symbol than segno's bare
+    count, preflight sizes that symbol's modules, not a count of its own."""
+    from app.export.qrcache import item_modules
+    from layouts import qr as geometry
+
+    payload = "http://www.sjs.gov.cn"
+    real = len(geometry.qr_rows(payload, "M"))
+    drawn = [bytes([(r + c) % 2 for c in range(real + 4)]) for r in range(real + 4)]
+    monkeypatch.setattr(geometry, "qr_rows", lambda payload, error="M", cache_dir=None: drawn)
+    # 0.5 mm modules for the bare count, under 0.5 mm for the symbol as painted
+    size = mm(MIN_MODULE_MM) * (real + 8) * 1.02
+    item = QRItem("", payload, 300, 60, size)
+    assert module_size(item) == pytest.approx(item_modules(item).module)
+    assert module_size(item) == pytest.approx(size / (real + 4 + 8))
+    issue = Issue4()
+    issue.frame(1, "qr", items=[item])
+    (f,) = issue.check(decode_qr=False)
+    assert f.code == "qr_module_size" and f"{real + 4}×{real + 4}" in f.message
+
+
 def test_qr_covered_by_later_ink_and_tint_behind_it() -> None:
     issue = Issue4()
     issue.frame(1, "box", items=[Box("", 50, 50, 300, 300, stroke=None, fill=CMYK(0, 0, 0, 0.1))])
