@@ -3,7 +3,7 @@
 Every use of an undocumented part of ReportLab is here and nowhere else: the document behind
 a canvas (`canvas._doc`), a font's per-document glyph numbering (`font._assignState(doc)`,
 `splitString`, `getSubsetInternalName`), a face's tables (`charToGlyph`, `charWidths`,
-`defaultWidth`), the faster TrueType parser (a TTFontFace subclass over app/export/ttface.py),
+`defaultWidth`, the OS/2 embedding bits it reads but does not keep), the faster TrueType parser (a TTFontFace subclass over app/export/ttface.py),
 and the global `rl_config` switches held during an export. tests/app/test_reportlab_compat.py
 pins each one, so a ReportLab that changes them fails there, loudly, instead of writing a
 subtly different PDF. The versions that suite passed on are TESTED; pyproject.toml allows
@@ -90,6 +90,20 @@ def char_widths(font: TTFont) -> tuple[dict[int, float], float]:
     """(character → advance in 1/1000 em as written into /Widths, the width of any other)."""
     face = font.face
     return face.charWidths, face.defaultWidth
+
+
+def embedding_bits(font: TTFont) -> int:
+    """The face's OS/2 fsType: its licence's embedding permissions (0: installable, or no OS/2).
+
+    ReportLab reads fsType only to decide on subsetting and then ignores a restricted licence
+    (its test is inverted: any file not listed in rl_config.allowTTFSubsetting passes), so a
+    face that forbids embedding is embedded without a word. The bits are read here from the
+    face's own table directory, and preflight judges them (app/preflight/checks.py)."""
+    face = font.face
+    entry = face.table.get("OS/2")
+    if entry is None or entry["length"] < 10:
+        return 0
+    return struct.unpack_from(">H", face._ttf_data, entry["offset"] + 8)[0]
 
 
 def round_widths(font: TTFont) -> None:

@@ -1,8 +1,8 @@
 """Preflight checks of text, fonts, frames and the issue: takes composed pages, gives PreflightFindings.
 
-Overset, missing glyphs, fonts that cannot be embedded, empty frames, the page count and the
-masthead's required fields. Colour and images are checked in preflight_ink.py, QR codes in
-preflight_qr.py.
+Overset, missing glyphs, fonts that cannot be embedded (unreadable, or a licence that forbids
+it), empty frames, the page count and the masthead's required fields. Colour and images are
+checked in ink.py, QR codes in qr.py.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 from app.compose.fields import missing_masthead_fields
 from app.compose.issue import owner_id
 from app.export.fonts import has_glyph, load_font
+from app.export.reportlab_compat import embedding_bits
 from app.model.document import IssueDoc
 from app.preflight.findings import (
     ERROR,
@@ -160,10 +161,10 @@ def fonts(pages: Sequence[ComposedPage], names: FrameNames) -> list[PreflightFin
             if page.number not in pages_using:
                 pages_using.append(page.number)
     for source, (page_no, owner) in first_use.items():
+        where = "、".join(str(n) for n in used_on[source])
         try:
-            load_font(source)
+            font = load_font(source)
         except (OSError, TTFError) as e:
-            where = "、".join(str(n) for n in used_on[source])
             out.append(
                 _finding(
                     names,
@@ -177,7 +178,49 @@ def fonts(pages: Sequence[ComposedPage], names: FrameNames) -> list[PreflightFin
                     "or let the font registry convert the CFF face",
                 )
             )
+            continue
+        licence = embedding_licence(embedding_bits(font))
+        if licence is not None:
+            severity, code, what, fix = licence
+            name = f"{source.name or source.key} {source.path}"
+            message = f"{what}（第{where}版使用）/ used on pages {where}: {name}"
+            out.append(_finding(names, severity, code, page_no, owner, message, fix))
     return out
+
+
+# OS/2 fsType (OpenType spec): bits 1-3 say how a face may be embedded (none set: installable;
+# of several, the least restrictive counts); bit 8 forbids subsetting, bit 9 allows bitmaps only.
+RESTRICTED, PREVIEW_PRINT, EDITABLE = 0x0002, 0x0004, 0x0008
+NO_SUBSETTING, BITMAP_ONLY = 0x0100, 0x0200
+
+
+def embedding_licence(bits: int) -> tuple[str, str, str, str] | None:
+    """(severity, code, what, fix) for a face's embedding bits; None for an installable face.
+
+    A print PDF embeds a subset of every face's outlines: a restricted licence forbids that,
+    and so do no-subsetting and bitmap-only; preview & print and editable allow it (a PDF to
+    view and print is what they permit), which is noted, not refused."""
+    usage = bits & (RESTRICTED | PREVIEW_PRINT | EDITABLE)
+    fix = (
+        "换用许可嵌入的字体，或取得字体厂商的嵌入授权 / use a face whose licence allows "
+        "embedding, or get the foundry's permission"
+    )
+    if usage == RESTRICTED:
+        what = "字体许可禁止嵌入 / the font's licence forbids embedding (restricted)"
+        return ERROR, "font_licence_restricted", what, fix
+    if bits & (NO_SUBSETTING | BITMAP_ONLY):
+        zh, en = (
+            ("只许嵌入点阵", "bitmaps only") if bits & BITMAP_ONLY else ("不许子集", "no subset")
+        )
+        what = f"字体许可{zh}，不能嵌入字形子集 / the font's licence allows {en}: its outlines "
+        what += "cannot be embedded as a subset"
+        return ERROR, "font_licence_restricted", what, fix
+    if usage:
+        zh, en = ("可编辑", "editable") if usage & EDITABLE else ("预览与打印", "preview & print")
+        what = f"注意：字体许可为{zh}嵌入，可嵌入PDF / note: the font's licence allows {en} "
+        what += "embedding, which a PDF for print is"
+        return WARNING, "font_licence_note", what, "无需处理 / nothing to do"
+    return None
 
 
 def empty_frames(

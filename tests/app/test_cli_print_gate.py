@@ -58,3 +58,40 @@ def test_the_screen_preset_and_a_clean_issue_are_not_stopped(
     out = tmp_path / "print.pdf"
     assert main(["export", "--db", str(clean), "--preset", "print", "--out", str(out)]) == 0
     assert out.exists() and "error" not in capsys.readouterr().err
+
+
+def _song_face(folder: Path, fs_type: int) -> Path:
+    """The shipped test font as the newsroom's 宋 face (named as the registry's first choice),
+    its OS/2 fsType (embedding licence) set to `fs_type`."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(Path(__file__).resolve().parents[1] / "fonts" / "BanmianTestSerifSC-Regular.ttf")
+    font["OS/2"].fsType = fs_type
+    for rec in list(font["name"].names):
+        if rec.nameID in (1, 4, 6, 16):
+            font["name"].setName(
+                "FZShuSong-Z01S", rec.nameID, rec.platformID, rec.platEncID, rec.langID
+            )
+    folder.mkdir()
+    path = folder / f"song-{fs_type:04x}.ttf"
+    font.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("fs_type", "refused"), [(0x0002, True), (0x0008, False)])
+def test_a_face_whose_licence_forbids_embedding_is_refused_for_print(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, fs_type: int, refused: bool
+) -> None:
+    """ReportLab would embed a restricted face without a word: the gate names it instead."""
+    monkeypatch.setenv("BANMIAN_FONT_DIRS", str(_song_face(tmp_path / "fonts", fs_type).parent))
+    db = tmp_path / "paper.banmian"
+    assert main(["sample", "--db", str(db)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "print.pdf"
+    code = main(["export", "--db", str(db), "--preset", "print", "--out", str(out)])
+    err = capsys.readouterr().err.splitlines()
+    named = [line for line in err if "font_licence_restricted" in line]
+    assert bool(named) == refused, err
+    if refused:
+        assert code == 2 and not out.exists()
+        assert "preflight error" in named[0] and f"song-{fs_type:04x}.ttf" in named[0]

@@ -186,6 +186,45 @@ def test_fonts_that_cannot_be_embedded(tmp_path: Path) -> None:
     assert not [f for f in found if f.page == 1 and f.code.startswith(("font", "missing"))]
 
 
+def licensed_font(folder: Path, bits: int, key: str = "song") -> FontSource:
+    """The shipped test font with its OS/2 fsType (embedding licence bits) set to `bits`."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(FONTS / "BanmianTestSerifSC-Regular.ttf")
+    font["OS/2"].fsType = bits
+    path = folder / f"licence-{bits:04x}.ttf"
+    font.save(path)
+    return FontSource(key, str(path), 0, f"Licence {bits:04x}")
+
+
+@pytest.mark.parametrize(
+    ("bits", "severity", "code"),
+    [
+        (0x0000, None, None),  # installable
+        (0x0002, "error", "font_licence_restricted"),
+        (0x0004, "warning", "font_licence_note"),  # preview & print
+        (0x0008, "warning", "font_licence_note"),  # editable
+        (0x0006, "warning", "font_licence_note"),  # the least restrictive bit counts
+        (0x0104, "error", "font_licence_restricted"),  # no subsetting: the PDF embeds subsets
+        (0x0200, "error", "font_licence_restricted"),  # bitmaps only: no outlines
+    ],
+)
+def test_a_face_whose_licence_forbids_embedding(
+    tmp_path: Path, bits: int, severity: str | None, code: str | None
+) -> None:
+    issue = Issue4()
+    issue.fonts = (licensed_font(tmp_path, bits), CFF)
+    issue.frame(2, "article", article_id=1, items=[glyphs("", "区政府召开推进会")])
+    issue.frame(3, "article", article_id=1, items=[glyphs("", "区政府召开推进会")])
+    found = [f for f in issue.check() if f.code.startswith("font")]
+    if severity is None:
+        assert found == []
+        return
+    (f,) = found
+    assert (f.severity, f.code, f.page) == (severity, code, 1)  # the masthead's face too
+    assert "1、2、3" in f.message and f"licence-{bits:04x}.ttf" in f.message
+
+
 def test_colour_on_a_black_only_page_is_an_error_on_a_colour_page_it_is_not() -> None:
     issue = Issue4(colour_pages=frozenset({1, 4}))
     tint = CMYK(0.2, 0, 0, 0)

@@ -173,6 +173,20 @@ def test_fast_face_takes_the_fast_path_on_the_shipped_font() -> None:
     assert {"offset", "length"} <= set(stock.table["cmap"]), "TTFontFace.table entries changed"
 
 
+@pytest.mark.parametrize("bits", [0x0000, 0x0002, 0x0004, 0x0108])
+def test_embedding_bits_are_the_faces_fstype(tmp_path: Path, bits: int) -> None:
+    """embedding_bits reads OS/2 fsType through the face's `table` directory and `_ttf_data`,
+    on the fast face (mapped file) and on ReportLab's own."""
+    from fontTools.ttLib import TTFont as FontToolsFont
+
+    derived = FontToolsFont(TEST_FONT)
+    derived["OS/2"].fsType = bits
+    path = tmp_path / "licensed.ttf"
+    derived.save(path)
+    assert rl.embedding_bits(FastTTFont("X", str(path))) == bits
+    assert rl.embedding_bits(TTFont("X", str(path))) == bits
+
+
 def test_fast_font_is_set_up_as_reportlab_sets_up_its_own() -> None:
     """FastTTFont.__init__ repeats TTFont.__init__ with the fast face: same attributes."""
     stock, fast = TTFont("X", str(TEST_FONT)), FastTTFont("X", str(TEST_FONT))
