@@ -1,39 +1,33 @@
-"""Editing canvas: a PageCanvas that takes pointer, key and drop events and gives IssueEditor edits (select, move, resize, nudge, drop).
+"""Editing canvas: a PageCanvas that takes pointer, key and drop events and gives IssueEditor edits (select one or several frames, move, resize, nudge, drop, pan the picture in its frame).
 
-The geometry rules live in app/edit/placement.py; a whole drag is one undo step (a macro) whose
-moves are each committed and re-flowed as the pointer crosses grid lines, so the text and the
-超N字 badge follow the frame live. A drop's preview is the editor's plan for that very drop.
+The geometry rules live in app/edit/placement.py and arrange.py; a whole drag is one undo step
+(a macro) whose moves are each committed and re-flowed as the pointer crosses grid lines, so
+the text and the 超N字 badge follow the frames live. Click selects a frame, Shift+click adds or
+removes one, a rubber band from empty canvas selects what it touches; the middle button or
+Space with the left pans the view. Drops are in widgets/canvas_drops.py, picture crop and pan
+(Alt-drag, the wheel, 裁切 mode) in widgets/crop_tool.py.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QImageReader,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-)
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
-from app.edit import placement
+from app.edit import arrange, placement
 from app.edit.commands import MoveFrame, ResizeFrame
 from app.edit.editor import IssueEditor
 from app.errors import UserError
 from app.model import Frame
 from app.store import LibraryError
-from widgets.article_bin import MIME_ARTICLE, article_from_mime
 from widgets.canvas import PageCanvas
+from widgets.canvas_drops import DropTarget
+from widgets.crop_tool import CropTool
 from widgets.frame_overlay import paint_clashes, paint_selection, paint_wraps
 from widgets.marks_overlay import MarksOverlay
 from widgets.painter import PagePainter
@@ -41,7 +35,7 @@ from widgets.painter import PagePainter
 log = logging.getLogger(__name__)
 
 HANDLE_PX = 8  # side of a resize handle in screen pixels
-PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+BAND_PX = 3  # a press that moves less than this is a click, not a rubber band
 _DROP = QColor(0, 110, 255, 50)
 _CURSORS = {
     "left": Qt.CursorShape.SizeHorCursor,
@@ -63,28 +57,26 @@ _KEYS = {
 
 @dataclass
 class _Drag:
-    frame_id: int
+    frame_id: int  # the frame under the pointer (the lead of a group)
     handle: str | None  # None: a move
     start: QPointF  # scene point where the button went down
     origin: Frame  # the frame as it was
+    group: list[Frame] = field(default_factory=list)  # every frame moving, as they were
     open_macro: bool = False
 
 
-def picture_paths(data: QMimeData) -> list[Path]:
-    """The picture files a drag carries (by their suffix), in order."""
-    if not data.hasUrls():
-        return []
-    return [
-        Path(u.toLocalFile())
-        for u in data.urls()
-        if u.isLocalFile() and u.toLocalFile().lower().endswith(PICTURE_SUFFIXES)
-    ]
+@dataclass
+class _Band:
+    start: QPointF
+    rect: QRectF
+    base: list[int]  # the selection a Shift+band adds to
 
 
-class EditCanvas(PageCanvas):
+class EditCanvas(DropTarget, PageCanvas):
     """The page under edit: click selects, drag moves, handles resize, drops place."""
 
-    frame_selected = Signal(object)  # frame id or None
+    frame_selected = Signal(object)  # the primary selected frame's id, or None
+    selection_changed = Signal(list)  # every selected frame id, the primary last
     edit_failed = Signal(str)  # a refused edit, for the status bar
 
     def __init__(
@@ -93,23 +85,50 @@ class EditCanvas(PageCanvas):
         super().__init__(parent, painter=painter)
         self.editor: IssueEditor | None = None
         self.page_index = -1
-        self.selected: int | None = None
+        self.selection: list[int] = []
         self._drag: _Drag | None = None
+        self._band: _Band | None = None
+        self._pan: QPoint | None = None  # last pointer position of a hand pan
+        self._space = False  # Space held: the left button pans
         self._drop: QRectF | None = None
         self._picture_sizes: dict[Path, tuple[int, int]] = {}  # read once per drag
         self.marks = MarksOverlay(lambda: self.viewport().update(), self)  # open proof marks (校对)
+        self.crop = CropTool(self)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
+        self.setDragMode(PageCanvas.DragMode.NoDrag)  # the left button selects; panning is ours
 
     # -- selection ------------------------------------------------------------------------------
 
+    @property
+    def selected(self) -> int | None:
+        """The primary selected frame (the last one chosen): what the inspector shows."""
+        return self.selection[-1] if self.selection else None
+
     def select(self, frame_id: int | None) -> None:
-        if frame_id != self.selected:
-            self.selected = frame_id
-            self.frame_selected.emit(frame_id)
+        self.set_selection([] if frame_id is None else [frame_id])
+
+    def set_selection(self, ids: list[int]) -> None:
+        ids = list(dict.fromkeys(i for i in ids if i is not None))
+        before, primary = self.selection, self.selected
+        self.selection = ids
+        if self.selected != primary:
+            self.frame_selected.emit(self.selected)
+        if ids != before:
+            self.selection_changed.emit(list(ids))
         self.viewport().update()
+
+    def toggle(self, frame_id: int) -> None:
+        """Shift+click: add the frame to the selection, or take it out."""
+        if frame_id in self.selection:
+            self.set_selection([i for i in self.selection if i != frame_id])
+        else:
+            self.set_selection([*self.selection, frame_id])
+
+    def select_all(self) -> None:
+        self.set_selection([f.id for f in self.page_frames() if f.id is not None])
 
     def selected_frame(self) -> Frame | None:
         if self.editor is None or self.selected is None:
@@ -118,6 +137,18 @@ class EditCanvas(PageCanvas):
             return self.editor.frame(self.selected)
         except KeyError:
             return None
+
+    def selected_frames(self) -> list[Frame]:
+        """The selected frames that still exist, in selection order."""
+        if self.editor is None:
+            return []
+        out = []
+        for i in self.selection:
+            try:
+                out.append(self.editor.frame(i))
+            except KeyError:
+                continue
+        return out
 
     def page_frames(self) -> list[Frame]:
         if self.editor is None or self.page_index < 0:
@@ -147,7 +178,7 @@ class EditCanvas(PageCanvas):
 
     def handle_at(self, point: QPointF) -> str | None:
         frame = self.selected_frame()
-        if frame is None:
+        if frame is None or len(self.selection) != 1:
             return None
         for name, rect in self.handle_rects(frame).items():
             if rect.adjusted(-1, -1, 1, 1).contains(point):
@@ -157,55 +188,113 @@ class EditCanvas(PageCanvas):
     # -- pointer --------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.editor is None or event.button() != Qt.MouseButton.LeftButton:
+        button = event.button()
+        left = button == Qt.MouseButton.LeftButton
+        if button == Qt.MouseButton.MiddleButton or (left and self._space):
+            self._pan = event.position().toPoint()  # the hand: the view moves, nothing else
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self.editor is None or not left:
             super().mousePressEvent(event)
             return
         self.setFocus()
         point = self.mapToScene(event.position().toPoint())
-        handle = self.handle_at(point)
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        handle = None if shift else self.handle_at(point)
         frame = self.selected_frame() if handle else self.frame_at(point)
         if frame is None or frame.id is None:
-            self.select(None)
-            super().mousePressEvent(event)  # pan the page by hand
+            base = list(self.selection) if shift else []
+            self.set_selection(base)
+            self._band = _Band(point, QRectF(point, point), base)
+            event.accept()
             return
-        self.select(frame.id)
-        self._drag = _Drag(frame.id, handle, point, frame)
+        if handle is None and self.crop.press(frame, point, event.modifiers()):
+            self.set_selection([frame.id])
+            event.accept()
+            return
+        if shift:
+            self.toggle(frame.id)
+            event.accept()
+            return
+        if frame.id not in self.selection or handle is not None:
+            self.select(frame.id)
+        group = self.selected_frames() if handle is None and len(self.selection) > 1 else []
+        self._drag = _Drag(frame.id, handle, point, frame, group)
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = self.mapToScene(event.position().toPoint())
-        drag = self._drag
-        if drag is None or self.editor is None:
+        if self._pan is not None:
+            here = event.position().toPoint()
+            delta, self._pan = here - self._pan, here
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._band is not None:
+            self._band_to(point)
+            event.accept()
+            return
+        if self.crop.dragging():
+            self.crop.move(point)
+            event.accept()
+            return
+        if self._drag is None or self.editor is None:
             if self.editor is not None and event.buttons() == Qt.MouseButton.NoButton:
-                self.viewport().setCursor(self._hover_cursor(point))
+                self.viewport().setCursor(self._hover_cursor(point, event.modifiers()))
             super().mouseMoveEvent(event)
             return
         event.accept()
         self.drag_to(point)
 
-    def _hover_cursor(self, point: QPointF) -> Qt.CursorShape:
-        """Resize arrows over a handle, the move cross over a frame, the hand over paper."""
+    def _hover_cursor(self, point: QPointF, modifiers: Qt.KeyboardModifier) -> Qt.CursorShape:
+        """Resize arrows over a handle, the move cross over a frame, the hand while Space is
+        held, the pointing hand over a picture to be panned, an arrow over empty paper."""
+        if self._space:
+            return Qt.CursorShape.OpenHandCursor
         handle = self.handle_at(point)
         if handle:
             return _CURSORS[handle]
-        if self.frame_at(point) is not None:
+        frame = self.frame_at(point)
+        if frame is not None and self.crop.wants(frame, modifiers):
+            return Qt.CursorShape.PointingHandCursor
+        if frame is not None:
             return Qt.CursorShape.SizeAllCursor
-        return Qt.CursorShape.OpenHandCursor
+        return Qt.CursorShape.ArrowCursor
+
+    def _band_to(self, point: QPointF) -> None:
+        """Grow the rubber band to `point`: every frame it touches is selected, with what a
+        Shift+band started from."""
+        band = self._band
+        assert band is not None
+        band.rect = QRectF(band.start, point).normalized()
+        pixels = band.rect.width() * self.view_scale() + band.rect.height() * self.view_scale()
+        if pixels < BAND_PX:
+            return
+        touched = [
+            f.id
+            for f in self.page_frames()
+            if f.id is not None and band.rect.intersects(QRectF(f.x, f.y, f.w, f.h))
+        ]
+        self.set_selection([*band.base, *touched])
 
     def drag_to(self, point: QPointF) -> None:
-        """Carry the drag on to a scene point: the frame follows, snapped, re-flowed live."""
+        """Carry the drag on to a scene point: the frames follow, snapped, re-flowed live."""
         drag, editor = self._drag, self.editor
         if drag is None or editor is None:
             return
         o = drag.origin
+        dx, dy = point.x() - drag.start.x(), point.y() - drag.start.y()
+        if drag.group:
+            rects = arrange.moved(editor.grid, drag.group, o, o.x + dx, o.y + dy)
+            now = {f.id: (f.x, f.y, f.w, f.h) for f in self.selected_frames()}
+            if all(now.get(i) == r for i, r in rects.items()):
+                return
+            self._edit(drag, MoveFrame.label, lambda: editor.set_rects(rects))
+            return
         if drag.handle is None:
-            x, y = placement.snap_move(
-                editor.grid,
-                o.x + point.x() - drag.start.x(),
-                o.y + point.y() - drag.start.y(),
-                o.w,
-                o.h,
-            )
+            x, y = placement.snap_move(editor.grid, o.x + dx, o.y + dy, o.w, o.h)
             rect = (x, y, o.w, o.h)
         else:
             rect = placement.snap_resize(
@@ -214,17 +303,22 @@ class EditCanvas(PageCanvas):
         now = editor.frame(drag.frame_id)
         if rect == (now.x, now.y, now.w, now.h):
             return
+        label = MoveFrame.label if drag.handle is None else ResizeFrame.label
+        if drag.handle is None:
+            self._edit(drag, label, lambda: editor.move_frame(drag.frame_id, *rect[:2], snap=False))
+        else:
+            self._edit(drag, label, lambda: editor.set_frame_rect(drag.frame_id, *rect))
+
+    def _edit(self, drag: _Drag, label: str, edit: Callable[[], object]) -> None:
+        """One step of a drag: the first opens the undo step (the macro) it all goes into."""
+        assert self.editor is not None
         if not drag.open_macro:
             # the step's name is data like the commands' (translated where it is shown)
-            label = MoveFrame.label if drag.handle is None else ResizeFrame.label
-            editor.session.begin_macro(label)
+            self.editor.session.begin_macro(label)
             drag.open_macro = True
         try:
-            if drag.handle is None:
-                editor.move_frame(drag.frame_id, rect[0], rect[1], snap=False)
-            else:
-                editor.set_frame_rect(drag.frame_id, *rect)
-        except LibraryError as exc:
+            edit()
+        except (LibraryError, UserError) as exc:
             self.end_drag()
             self.edit_failed.emit(str(exc))
 
@@ -234,32 +328,94 @@ class EditCanvas(PageCanvas):
             self.editor.session.end_macro()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan is not None:
+            self._pan = None
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor
+            )
+            event.accept()
+            return
+        if self._band is not None:
+            self._band = None
+            self.viewport().update()
+            event.accept()
+            return
+        if self.crop.dragging():
+            self.crop.release()
+            event.accept()
+            return
         if self._drag is not None:
             self.end_drag()
             event.accept()
             return
         super().mouseReleaseEvent(event)
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        point = self.mapToScene(event.position().toPoint())
+        frame = self.frame_at(point)
+        if frame is not None and self.crop.wheel(frame, point, event):
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     # -- keys -----------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = _KEYS.get(Qt.Key(event.key()))
-        frame = self.selected_frame()
-        if step is not None and frame is not None and self.editor is not None:
-            self._run(lambda: self.editor.nudge_frame(frame.id, *step))  # type: ignore[union-attr,arg-type]
+        frames = self.selected_frames()
+        if step is not None and frames and self.editor is not None:
+            self._run(lambda: self._nudge(frames, *step))
             event.accept()
             return
-        if event.key() == Qt.Key.Key_Escape and self.selected is not None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.selection:
             self.select(None)
             event.accept()
             return
         super().keyPressEvent(event)
 
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def _nudge(self, frames: list[Frame], dx: int, dy: int) -> None:
+        """Arrow keys: a column or a line; several frames move together, as one step."""
+        editor = self.editor
+        assert editor is not None
+        if len(frames) == 1:
+            editor.nudge_frame(frames[0].id, dx, dy)  # type: ignore[arg-type]
+            return
+        lead = frames[-1]
+        x, y = placement.nudge(editor.grid, lead, dx, dy)
+        editor.set_rects(arrange.moved(editor.grid, frames, lead, x, y))
+
     def delete_selected(self) -> bool:
-        frame = self.selected_frame()
-        if frame is None or self.editor is None:
+        frames = self.selected_frames()
+        editor = self.editor
+        if not frames or editor is None:
             return False
-        if self._run(lambda: self.editor.delete_frame(frame.id)):  # type: ignore[union-attr,arg-type]
+
+        def delete() -> None:
+            if len(frames) == 1:
+                editor.delete_frame(frames[0].id)  # type: ignore[arg-type]
+                return
+            with editor.session.macro("删除版框"):
+                for f in frames:
+                    editor.delete_frame(f.id)  # type: ignore[arg-type]
+
+        if self._run(delete):
             self.select(None)
             return True
         return False
@@ -272,112 +428,6 @@ class EditCanvas(PageCanvas):
             return False
         return True
 
-    # -- drops ------------------------------------------------------------------------------------
-
-    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        if self.editor is None or self.page_index < 0 or self.page() is None:
-            return False
-        data = event.mimeData()
-        return data.hasFormat(MIME_ARTICLE) or bool(picture_paths(data))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._accepts(event):
-            event.acceptProposedAction()
-            self._preview(event.position().toPoint(), event)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._accepts(event):
-            event.acceptProposedAction()
-            self._preview(event.position().toPoint(), event)
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._drop = None
-        self._picture_sizes.clear()
-        self.viewport().update()
-
-    def _preview(self, pos: QPoint, event: QDragEnterEvent | QDragMoveEvent) -> None:
-        """Where the drop would land: the frame the drop itself would make, from the editor's
-        plan for it (the story's depth measured from its text, a picture's from its shape)."""
-        self._drop = self.drop_preview(event.mimeData(), self.mapToScene(pos))
-        self.viewport().update()
-
-    def drop_preview(self, data: QMimeData, point: QPointF) -> QRectF | None:
-        """The rectangle a drop of `data` at a scene point would fill; None if it places nothing."""
-        editor = self.editor
-        if editor is None or self.page_index < 0:
-            return None
-        article_id = article_from_mime(data)
-        try:
-            if article_id is not None:
-                plan = editor.plan_article(article_id, self.page_index, point.x(), point.y())
-            else:
-                paths = picture_paths(data)
-                if not paths:
-                    return None
-                target = editor.picture_under(self.page_index, point.x(), point.y())
-                if target is not None:  # the new picture takes that frame's place
-                    f = editor.frame(target)
-                    return QRectF(f.x, f.y, f.w, f.h)
-                size = self._picture_size(paths[0])
-                plan = editor.plan_picture(point.x(), point.y(), *size, index=self.page_index)
-        except (KeyError, LibraryError, UserError):  # a story gone meanwhile: no preview
-            return None
-        return QRectF(*plan.rect(editor.grid))
-
-    def _picture_size(self, path: Path) -> tuple[int, int]:
-        """Pixels across and down, from the file's header (what add_picture reads); (0, 0) if
-        unreadable, which the plan takes as a 4:3 picture."""
-        size = self._picture_sizes.get(path)
-        if size is None:
-            found = QImageReader(str(path)).size()
-            size = (found.width(), found.height()) if found.isValid() else (0, 0)
-            self._picture_sizes[path] = size
-        return size
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self._drop = None
-        self._picture_sizes.clear()
-        self.viewport().update()
-        if not self._accepts(event):
-            event.ignore()
-            return
-        point = self.mapToScene(event.position().toPoint())
-        if self.drop_at(event.mimeData(), point):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def drop_at(self, data: QMimeData, point: QPointF) -> bool:
-        """Place what a drag carries at a scene point: a story from the bin or picture files."""
-        editor = self.editor
-        if editor is None or self.page_index < 0:
-            return False
-        article_id = article_from_mime(data)
-        made: list[int] = []
-        if article_id is not None:
-            ok = self._run(
-                lambda: made.append(
-                    editor.place_article(article_id, self.page_index, point.x(), point.y())
-                )
-            )
-        else:
-            ok = False
-            for path in picture_paths(data):
-                ok = self._run(
-                    lambda path=path: made.append(
-                        editor.add_picture(
-                            self.page_index, point.x(), point.y(), path.read_bytes(), path.name
-                        )
-                    )
-                )
-        if made:
-            self.select(made[-1])
-        return ok and bool(made)
-
     # -- overlay ----------------------------------------------------------------------------------
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
@@ -388,9 +438,11 @@ class EditCanvas(PageCanvas):
         paint_wraps(painter, frames)
         paint_clashes(painter, frames)  # overlap with no wrap: the preflight error, in red
         self.marks.paint(painter)
-        frame = self.selected_frame()
-        if frame is None or self.page_index < 0 or self.editor is None:
+        if self.editor is None or self.page_index < 0:
             return
-        if frame.page_id != self.editor.page(self.page_index).id:
-            return
-        paint_selection(painter, [frame], self.handle_rects(frame).values(), None)
+        page_id = self.editor.page(self.page_index).id
+        chosen = [f for f in self.selected_frames() if f.page_id == page_id]
+        handles = self.handle_rects(chosen[0]).values() if len(chosen) == 1 else ()
+        band = self._band.rect if self._band is not None else None
+        paint_selection(painter, chosen, handles, band)
+        self.crop.paint(painter)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QDialog, QDockWidget, QMenu, QMenuBar
+    from PySide6.QtWidgets import QDialog, QDockWidget, QMenu, QMenuBar, QToolBar
 
     from app.edit.editor import IssueEditor
     from widgets.article_bin import ArticleBin
@@ -51,6 +51,7 @@ class EditorHost(Protocol):
     marks_dock: QDockWidget
 
     def menuBar(self) -> QMenuBar: ...  # Qt's name
+    def addToolBar(self, toolbar: QToolBar) -> None: ...  # Qt's name
     def current_index(self) -> int: ...
     def library_path(self) -> Path: ...
     def undo(self) -> None: ...

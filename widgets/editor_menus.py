@@ -13,6 +13,7 @@ from app.errors import UserError
 from app.model.proof import now
 from app.store import LibraryError
 from widgets.editor_host import EditorHost
+from widgets.frame_menu import FrameActions, build_frame_actions
 from widgets.i18n import LANGUAGES, save_language, saved_language
 from widgets.import_dialog import choose_and_import
 from widgets.proof_menu import ProofActions, build_proof_menu
@@ -40,6 +41,7 @@ class EditorActions:
     preflight: QAction
     languages: dict[str, QAction]  # language code → its 界面语言 entry
     proof: ProofActions  # the 校对 menu
+    frames: FrameActions  # cut/copy/paste of frames, 排列 (align, distribute), 裁切
 
 
 def _action(
@@ -73,8 +75,9 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
     continue_story = _action(
         w, translate("EditorMenus", "在本版续排所选稿件"), lambda: continue_here(w)
     )
-    for a in (undo, redo, None, delete, None, picture, qr, continue_story):
+    for a in (undo, redo, None, delete, None, picture, qr, continue_story, None):
         edit.addSeparator() if a is None else edit.addAction(a)
+    frames = build_frame_actions(w, edit)
 
     versions = QMenu(translate("EditorMenus", "版本(&R)"), _parent(w))
     w.menuBar().insertMenu(w.view_menu.menuAction(), versions)
@@ -132,6 +135,7 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
         preflight,
         languages,
         proof,
+        frames,
     )
 
 

@@ -125,6 +125,51 @@
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="25" />
+            <source>对齐版框</source>
+            <translation>Align frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="26" />
+            <source>分布版框</source>
+            <translation>Distribute frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="27" />
+            <source>剪切版框</source>
+            <translation>Cut frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="28" />
+            <source>粘贴版框</source>
+            <translation>Paste frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="29" />
+            <source>设置绕排</source>
+            <translation>Set text wrap</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="30" />
+            <source>编辑图片说明</source>
+            <translation>Edit picture caption</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="31" />
+            <source>裁切图片</source>
+            <translation>Crop picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="32" />
+            <source>替换图片</source>
+            <translation>Replace picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="33" />
+            <source>编辑版框</source>
+            <translation>Edit frame</translation>
+        </message>
     </context>
     <context>
         <name>DamageBar</name>
@@ -147,162 +192,167 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="63" />
+            <location filename="../../widgets/editor_menus.py" line="65" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="65" />
+            <location filename="../../widgets/editor_menus.py" line="67" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="66" />
+            <location filename="../../widgets/editor_menus.py" line="68" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="68" />
+            <location filename="../../widgets/editor_menus.py" line="70" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="71" />
+            <location filename="../../widgets/editor_menus.py" line="73" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="72" />
+            <location filename="../../widgets/editor_menus.py" line="74" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="74" />
+            <location filename="../../widgets/editor_menus.py" line="76" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="79" />
+            <location filename="../../widgets/editor_menus.py" line="82" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="81" />
+            <location filename="../../widgets/editor_menus.py" line="84" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="82" />
+            <location filename="../../widgets/editor_menus.py" line="85" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="89" />
+            <location filename="../../widgets/editor_menus.py" line="92" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="91" />
+            <location filename="../../widgets/editor_menus.py" line="94" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="93" />
+            <location filename="../../widgets/editor_menus.py" line="96" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="96" />
+            <location filename="../../widgets/editor_menus.py" line="99" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="109" />
+            <location filename="../../widgets/editor_menus.py" line="112" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="156" />
+            <location filename="../../widgets/editor_menus.py" line="160" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="158" />
+            <location filename="../../widgets/editor_menus.py" line="162" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="168" />
+            <location filename="../../widgets/editor_menus.py" line="172" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="184" />
+            <location filename="../../widgets/editor_menus.py" line="188" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="195" />
+            <location filename="../../widgets/editor_menus.py" line="193" />
+            <source>本版已无空位，请先腾出位置</source>
+            <translation>No free space left on this page: make room first</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="202" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="198" />
+            <location filename="../../widgets/editor_menus.py" line="205" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="199" />
+            <location filename="../../widgets/editor_menus.py" line="206" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="207" />
+            <location filename="../../widgets/editor_menus.py" line="214" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="217" />
+            <location filename="../../widgets/editor_menus.py" line="224" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="222" />
+            <location filename="../../widgets/editor_menus.py" line="229" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="223" />
+            <location filename="../../widgets/editor_menus.py" line="230" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="233" />
+            <location filename="../../widgets/editor_menus.py" line="240" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="243" />
+            <location filename="../../widgets/editor_menus.py" line="250" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="249" />
+            <location filename="../../widgets/editor_menus.py" line="256" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="251" />
+            <location filename="../../widgets/editor_menus.py" line="258" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="259" />
+            <location filename="../../widgets/editor_menus.py" line="266" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="273" />
+            <location filename="../../widgets/editor_menus.py" line="280" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -497,6 +547,90 @@
             <location filename="../../widgets/export_dialog.py" line="45" />
             <source>正在生成 PDF/X-1a 文件…</source>
             <translation>Writing the PDF/X-1a file…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FrameMenu</name>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="36" />
+            <source>左对齐</source>
+            <translation>Align left</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="37" />
+            <source>右对齐</source>
+            <translation>Align right</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="38" />
+            <source>顶对齐</source>
+            <translation>Align top</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="39" />
+            <source>底对齐</source>
+            <translation>Align bottom</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="40" />
+            <source>水平居中</source>
+            <translation>Centre horizontally</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="41" />
+            <source>垂直居中</source>
+            <translation>Centre vertically</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="44" />
+            <source>水平分布</source>
+            <translation>Distribute horizontally</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="45" />
+            <source>垂直分布</source>
+            <translation>Distribute vertically</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="111" />
+            <source>剪切版框</source>
+            <translation>Cut Frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="114" />
+            <source>复制版框</source>
+            <translation>Copy Frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="117" />
+            <source>粘贴版框</source>
+            <translation>Paste Frames</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="120" />
+            <source>全选本版版框</source>
+            <translation>Select All Frames on Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="130" />
+            <source>裁切图片</source>
+            <translation>Crop Picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="133" />
+            <source>拖动图片在框内移动，滚轮缩放；不开此项时按住Alt拖动或滚动</source>
+            <translation>Drag a picture to move it in its frame, scroll to scale it; without this, hold Alt while dragging or scrolling</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="137" />
+            <location filename="../../widgets/frame_menu.py" line="143" />
+            <source>排列</source>
+            <translation>Arrange</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/frame_menu.py" line="163" />
+            <source>已复制{n}个版框</source>
+            <translation>Copied {n} frame(s)</translation>
         </message>
     </context>
     <context>

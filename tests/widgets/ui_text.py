@@ -32,7 +32,7 @@ ALLOWED_LATIN = re.compile(
     r"|https?://\S+|www\.\S+"
     r"|\*\.\w+"  # file patterns in dialogs: (*.pdf)
     r"|Noto (?:Sans|Serif)(?: CJK)?(?: SC)?|Source Han \w+|WenQuanYi \w+ \w+"  # font names
-    r"|(?<![A-Za-z])(?:PDF/X-1a|PDF|QR|mm|pt|ppi|English|GB/T|CMYK|RGB|JPEG|PNG|TIFF|K|KiB|MiB|GiB|SQLite)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:PDF/X-1a|PDF|QR|mm|pt|ppi|English|GB/T|CMYK|RGB|JPEG|PNG|TIFF|K|KiB|MiB|GiB|SQLite|Alt|Ctrl|Shift)(?![A-Za-z])"  # and keys
 )
 ALLOWED_HAN = ("中文",)  # in English, the language menu names Chinese in Chinese
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
