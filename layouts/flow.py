@@ -4,7 +4,9 @@ Takes a Story (paragraphs, a headline block, frames in thread order) and gives t
 placed on baselines, the jump lines （下转第N版）/（上接第N版）, and the overset that did not fit.
 A frame that holds the rest of its story balances its columns (分栏平衡): the legs end on the
 same line or one line apart, left legs the deeper; a frame the story runs on from fills its
-columns in turn, its jump line closing the last leg.
+columns in turn, its jump line closing the last leg. A continuation (the story's first frame on
+a later page) opens under a short head across its columns — the 续题 and its （上接第N版） —
+when the story gives one (Story.follow); else the （上接） line opens its first leg.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ class Story:
     head: HeadBlock | None = None
     jump_style: TextStyle | None = None  # jump lines are set only when this is given
     wraps: tuple[WrapArea, ...] = ()  # areas its text keeps out of (绕排), on any page
+    # A continuation's head, set across the frame: given the frame and its （上接第N版） text,
+    # the 续题 over that line (the caller composes it: layouts.headline needs this module).
+    follow: Callable[[TextFrame, str], HeadBlock] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,19 +207,24 @@ def flow_story(
     for fi, frame in enumerate(story.frames):
         fill = out.fill.setdefault(frame.id, FrameFill())
         fill.chars_per_line = frame.column_width / size
-        top = frame.y
-        if fi == 0 and story.head is not None:
-            shifted = tuple(_shift(it, frame.x, frame.y) for it in story.head.items)
-            out.head_items[frame.id] = (frame.page, shifted)
-            top += story.head.height
-        baselines = _slots(frame, top, size, leading, grid)
         prev_page = story.frames[fi - 1].page if fi > 0 else frame.page
         next_page = story.frames[fi + 1].page if fi + 1 < len(story.frames) else frame.page
         jumps = story.jump_style is not None and set_jump is not None
+        continues = jumps and fi > 0 and prev_page != frame.page and state.pi < len(pars)
+        block = story.head if fi == 0 else None
+        if continues and story.follow is not None:  # the （上接） line goes with the 续题
+            block = story.follow(frame, JUMP_FROM.format(page=prev_page))
+            continues = False
+        top = frame.y
+        if block is not None:
+            shifted = tuple(_shift(it, frame.x, frame.y) for it in block.items)
+            out.head_items[frame.id] = (frame.page, shifted)
+            top += block.height
+        baselines = _slots(frame, top, size, leading, grid)
         fit = _Fit(
             frame,
             _places(frame, baselines, size, story.wraps),
-            jump_from=jumps and fi > 0 and prev_page != frame.page and state.pi < len(pars),
+            jump_from=continues,
             jump_to=jumps and fi + 1 < len(story.frames) and next_page != frame.page,
             prev_page=prev_page,
             next_page=next_page,

@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.compose.fields import see_page
+from app.compose.follow import follow_head, follow_text
 from app.compose.furniture import compose_furniture, running_head_items
 from app.compose.styles import HouseStyle
 from app.compose.wraps import covered_heads, wrap_areas
 from app.model import Article, Frame
 from app.model.document import IssueDoc
 from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item, frame_owner
-from layouts.flow import ParagraphCache, Story, StoryLayout, TextFrame, flow_story
+from layouts.flow import HeadBlock, ParagraphCache, Story, StoryLayout, TextFrame, flow_story
 from layouts.fonts.metrics import FaceSet
 from layouts.grid import GRIDS, PageGrid
 from layouts.headline import compose_head, set_line
@@ -143,9 +144,37 @@ class IssueComposer:
             head=head,
             jump_style=self.style.jump(grid),
             wraps=wrap_areas(doc),
+            follow=self._follow(doc, article, frames, grid, findings),
         )
         layout = flow_story(story, self.cache, grid, self._set_jump)
         return layout, findings + covered_heads(story)
+
+    def _follow(
+        self,
+        doc: IssueDoc,
+        article: Article,
+        frames: list[Frame],
+        grid: PageGrid,
+        findings: list[Finding],
+    ) -> Callable[[TextFrame, str], HeadBlock] | None:
+        """How a continuation of `article` opens: its 续题 over （上接第N版）, in the frame.
+        None where an older make-up set the 续题 as a text frame of its own (props.follows):
+        that frame still heads the continuation, and the （上接） line opens its first leg."""
+        if any(
+            f.kind == "text" and f.props.get("follows") == article.id
+            for page in doc.frames.values()
+            for f in page
+        ):
+            return None
+        by_owner = {owner_id(f): f for f in frames}
+
+        def follow(frame: TextFrame, jump: str) -> HeadBlock:
+            title = follow_text(article, by_owner.get(frame.id))
+            block, found = follow_head(title, jump, frame.w, self.style, grid, self.faces, frame.id)
+            findings.extend(found)
+            return block
+
+        return follow
 
     def _set_jump(self, text: str, style: TextStyle, width: float, align: str):
         return set_line(text, style, self.faces, width, align)

@@ -1,7 +1,7 @@
 """Make-up of an issue's pages by the engine: takes an IssueDoc and its bin, gives the engine's
 page specs (furniture and placed frames as occupied grid rectangles) and, from its placements,
-the frames to store: a picture over a headline over balanced legs, a continuation's 续题 over
-its （上接） legs.
+the frames to store: a picture over a headline over balanced legs; a continuation is one frame
+too, composition setting its 续题 and （上接第N版） at its top (app/compose/follow.py).
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import math
 from dataclasses import dataclass, field
 
 from app.edit.makeup_measure import (
-    FOLLOW_FONT,
-    FOLLOW_SIZE,
     Measurer,
     StoryPicture,
     engine_grid,
@@ -101,8 +99,8 @@ def frames_for(
     measurer: Measurer,
     thread_index: int,
 ) -> list[Frame]:
-    """A placement's frames, top to bottom: picture, then the story (head and legs) or, for
-    a continuation, its 续题 and its legs."""
+    """A placement's frames, top to bottom: picture, then the story — its head (for a
+    continuation the 续题 and （上接）) and its legs in one frame."""
     pg = ins.pg
     article = ins.articles[p.story]
     x, w = pg.column_x(p.rect.col), pg.span_width(p.span)
@@ -115,17 +113,8 @@ def frames_for(
         out.append(Frame("image", x, y, w, h, page_id=page.id, props=props))
     # the designed white goes over the headline: a story's frame is exactly its head and legs
     y += (p.picture_lines + p.slack) * pg.leading
-    if p.part == 1:
-        lines = [t.text for t in measurer.follow_lines(article, p.span)]
-        props = {"lines": lines, "font": FOLLOW_FONT, "size": FOLLOW_SIZE, "align": "center"}
-        props["follows"] = article.id  # the 续题 of this story's continuation
-        out.append(Frame("text", x, y, w, p.head_lines * pg.leading, page_id=page.id, props=props))
-        y += p.head_lines * pg.leading
-        body = p.body_lines * pg.leading
-        out.append(_article(article, page, x, y, w, body, p.span, thread_index, {}))
-        return out
     props = {}
-    size = front_lead_size(p.span, p.page_rank, spec.front)
+    size = front_lead_size(p.span, p.page_rank, spec.front) if p.part == 0 else None
     if size is not None:
         props["headline_size"] = size
     h = (p.head_lines + p.body_lines) * pg.leading

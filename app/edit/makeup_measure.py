@@ -3,7 +3,8 @@ pictures), gives StoryInputs whose body depths and headline heights are what com
 
 Body lines are the paragraph composer's lines at one column's width (every span's columns are
 that wide, so a span only divides them into balanced legs); headline groups are set by the house
-style at the size composition will use; a continuation's 续题 is set as its text frame will be.
+style at the size composition will use; a continuation's head (续题 over （上接第N版）) is set as
+composition sets it at the top of the continuation frame (app/compose/follow.py).
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from app.compose.follow import follow_head, follow_text, sample_jump
 from app.compose.issue import IssueComposer
 from app.model import Article
-from layouts.furniture import BlockLine, stack_lines
 from layouts.grid import PageGrid
-from layouts.headline import compose_head, natural_width
+from layouts.headline import compose_head
 from layouts.makeup import Grid, Picture, StoryInput
 from layouts.text import Paragraph
 from layouts.units import HAO
 
 FRONT_LEAD_SIZE = HAO["小初"]  # the front-page lead's 主题: the largest headline of the issue
-FOLLOW_SIZE = HAO["四号"]  # a continuation's 续题
-FOLLOW_FONT = "hei"
 CAPTION_LINES = 2  # a picture's caption (小五, with its white) in grid lines
 
 
@@ -35,12 +34,6 @@ def engine_grid(pg: PageGrid) -> Grid:
 def front_lead_size(span: int, page_rank: int, front: bool) -> float | None:
     """The headline size the front page's lead gets over the house style (None: the style's)."""
     return FRONT_LEAD_SIZE if front and page_rank == 1 and span >= 3 else None
-
-
-def follow_title(headline: str) -> str:
-    """A continuation's 续题: the headline's first clause when it has two, else the headline."""
-    parts = headline.replace("\u3000", " ").split()
-    return parts[0] if len(parts) > 1 else headline.strip()
 
 
 @dataclass(frozen=True)
@@ -98,35 +91,28 @@ class Measurer:
             self._heads[key] = math.inf if too_wide and span < pg.columns else head.height
         return self._heads[key]
 
-    def follow_lines(self, article: Article, span: int) -> list[BlockLine]:
-        """The 续题 broken into lines that fit the span, never leaving one character alone."""
-        text = follow_title(article.headline)
-        width = self.pg.span_width(span)
-        faces = self.composer.faces
-        out: list[str] = []
-        line = ""
-        for ch in text:
-            if line and natural_width(line + ch, FOLLOW_FONT, FOLLOW_SIZE, faces) > width:
-                out.append(line)
-                line = ""
-            line += ch
-        if out and len(line) == 1:  # a lone last character takes one from the line above
-            line = out[-1][-1] + line
-            out[-1] = out[-1][:-1]
-        out.append(line)
-        return [BlockLine(t, FOLLOW_FONT, FOLLOW_SIZE, align="center") for t in out if t]
-
     def follow_height(self, article: Article, span: int) -> float:
-        lines = self.follow_lines(article, span)
-        _, bottom, _ = stack_lines(
-            lines, 0.0, 0.0, self.pg.span_width(span), self.composer.faces, "m"
-        )
-        return bottom + self.pg.leading * 0.3
+        """Points of a continuation's head (its 续题 over （上接第N版）) at `span`."""
+        key = (article.id or 0, span, -1.0)  # -1: the continuation's head, not a headline
+        if key not in self._heads:
+            pg = self.pg
+            head, findings = follow_head(
+                follow_text(article),
+                sample_jump(),
+                pg.span_width(span),
+                self.composer.style,
+                pg,
+                self.composer.faces,
+                "m",
+            )
+            too_wide = any(f.kind == "headline_fit" for f in findings)
+            self._heads[key] = math.inf if too_wide and span < pg.columns else head.height
+        return self._heads[key]
 
     def rest_depth(self, article: Article, first_span: int, first_lines: int, span: int) -> int:
         """Lines per leg the rest of a jumped story needs at `span`: what the first part's
         span × lines did not hold (its last slot is （下转）), re-set as flowing re-sets a
-        paragraph split at the jump, and the （上接） line opening the continuation."""
+        paragraph split at the jump (the （上接） line is in the continuation's head)."""
         held = first_span * first_lines - 1
         width = self.pg.column_width
         cache = self.composer.cache
@@ -141,7 +127,7 @@ class Measurer:
                 held = 0
             else:
                 rest += n
-        return math.ceil((rest + 1) / span)
+        return math.ceil(rest / span)
 
     def story(self, article: Article, picture: StoryPicture | None) -> StoryInput:
         total = self.total_lines(article)

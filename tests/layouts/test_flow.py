@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -230,6 +231,53 @@ def test_a_continued_story_fills_its_first_frame_and_balances_its_last(faces: Fa
     assert max(depth) - min(depth) <= 1 and min(depth) > 0
     assert body_text(layout) == TEXT * 6 and layout.overset == 0
     assert not layout.fill["a"].balanced and layout.fill["b"].balanced
+
+
+def follow_story(frames: list[TextFrame], faces: FaceSet, n: int = 6):
+    """A story whose continuations open under a 续题 over their （上接） line; the calls made."""
+    calls: list[tuple[str, str]] = []
+
+    def follow(f: TextFrame, jump: str):
+        calls.append((f.id, jump))
+        group = HeadGroup(
+            HeadLine("热线续题", "song", 14.0), subheadline=HeadLine(jump, "kai", GRID.body_size)
+        )
+        return compose_head(group, f.w, faces, f.id)[0]
+
+    return replace(story(frames, n=n), follow=follow), calls
+
+
+def test_a_continuation_opens_under_its_head_across_its_columns(faces: FaceSet) -> None:
+    first, cont = frame("a", 1, 0, 3, 0, 8), frame("b", 2, 1, 4, 10, 40)
+    st, calls = follow_story([first, cont], faces)
+    layout = run(st, faces)
+    assert calls == [("b", JUMP_FROM.format(page=1))]  # the continuation only
+    page, items = layout.head_items["b"]
+    assert page == 2 and "a" not in layout.head_items  # the first frame has no head here
+    assert [it.text for it in items] == ["热线续题", JUMP_FROM.format(page=1)]
+    for it in items:  # each centred across the 4 columns (its brackets set half-width: ½ em)
+        left, right = it.xs[0], it.xs[-1] + it.size
+        assert cont.x <= left and right <= cont.x + cont.w
+        off = 1.0 if it.text == "热线续题" else it.size / 2
+        assert abs((left + right) / 2 - (cont.x + cont.w / 2)) <= off
+    head_bottom = max(it.y for it in items)
+    legs_b = [pl for pl in layout.lines if pl.frame == "b"]
+    assert all(pl.paragraph >= 0 for pl in legs_b)  # the （上接） line is in the head, not a leg
+    assert min(pl.baseline for pl in legs_b) > head_bottom + GRID.body_size * 0.5
+    assert {pl.baseline for pl in legs_b} <= {GRID.baseline(k) for k in range(80)}  # on the grid
+    depth = legs(layout, cont)
+    assert max(depth) - min(depth) <= 1 and layout.fill["b"].balanced
+    assert body_text(layout) == TEXT * 6 and layout.overset == 0
+
+
+def test_no_continuation_head_on_the_same_page_or_after_the_story_ended(faces: FaceSet) -> None:
+    same = frame("b", 1, 0, 3, 20, 30)
+    st, calls = follow_story([frame("a", 1, 0, 3, 0, 8), same], faces)
+    layout = run(st, faces)
+    assert calls == [] and "b" not in layout.head_items and layout.overset == 0
+    st, calls = follow_story([frame("a", 1, 0, 3, 0, 40), frame("c", 2, 0, 2, 0, 40)], faces, n=3)
+    layout = run(st, faces)
+    assert calls == [] and layout.fill["c"].lines == 0  # nothing continues: no 续题 over nothing
 
 
 def test_a_story_ending_before_its_last_frame_balances_where_it_ends(faces: FaceSet) -> None:
