@@ -88,12 +88,30 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
+def _file_state(path: Path) -> tuple[int, int, bool]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns, wal_path(path).exists()
+
+
 def check_library_file(path: Path) -> int:
     """Raise LibraryError unless `path` is an intact Banmian library this build reads.
 
     Returns the file's schema version. Opens read-only and leaves the file byte-for-byte as
     it was, side files included.
     """
+    # An immutable read (no locks) of a file another program is upgrading at that moment can
+    # see two versions at once; when the file changed under the check, look again.
+    for _attempt in range(3):
+        before = _file_state(path) if path.is_file() else None
+        try:
+            return _check_once(path)
+        except LibraryError:
+            if before is None or _file_state(path) == before:
+                raise
+    return _check_once(path)
+
+
+def _check_once(path: Path) -> int:
     header = _read_header(path)
     if not header:
         raise LibraryError(f"不是版面库文件（空文件） / not a Banmian library (empty file): {path}")
@@ -108,6 +126,7 @@ def check_library_file(path: Path) -> int:
             f"无法打开版面库文件 / cannot open the library file: {path} ({e})"
         ) from e
     try:
+        conn.execute("BEGIN")  # one snapshot for every read when locks are in use
         return _check_contents(conn, path)
     except sqlite3.DatabaseError as e:
         raise _damaged(path, str(e)) from e

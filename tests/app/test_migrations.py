@@ -303,3 +303,37 @@ def test_two_programs_opening_an_old_library_at_once_upgrade_it_once(tmp_path: P
     assert [(r["version"], r["error"]) for r in reports] == [(SCHEMA_VERSION, "")] * 3
     with Library.open(path) as lib:
         assert lib.issue_by_number(1809).id == 7
+
+
+def test_an_upgrade_committed_while_the_file_is_checked_is_not_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check reads the header and meta in one snapshot: another program committing its
+    upgrade step between the two reads (as CI once caught) leaves the check seeing one version."""
+    from app.store import checks
+
+    path = build_v1(tmp_path / "old.banmian")
+    connect = checks._connect_read_only
+
+    class UpgradeBetweenReads:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            cursor = self.conn.execute(sql, *args)
+            if sql == "PRAGMA user_version":
+                other = sqlite3.connect(path, isolation_level=None)
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+                other.execute("PRAGMA user_version = 2")
+                other.execute("COMMIT")
+                other.close()
+            return cursor
+
+        def close(self) -> None:
+            self.conn.close()
+
+    monkeypatch.setattr(
+        checks, "_connect_read_only", lambda p, h: UpgradeBetweenReads(connect(p, h))
+    )
+    assert checks.check_library_file(path) == 2  # looked again, after the step
