@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.cli import export as export_cli
+from app.cli import house_style as house_style_cli
 from app.cli import preflight as preflight_cli
 from app.cli import qr as qr_cli
 from app.cli.failures import one_line
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_proof_parser(sub)
     preflight_cli.add_parser(sub)
+    house_style_cli.add_parser(sub)
     qr_cli.add_parser(sub)
     return ap
 
@@ -239,4 +241,5 @@ COMMANDS = {
     "proof": cmd_proof,
     "preflight": preflight_cli.run,
     "qr": qr_cli.run,
+    "house-style": house_style_cli.run,
 }

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from app.compose.fields import see_page
 from app.compose.follow import follow_head, follow_text
 from app.compose.furniture import compose_furniture, running_head_items
-from app.compose.styles import HouseStyle
+from app.compose.styles import HouseStyle, frame_rank
 from app.compose.wraps import covered_heads, wrap_areas
 from app.model import Article, Frame
 from app.model.document import IssueDoc
@@ -50,18 +50,28 @@ class IssueComposer:
         resolve_spans: SpanResolver | None = None,
     ) -> None:
         self.faces = faces
+        # The composer's own style when given (tests, benchmarks); else each issue is composed
+        # in the house style it was loaded with (doc.style), and `style` is the default sheet.
         self.style = style or HouseStyle()
+        self._own_style = style is not None
         self.cache = ParagraphCache(faces)
         self.resolve_spans = resolve_spans
 
-    def paragraphs(self, article: Article, style: TextStyle) -> tuple[list[Paragraph], list[str]]:
+    def house(self, doc: IssueDoc) -> HouseStyle:
+        """The style sheet composition follows: the composer's own, else the library's."""
+        return self.style if self._own_style else HouseStyle(doc.style)
+
+    def paragraphs(
+        self, article: Article, style: TextStyle, byline_font: str | None = None
+    ) -> tuple[list[Paragraph], list[str]]:
         """Article text as composer paragraphs; the byline opening the first is set bold."""
+        byline_font = byline_font or self.style.byline_font
         out: list[Paragraph] = []
         missing: list[str] = []  # "U+XXXX c at paragraph p, character k"
         for i, text in enumerate(article.paragraphs):
             if i == 0 and article.byline and text.startswith(article.byline):
                 spans = [
-                    Span(article.byline, self.style.byline_font, style.color),
+                    Span(article.byline, byline_font, style.color),
                     Span(text[len(article.byline) :], style.font, style.color),
                 ]
             else:
@@ -126,15 +136,17 @@ class IssueComposer:
         paragraphs: list[Paragraph],
     ) -> tuple[StoryLayout, list[Finding]]:
         first = frames[0]
+        house = self.house(doc)
         span = max(1, round((first.w + grid.gutter) / (grid.column_width + grid.gutter)))
-        group = self.style.head_group(
+        group = house.head_group(
             article.headline,
             article.kicker,
             article.subheadline,
-            article.rank,
+            frame_rank(first, article),
             span,
             grid,
             first.props.get("headline_size"),
+            front=leads_front_page(doc, first),
         )
         head, findings = compose_head(group, first.w, self.faces, owner_id(first))
         story = Story(
@@ -142,7 +154,7 @@ class IssueComposer:
             paragraphs=tuple(paragraphs),
             frames=tuple(self._text_frame(doc, f, grid) for f in frames),
             head=head,
-            jump_style=self.style.jump(grid),
+            jump_style=house.jump(grid),
             wraps=wrap_areas(doc),
             follow=self._follow(doc, article, frames, grid, findings),
         )
@@ -184,7 +196,8 @@ class IssueComposer:
     ) -> tuple[StoryLayout, list[Finding], list[str]]:
         """Flow one article through its thread (autofill and the editor re-flow just this)."""
         grid = GRIDS[doc.publication.page_format]()
-        paragraphs, missing = self.paragraphs(article, self.style.body(grid))
+        house = self.house(doc)
+        paragraphs, missing = self.paragraphs(article, house.body(grid), house.byline_font)
         layout, findings = self._story(doc, article, doc.thread(article.id), grid, paragraphs)
         return layout, findings, missing
 
@@ -216,14 +229,15 @@ class IssueComposer:
                 )
 
     def _teasers(self, doc: IssueDoc, grid: PageGrid, parts: dict[int, PageParts]) -> None:
-        body = self.style.body(grid)
+        house = self.house(doc)
+        body = house.body(grid)
         for page in doc.pages:
             for frame in doc.frames.get(page.id, []):
                 if frame.kind != "teaser" or frame.article_id not in doc.articles:
                     continue
                 article = doc.articles[frame.article_id]
                 n = int(frame.props.get("paragraphs", 1))
-                paragraphs, _ = self.paragraphs(article, body)
+                paragraphs, _ = self.paragraphs(article, body, house.byline_font)
                 paragraphs = paragraphs[:n]
                 thread = doc.thread(article.id)
                 part = parts[page.number]
@@ -246,6 +260,25 @@ class IssueComposer:
                 part.frames.append(_flow_info(frame, layout, layout.overset))
                 if layout.overset:
                     part.findings.append(_overset(frame, layout.overset, article))
+
+
+def leads_front_page(doc: IssueDoc, frame: Frame) -> bool:
+    """Whether `frame` opens the front page's lead: on page 1, the topmost (then leftmost) story
+    of rank 1 there. Another rank-1 story on page 1 is set as a page lead, not as the issue's
+    largest headline."""
+    page = next((p for p in doc.pages if p.id == frame.page_id), None)
+    if page is None or not (page.template == "front" or page.number == 1):
+        return False
+    leads = [
+        f
+        for f in doc.frames.get(page.id, [])
+        if f.kind == "article"
+        and f.thread_index == 0
+        and f.article_id in doc.articles
+        and frame_rank(f, doc.articles[f.article_id]) == 1  # type: ignore[index]
+    ]
+    top = min(leads, key=lambda f: (round(f.y, 1), f.x), default=None)
+    return top is not None and top.id == frame.id
 
 
 def _flow_info(frame: Frame, layout: StoryLayout, overset: int) -> FrameInfo:

@@ -1,9 +1,11 @@
-"""The house style sheet: faces and 号 sizes for body, headline groups, jump lines, furniture."""
+"""The house style in composition: takes the stored StyleSheet, gives body, jump and headline-group settings by rank, span and page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.model import Article, Frame
+from app.model.style import BODY, BYLINE, DEFAULT_STYLE_SHEET, JUMP, HeadlineStyle, StyleSheet
 from layouts.color import BLACK
 from layouts.grid import PageGrid
 from layouts.headline import HeadGroup, HeadLine
@@ -11,30 +13,56 @@ from layouts.text import TextStyle
 from layouts.units import HAO
 
 _LADDER = sorted(set(HAO.values()), reverse=True)
+TEASER_RANK = 2  # a teaser points at a story elsewhere: never its page's lead
 
 
 def hao_below(size: float, steps: int = 2) -> float:
-    """A size `steps` 号 below `size` (kicker and subheadline sit about two 号 below)."""
+    """A size `steps` rungs of the 号 ladder below `size` (初号 → 小初 → 一号 …)."""
     i = min(range(len(_LADDER)), key=lambda k: abs(_LADDER[k] - size))
     return _LADDER[min(i + steps, len(_LADDER) - 1)]
 
 
+def frame_rank(frame: Frame, article: Article) -> int:
+    """The rank a frame's headline is set at: the frame's own (props "rank", set by the make-up
+    engine or the desk for this page), else its story's; a teaser at most second."""
+    own = frame.props.get("rank")
+    if isinstance(own, int) and own >= 0:
+        return own
+    if frame.kind == "teaser":
+        return max(article.rank, TEASER_RANK)
+    return article.rank
+
+
 @dataclass(frozen=True)
 class HouseStyle:
-    body_font: str = "song"
-    byline_font: str = "hei"
-    jump_font: str = "kai"
-    lead_headline: tuple[str, float] = ("hei", HAO["小一"])
-    headline: tuple[str, float] = ("biaosong", HAO["小二"])
-    minor_headline: tuple[str, float] = ("hei", HAO["三号"])
-    kicker_font: str = "kai"
-    subheadline_font: str = "kai"
+    sheet: StyleSheet = DEFAULT_STYLE_SHEET
+
+    @property
+    def body_font(self) -> str:
+        return self.sheet.paragraph(BODY).font
+
+    @property
+    def byline_font(self) -> str:
+        return self.sheet.paragraph(BYLINE).font
+
+    @property
+    def jump_font(self) -> str:
+        return self.sheet.paragraph(JUMP).font
 
     def body(self, grid: PageGrid) -> TextStyle:
-        return TextStyle(self.body_font, grid.body_size, grid.leading)
+        p = self.sheet.paragraph(BODY)
+        return TextStyle(p.font, grid.body_size, grid.leading, indent=p.indent, align=p.align)
 
     def jump(self, grid: PageGrid) -> TextStyle:
-        return TextStyle(self.jump_font, grid.body_size, grid.leading, indent=0, align="right")
+        p = self.sheet.paragraph(JUMP)
+        return TextStyle(p.font, grid.body_size, grid.leading, indent=p.indent, align=p.align)
+
+    def headline_style(self, rank: int, front: bool) -> HeadlineStyle:
+        return self.sheet.headline_for(rank, front)
+
+    def headline_size(self, rank: int, span: int, front: bool = False) -> float:
+        """Points of the 主题 for a story of `rank` spanning `span` columns."""
+        return self.headline_style(rank, front).size_for(span)
 
     def head_group(
         self,
@@ -45,21 +73,33 @@ class HouseStyle:
         span: int,
         grid: PageGrid,
         override_size: float | None = None,
+        *,
+        front: bool = False,
     ) -> HeadGroup:
-        """Bigger heads for leads and wide frames; kicker and deck two 号 below the headline."""
-        if rank == 1 and span >= 3:
-            font, size = self.lead_headline
-        elif span >= 2:
-            font, size = self.headline
-        else:
-            font, size = self.minor_headline
-        size = override_size or size
-        small = hao_below(size, 2)
+        """The group by the house table; 引题 and 副题 always smaller than the 主题."""
+        hs = self.headline_style(rank, front)
+        size = override_size or hs.size_for(span)
         return HeadGroup(
-            headline=HeadLine(headline, font, size, BLACK),
-            kicker=HeadLine(kicker, self.kicker_font, small) if kicker else None,
-            subheadline=HeadLine(subheadline, self.subheadline_font, small)
+            headline=HeadLine(headline, hs.font, size, BLACK, hs.align),
+            kicker=HeadLine(
+                kicker, hs.kicker.font, _smaller(hs.kicker.points, size), BLACK, hs.align
+            )
+            if kicker
+            else None,
+            subheadline=HeadLine(
+                subheadline,
+                hs.subheadline.font,
+                _smaller(hs.subheadline.points, size),
+                BLACK,
+                hs.align,
+            )
             if subheadline
             else None,
             space_after=grid.leading * 0.5,
         )
+
+
+def _smaller(wanted: float, headline: float) -> float:
+    """The table's 引题/副题 size, or two rungs below the 主题 when the table (or a frame's own
+    headline size) would make it as large as the 主题."""
+    return wanted if wanted < headline else hao_below(headline, 2)

@@ -64,6 +64,7 @@ def compose_pages(
         pages=[p for p in doc.pages if p.id in frames],
         articles=doc.articles,
         frames=frames,
+        style=doc.style,
     )
     by_number = {p.number: p.id for p in part.pages}
     return {

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.model import Article, Frame, Issue, Page, Publication
 from app.model.damage import Damage
+from app.model.style import DEFAULT_STYLE_SHEET, StyleSheet
 
 
 @dataclass
@@ -19,6 +20,7 @@ class IssueDoc:
     # Bad fields met while loading (app/model/validate.py): rows repaired or left out, each
     # one line for preflight and the window to show. Empty for a sound library.
     damaged: list[Damage] = field(default_factory=list)
+    style: StyleSheet = DEFAULT_STYLE_SHEET  # the paper's house style, stored in the library
 
     @classmethod
     def load(cls, library: Any, cumulative: int) -> IssueDoc:
@@ -33,6 +35,7 @@ class IssueDoc:
             pages=pages,
             articles={a.id: a for a in library.articles(issue.id, damaged)},
             frames={p.id: library.frames(p.id, damaged) for p in pages},
+            style=library.house_style(damaged),
         )
         doc.damaged = [doc._placed(d) for d in damaged]
         return doc
@@ -43,6 +46,7 @@ class IssueDoc:
         fresh = IssueDoc.load(library, self.issue.cumulative_number)
         self.publication, self.issue, self.pages = fresh.publication, fresh.issue, fresh.pages
         self.articles, self.frames, self.damaged = fresh.articles, fresh.frames, fresh.damaged
+        self.style = fresh.style
 
     def _placed(self, damage: Damage) -> Damage:
         """The damage with the page (版序) it is on: a frame's page, a story's first frame's."""

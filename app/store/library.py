@@ -26,6 +26,7 @@ from app.store.errors import DamagedRow, LibraryError, LibraryUnavailable, trans
 from app.store.proofs import ProofStore
 from app.store.revisions import RevisionStore
 from app.store.rows import Damaged
+from app.store.styles import StyleStore
 from app.store.txn import BUSY_TIMEOUT, Transactions
 from layouts.grid import GRIDS
 
@@ -52,12 +53,12 @@ def _settle(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
 
 
-class Library(Transactions, AssetStore, ProofStore, RevisionStore):
+class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore):
     """One newspaper's library file. Open with Library.open(path) or Library.create(path).
 
     Images and story pictures come from AssetStore (assets.py); proof rounds, marks and
     sign-offs from ProofStore (proofs.py); named revisions and id-keeping re-inserts for undo
-    from RevisionStore (revisions.py).
+    from RevisionStore (revisions.py); the house style from StyleStore (styles.py).
     """
 
     def __init__(self, db: Database, path: Path) -> None:

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from app.store.styles import v5_to_v6
+
 # PRAGMA application_id: "BNMN" in ASCII, stored big-endian at offset 68 of the file header so
 # `file(1)` and our own open check can tell a Banmian library from any other SQLite file.
 APPLICATION_ID = 0x424E4D4E
@@ -219,6 +221,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v2_to_v3,
     _v3_to_v4,
     _v4_to_v5,
+    v5_to_v6,  # house styles (app/store/styles.py)
 )
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
