@@ -43,7 +43,7 @@ class IssueView(Protocol):
     shows ImageItems, otherwise it draws placeholders.
     """
 
-    title: str  # e.g. "石景山报 2019年4月25日 第30期(总第1809期)"
+    title: str  # e.g. "石景山报 2019年4月25日 第30期（总第1809期）"
 
     def page_labels(self) -> list[str]: ...  # ["第1版 要闻", "第2版 综合", ...]
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from app.errors import UserError
 from app.model import Issue
 from app.model.numbering import next_issue
+from app.model.placeholder import real_credits
 from app.store import Library, LibraryError
 
 # Frames that stand from issue to issue; their content is generated from the new issue's data.
@@ -15,7 +16,8 @@ STANDING_KINDS = frozenset({"masthead", "qr", "box"})
 
 def create_next_issue(library: Library, from_number: int) -> Issue:
     """The issue after `from_number`: same sections, credits and standing furniture, in one
-    transaction (the check that it does not exist yet included: two at once make one)."""
+    transaction (the check that it does not exist yet included: two at once make one). The
+    sample's stand-in credits (示例编辑 …) are not carried: those pages start blank."""
     with library.transaction():
         return _create_next_issue(library, from_number)
 
@@ -36,7 +38,9 @@ def _create_next_issue(library: Library, from_number: int) -> Issue:
         )
     issue = library.add_issue(upcoming)
     for page in library.pages(previous.id):
-        new_page = library.add_page(replace(page, id=None, issue_id=issue.id))
+        new_page = library.add_page(
+            replace(page, id=None, issue_id=issue.id, credits=real_credits(page.credits))
+        )
         for frame in library.frames(page.id):
             if frame.kind in STANDING_KINDS:
                 library.add_frame(replace(frame, id=None, page_id=new_page.id))

@@ -1,4 +1,4 @@
-"""ASCII habits in Chinese copy: takes text, gives stray spaces removed and full-width suggestions."""
+"""ASCII habits in Chinese copy: takes text, gives stray spaces removed and full-width punctuation (suggested, or made by to_fullwidth)."""
 
 from __future__ import annotations
 
@@ -154,3 +154,11 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
             raise ValueError(f"fix {fix} does not match the text")
         out = out[: fix.offset] + fix.new + out[fix.offset + len(fix.old) :]
     return out
+
+
+def to_fullwidth(text: str) -> tuple[str, list[Fix]]:
+    """GB/T 15834 house style in one step: `text` with every suggest_fullwidth fix made, and the
+    fixes (for a report). The one normalisation import (--fullwidth), the sample's assets
+    (tools/fullwidth_sample.py) and preflight's check share."""
+    fixes = suggest_fullwidth(text)
+    return (apply_fixes(text, fixes) if fixes else text), fixes

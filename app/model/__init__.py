@@ -93,7 +93,8 @@ class Issue:
 
     @property
     def numbers_zh(self) -> str:
-        return f"第{self.yearly_number}期(总第{self.cumulative_number}期)"
+        """第30期（总第1809期）: full-width brackets, as Chinese text takes (GB/T 15834)."""
+        return f"第{self.yearly_number}期（总第{self.cumulative_number}期）"
 
     @property
     def pages_zh(self) -> str:

@@ -1,4 +1,4 @@
-"""The built-in sample issue: 石景山报 2019-04-25, 第30期(总第1809期), from assets/sample."""
+"""The built-in sample issue: 石景山报 2019-04-25, 第30期（总第1809期）, from assets/sample."""
 
 from __future__ import annotations
 

@@ -52,7 +52,7 @@ def test_export_sample_has_8_pages_with_the_seed_text(tmp_path: Path, capsys) ->
     for text in [
         "石景山报",
         "2019年4月25日 星期四",
-        "第30期(总第1809期)本期8版",
+        "第30期（总第1809期）本期8版",
         "便民电话",
         "北京石景山公众号",
         "文明创建我先行",
@@ -101,7 +101,7 @@ def test_next_issue_numbers_and_refuses_duplicates(tmp_path: Path, capsys) -> No
     run(["sample", "--db", str(db)], capsys)
     code, out, _ = run(["next-issue", "--db", str(db), "--from", "1809"], capsys)
     assert code == 0
-    assert "2019-04-30" in out and "星期二" in out and "第31期(总第1810期)" in out
+    assert "2019-04-30" in out and "星期二" in out and "第31期（总第1810期）" in out
     code, _, err = run(["next-issue", "--db", str(db), "--from", "1809"], capsys)
     assert code == 2 and "1810" in err
     code, _, err = run(["next-issue", "--db", str(db), "--from", "1700"], capsys)
@@ -138,8 +138,8 @@ def test_next_issue_keeps_the_masthead_with_new_numbers(tmp_path: Path, capsys) 
     code, _, _ = run(["export", "--db", str(db), "--issue", "1810", "--out", str(out)], capsys)
     assert code == 0
     # pdfium turns the ¼-em Han–Latin spacing into spaces: compare without them.
-    front = pdf_text(out)[0].replace("\r\n", "").replace(" ", "")
-    assert "2019年4月30日星期二" in front and "第31期(总第1810期)本期8版" in front
+    front = pdf_text(out)[0].replace("\r\n", "").replace(" ", "").replace("\u3000", "")
+    assert "2019年4月30日星期二" in front and "第31期（总第1810期）本期8版" in front
     assert "第30期" not in front and "北京石景山公众号" in front
 
 

@@ -66,7 +66,7 @@ def test_page_one_masthead_shows_the_generated_fields(
         "2019年4月25日",
         "星期四",
         "农历己亥年三月廿一",
-        "第30期(总第1809期)",
+        "第30期（总第1809期）",
         "本期8版",
         "中共石景山区委宣传部主办",
         "准印证号京内资准字2003-L0007",
@@ -87,7 +87,7 @@ def test_the_next_issue_masthead_is_right_without_typing(
     text = masthead_text(lib, compose(lib, composer, 1810), 1810)
     assert "2019年4月30日" in text and "星期二" in text
     assert "农历己亥年三月廿六" in text
-    assert "第31期(总第1810期)" in text
+    assert "第31期（总第1810期）" in text
     assert "1809" not in text and "4月25日" not in text and "星期四" not in text
 
 
@@ -99,10 +99,10 @@ def test_the_next_issue_masthead_is_right_without_typing(
             date(2020, 1, 2),
             1,
             1884,
-            ["2020年1月2日", "星期四", "农历己亥年腊月初八", "第1期(总第1884期)"],
+            ["2020年1月2日", "星期四", "农历己亥年腊月初八", "第1期（总第1884期）"],
         ),
         (date(2020, 1, 25), 7, 1890, ["2020年1月25日", "星期六", "农历庚子年正月初一"]),
-        (date(2020, 5, 26), 42, 1925, ["星期二", "农历庚子年闰四月初四", "(总第1925期)"]),
+        (date(2020, 5, 26), 42, 1925, ["星期二", "农历庚子年闰四月初四", "（总第1925期）"]),
     ],
 )
 def test_changing_the_issue_date_and_numbers_updates_the_masthead(
@@ -235,7 +235,7 @@ def test_masthead_title_art_replaces_the_set_name(
     assert art.w <= masthead.w * 0.6 + 1e-6  # the info block keeps its room
     text = owned_text(page, owner)
     assert "石景山报" not in text  # the art is the name now
-    assert "农历己亥年三月廿一" in text and "第30期(总第1809期)" in text
+    assert "农历己亥年三月廿一" in text and "第30期（总第1809期）" in text
     # The art reaches the PDF: the middle of its box prints red.
     pdf = tmp_path / "p1.pdf"
     export_pdf([page], pdf, image_loader=lambda a: lib.asset(a).data)

@@ -20,7 +20,7 @@ def test_issue_fields_in_chinese() -> None:
     issue = Issue(date(2019, 4, 25), 30, 1809)
     assert issue.date_zh == "2019年4月25日"
     assert issue.weekday_zh == "星期四"
-    assert issue.numbers_zh == "第30期(总第1809期)"
+    assert issue.numbers_zh == "第30期（总第1809期）"
     assert issue.pages_zh == "本期8版"
 
 
@@ -73,9 +73,9 @@ def test_asset_is_content_addressed() -> None:
 def test_masthead_fields_generated_from_data() -> None:
     p = pub(website="http://www.sjs.gov.cn", website_label="石景山新闻网")
     f = masthead_fields(p, Issue(date(2019, 4, 25), 30, 1809))
-    assert f.date_line == "2019年4月25日 星期四"
+    assert f.date_line == "2019年4月25日\u3000星期四"
     assert f.lunar == "农历己亥年三月廿一"
-    assert f.numbers + f.pages == "第30期(总第1809期)本期8版"
+    assert f.numbers + f.pages == "第30期（总第1809期）本期8版"
     assert f.registration == "准印证号京内资准字2003-L0007"
     assert f.website == "石景山新闻网 http://www.sjs.gov.cn"
     assert (
@@ -88,9 +88,13 @@ def test_lunar_leap_month() -> None:
     assert lunar_date_zh(Issue(date(2020, 5, 25), 1, 1)) == "农历庚子年闰四月初三"
 
 
-def test_hotlines_pad_two_character_labels() -> None:
+def test_hotlines_spread_labels_with_em_spaces_so_colons_line_up() -> None:
     p = pub(hotlines=[Hotline("区政府", "12345"), Hotline("供电", "95598")])
-    assert hotline_lines(p) == ["●区政府:12345", "●供 电:95598"]
+    assert hotline_lines(p) == ["●区政府：12345", "●供\u3000电：95598"]
+    p = pub(hotlines=[Hotline("市民热线", "12345"), Hotline("水", "1"), Hotline("供电", "2")])
+    lines = hotline_lines(p)
+    assert lines == ["●市民热线：12345", "●水\u3000\u3000\u3000：1", "●供\u3000\u3000电：2"]
+    assert len({line.index("：") for line in lines}) == 1
 
 
 def test_running_head() -> None:

@@ -15,7 +15,7 @@ def test_next_after_1809_is_1810_on_the_next_tuesday() -> None:
     assert nxt.date == date(2019, 4, 30)
     assert nxt.weekday_zh == "星期二"
     assert (nxt.yearly_number, nxt.cumulative_number) == (31, 1810)
-    assert nxt.numbers_zh == "第31期(总第1810期)"
+    assert nxt.numbers_zh == "第31期（总第1810期）"
 
 
 def test_tuesday_to_thursday() -> None:

@@ -135,7 +135,7 @@ def test_info_names_the_standard_and_trapping(issue_pdf: Path) -> None:
         assert str(info["/GTS_PDFXVersion"]) == "PDF/X-1:2001"
         assert str(info["/GTS_PDFXConformance"]) == "PDF/X-1a:2001"
         assert info["/Trapped"] == pikepdf.Name("/False")
-        assert str(info["/Title"]) == "石景山报 第30期(总第1809期)"
+        assert str(info["/Title"]) == "石景山报 第30期（总第1809期）"
         assert str(info["/CreationDate"]).startswith("D:20190425")
         assert str(info["/ModDate"]) == str(info["/CreationDate"])
         ids = pdf.trailer.ID
@@ -218,7 +218,7 @@ def test_slug_line_reads_paper_date_issue_page_colour(issue_pdf: Path) -> None:
     text = "".join(doc[1].get_textpage().get_text_range().split())
     doc.close()
     assert "".join(slug_line(issue_doc(), composed()[1]).split()) in text
-    for part in ("石景山报", "2019年4月25日", "第30期(总第1809期)", "第2版", "综合新闻", "黑白"):
+    for part in ("石景山报", "2019年4月25日", "第30期（总第1809期）", "第2版", "综合新闻", "黑白"):
         assert part in text
 
 

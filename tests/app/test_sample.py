@@ -1,12 +1,14 @@
-"""The sample issue: 石景山报 2019-04-25, 第30期(总第1809期), built from the seed, verbatim."""
+"""The sample issue: 石景山报 2019-04-25, 第30期（总第1809期）, built from the seed, set as the paper printed it."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from app.compose.fields import hotline_lines, masthead_fields, see_page
+from app.intake.punctuation import to_fullwidth
 from app.model.document import IssueDoc
 from app.sample.issue import build_sample
 from app.store import Library
@@ -44,14 +46,20 @@ def library_texts(d: IssueDoc) -> list[str]:
 def test_issue_identity(doc: IssueDoc) -> None:
     assert doc.publication.name == "石景山报"
     assert doc.issue.date == date(2019, 4, 25) and doc.issue.weekday_zh == "星期四"
-    assert doc.issue.numbers_zh == "第30期(总第1809期)"
+    assert doc.issue.numbers_zh == "第30期（总第1809期）"
     assert len(doc.pages) == 8 == doc.issue.page_count
     assert [p.number for p in doc.pages] == list(range(1, 9))
     assert all(p.section for p in doc.pages)
 
 
-def test_every_seed_paragraph_is_in_the_library_verbatim(doc: IssueDoc) -> None:
-    texts = library_texts(doc)
+def _spaces(text: str) -> str:
+    return text.replace("\u3000", " ")
+
+
+def test_every_seed_paragraph_is_in_the_library_as_printed(doc: IssueDoc) -> None:
+    """The seed is a half-width extraction: each line is in the library with its marks
+    full-width beside Chinese (GB/T 15834), otherwise character for character."""
+    texts = [_spaces(t) for t in library_texts(doc)]
     # The seed's website line is an extraction artefact (<…> around the URL): compare the parts.
     missing = []
     for line in seed_lines():
@@ -59,6 +67,7 @@ def test_every_seed_paragraph_is_in_the_library_verbatim(doc: IssueDoc) -> None:
             continue  # generated from the story's page; checked below
         parts = line.replace("<", " ").replace(">", " ").split() if "<http" in line else [line]
         for part in parts:
+            part = _spaces(to_fullwidth(part)[0])
             if not any(part in t for t in texts):
                 missing.append(part)
     assert missing == []
@@ -90,7 +99,8 @@ def test_pictures_are_labelled_placeholders(doc: IssueDoc) -> None:
 
 
 def test_other_pages_say_they_are_placeholders(doc: IssueDoc) -> None:
-    seed_text = "".join(seed_lines())  # paragraphs the source split at a column break, joined
+    # Paragraphs the source split at a column break, joined, as the library sets them.
+    seed_text = to_fullwidth("".join(seed_lines()))[0]
     for a in doc.articles.values():
         on_front = any(p in seed_text for p in a.paragraphs[:1])
         if not on_front:
@@ -99,3 +109,15 @@ def test_other_pages_say_they_are_placeholders(doc: IssueDoc) -> None:
     page3 = doc.articles[next(f for f in doc.frames[doc.pages[2].id]).article_id]
     assert page3.headline == "追梦新时代 健康赢未来"
     assert any("示例文字" in p for p in page3.paragraphs)  # the part the seed lacks says so
+
+
+HALF_WIDTH_BESIDE_HAN = re.compile(r"(?<=[\u3400-\u9fff])[,:;()]|[,:;()](?=[\u3400-\u9fff])")
+
+
+def test_no_half_width_marks_beside_chinese(doc: IssueDoc) -> None:
+    texts = library_texts(doc)
+    assert [t for t in texts if HALF_WIDTH_BESIDE_HAN.search(t)] == []
+    # Numbers, URLs and Latin words keep their ASCII: the website, 7x24, GB/T 15834.
+    joined = "\n".join(texts)
+    assert "http://www.sjs.gov.cn" in joined and "7x24" in joined and "GB/T 15834" in joined
+    assert masthead_fields(doc.publication, doc.issue).numbers == "第30期（总第1809期）"

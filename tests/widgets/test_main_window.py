@@ -18,7 +18,7 @@ from widgets.main_window import UI_FAMILIES, MainWindow
 SONG = FontSource(
     "song", str(Path(__file__).resolve().parents[1] / "fonts" / "BanmianTestSerifSC-Regular.ttf"), 0
 )
-TITLE = "石景山报 2019年4月25日 第30期(总第1809期)"
+TITLE = "石景山报 2019年4月25日 第30期（总第1809期）"
 
 
 @dataclass
