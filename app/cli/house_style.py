@@ -30,7 +30,8 @@ def add_parser(sub: Any) -> None:
         help="修改一项 / change one setting",
         description="headline style keys: font, sizes (6 sizes by span, e.g. "
         "'小一 一号 小初 小初 初号 初号'), kicker, kicker-font, subheadline, subheadline-font, "
-        "page (front|inside|any), ranks (e.g. '2 3'), align; paragraph style keys: font, "
+        "page (front|inside|any), ranks (e.g. '2 3'), align, smallest (the 号 a 主题 too long "
+        "for one line may step down to; '' to keep the table's size); paragraph style keys: font, "
         "indent (字), align",
     )
     s.add_argument("name", help="样式名 / style name, e.g. 头版头条 or 正文")
@@ -90,7 +91,7 @@ def describe(sheet: Any, stored: bool) -> list[str]:
         lines.append(
             f"  {h.name:<6}{where:<14}{h.font:<10}{sizes:<30}"
             f"{h.kicker.font} {h.kicker.size} / {h.subheadline.font} {h.subheadline.size}  "
-            f"{h.align}"
+            f"{h.align}  最小 smallest {h.smallest or '—'}"
         )
     lines.append("段落样式 paragraph styles:")
     for p in sheet.paragraphs:

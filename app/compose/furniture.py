@@ -120,9 +120,14 @@ def _hotline_box(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Res
         owner,
     )
     items.extend(head)
-    lines = [BlockLine(t, "song", HAO["小五"]) for t in hotline_lines(doc.publication)]
+    texts = hotline_lines(doc.publication)
+    lines = [BlockLine(t, "song", HAO["小五"]) for t in texts]
+    # The list as one block, centred in the box: its colons stay in line (fields.spread).
+    inner = frame.w - 12
+    block = max((natural_width(t, "song", HAO["小五"], faces) for t in texts), default=inner)
+    left = frame.x + 6 + max(inner - block, 0.0) / 2
     body, _, found = stack_lines(
-        lines, frame.x + 6, frame.y + band + 6, frame.w - 12, faces, owner, gap=0.9
+        lines, left, frame.y + band + 6, min(block, inner), faces, owner, gap=0.9
     )
     items.extend(body)
     return items, findings + found

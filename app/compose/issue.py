@@ -21,7 +21,7 @@ from layouts.display import ComposedPage, Finding, FontSource, FrameInfo, Item, 
 from layouts.flow import HeadBlock, ParagraphCache, Story, StoryLayout, TextFrame, flow_story
 from layouts.fonts.metrics import FaceSet
 from layouts.grid import GRIDS, PageGrid
-from layouts.headline import compose_head, set_line
+from layouts.headline import compose_head, natural_width, set_line
 from layouts.text import Paragraph, Span, TextStyle
 
 # Resolves each span's characters to a face that has them; returns the spans and, for each
@@ -147,6 +147,8 @@ class IssueComposer:
             grid,
             first.props.get("headline_size"),
             front=leads_front_page(doc, first),
+            width=first.w,
+            measure=self._measure,
         )
         head, findings = compose_head(group, first.w, self.faces, owner_id(first))
         story = Story(
@@ -187,6 +189,9 @@ class IssueComposer:
             return block
 
         return follow
+
+    def _measure(self, text: str, font: str, size: float) -> float:
+        return natural_width(text, font, size, self.faces)
 
     def _set_jump(self, text: str, style: TextStyle, width: float, align: str):
         return set_line(text, style, self.faces, width, align)

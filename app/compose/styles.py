@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.model import Article, Frame
@@ -14,6 +15,7 @@ from layouts.units import HAO
 
 _LADDER = sorted(set(HAO.values()), reverse=True)
 TEASER_RANK = 2  # a teaser points at a story elsewhere: never its page's lead
+Measure = Callable[[str, str, float], float]  # text, face, size → natural width in points
 
 
 def hao_below(size: float, steps: int = 2) -> float:
@@ -60,9 +62,27 @@ class HouseStyle:
     def headline_style(self, rank: int, front: bool) -> HeadlineStyle:
         return self.sheet.headline_for(rank, front)
 
-    def headline_size(self, rank: int, span: int, front: bool = False) -> float:
-        """Points of the 主题 for a story of `rank` spanning `span` columns."""
-        return self.headline_style(rank, front).size_for(span)
+    def headline_size(
+        self,
+        rank: int,
+        span: int,
+        front: bool = False,
+        text: str = "",
+        width: float = 0.0,
+        measure: Measure | None = None,
+    ) -> float:
+        """Points of the 主题 for a story of `rank` spanning `span` columns: the table's size,
+        stepped down the 号 ladder (to the style's smallest) while `text` is wider than
+        `width` on one line."""
+        hs = self.headline_style(rank, front)
+        size = hs.size_for(span)
+        if not (text and width > 0 and measure is not None):
+            return size
+        floor = hs.floor_for(span)
+        longest = max(text.split("\n"), key=len)
+        while size > floor + 1e-6 and measure(longest, hs.font, size) > width + 1e-6:
+            size = max(hao_below(size, 1), floor)
+        return size
 
     def head_group(
         self,
@@ -75,10 +95,13 @@ class HouseStyle:
         override_size: float | None = None,
         *,
         front: bool = False,
+        width: float = 0.0,
+        measure: Measure | None = None,
     ) -> HeadGroup:
-        """The group by the house table; 引题 and 副题 always smaller than the 主题."""
+        """The group by the house table (the 主题 fitted to `width` on one line where the style
+        allows); 引题 and 副题 always smaller than the 主题."""
         hs = self.headline_style(rank, front)
-        size = override_size or hs.size_for(span)
+        size = override_size or self.headline_size(rank, span, front, headline, width, measure)
         return HeadGroup(
             headline=HeadLine(headline, hs.font, size, BLACK, hs.align),
             kicker=HeadLine(

@@ -51,6 +51,9 @@ class HeadlineStyle:
     page: str = "any"  # "front" (page 1 only), "inside" or "any"
     ranks: tuple[int, ...] = ()  # the story ranks it serves; () serves every rank
     align: str = "center"
+    # A 主题 too wide for one line at its size steps down the 号 ladder, not below this
+    # ("" keeps the table's size and lets the headline wrap).
+    smallest: str = ""
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -64,6 +67,8 @@ class HeadlineStyle:
             raise ValueError(f"headline style {self.name}: page must be one of {PAGES}")
         if self.align not in ALIGNS:
             raise ValueError(f"headline style {self.name}: align must be one of {ALIGNS}")
+        if self.smallest:
+            size_pt(self.smallest)
 
     def serves(self, rank: int, front: bool) -> bool:
         if self.page == "front" and not front or self.page == "inside" and front:
@@ -73,6 +78,11 @@ class HeadlineStyle:
     def size_for(self, span: int) -> float:
         """主题 points at a span of `span` columns."""
         return size_pt(self.sizes[min(max(span, 1), len(self.sizes)) - 1])
+
+    def floor_for(self, span: int) -> float:
+        """The smallest 主题 this style allows at `span` (the table's size when it is lower)."""
+        top = self.size_for(span)
+        return min(size_pt(self.smallest), top) if self.smallest else top
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,13 @@ class StyleSheet:
 
 
 def _head(
-    name: str, page: str, ranks: tuple[int, ...], font: str, sizes: str, small: str
+    name: str,
+    page: str,
+    ranks: tuple[int, ...],
+    font: str,
+    sizes: str,
+    smallest: str,
+    small: str,
 ) -> HeadlineStyle:
     return HeadlineStyle(
         name=name,
@@ -138,17 +154,19 @@ def _head(
         subheadline=TypeSpec("kai", small),
         page=page,
         ranks=ranks,
+        smallest=smallest,
     )
 
 
 # A starting house style for a 6-column tabloid (MAKEUP.md, "Headlines by rank and span"):
 # the page-1 lead 小初–初号, page leads 小一–一号, second stories 小二–二号, briefs 四号–三号;
-# 引题 and 副题 about two 号 below the 主题. Sizes by span 1 … 6 columns.
+# 引题 and 副题 about two 号 below the 主题. Sizes by span 1 … 6 columns, then the smallest
+# a 主题 too long for one line may step down to (the bottom of the rank's range).
 DEFAULT_HEADLINES: tuple[HeadlineStyle, ...] = (
-    _head("头版头条", "front", (1,), "hei", "小一 一号 小初 小初 初号 初号", "小二"),
-    _head("版面头条", "any", (1,), "biaosong", "三号 二号 小一 一号 一号 一号", "三号"),
-    _head("二条", "any", (2, 3), "biaosong", "三号 小二 二号 二号 二号 二号", "四号"),
-    _head("简讯", "any", (), "hei", "四号 三号 小二 小二 小二 小二", "小四"),
+    _head("头版头条", "front", (1,), "hei", "小一 一号 小初 小初 初号 初号", "小初", "小二"),
+    _head("版面头条", "any", (1,), "biaosong", "三号 二号 小一 一号 一号 一号", "小一", "三号"),
+    _head("二条", "any", (2, 3), "biaosong", "三号 小二 二号 二号 二号 二号", "小二", "四号"),
+    _head("简讯", "any", (), "hei", "四号 三号 小二 小二 小二 小二", "四号", "小四"),
 )
 DEFAULT_PARAGRAPHS: tuple[ParagraphStyle, ...] = (
     ParagraphStyle(BODY, "song"),
@@ -170,6 +188,7 @@ HEADLINE_KEYS = (
     "page",
     "ranks",
     "align",
+    "smallest",
 )
 PARAGRAPH_KEYS = ("font", "indent", "align")
 

@@ -53,6 +53,7 @@ def style_row(style: HeadlineStyle | ParagraphStyle, position: int) -> dict[str,
             "page": style.page,
             "ranks": list(style.ranks),
             "align": style.align,
+            "smallest": style.smallest,
         }
         kind = "headline"
     else:
@@ -77,6 +78,7 @@ def style_from_row(row: dict[str, Any]) -> HeadlineStyle | ParagraphStyle:
                 page=spec.get("page", "any"),
                 ranks=tuple(int(r) for r in spec.get("ranks", ())),
                 align=spec.get("align", "center"),
+                smallest=spec.get("smallest", ""),
             )
         return ParagraphStyle(
             name=name,

@@ -77,6 +77,24 @@ def test_a_deck_the_table_makes_too_large_steps_below_the_headline() -> None:
     assert group.headline.size == HAO["四号"] and group.kicker.size < HAO["四号"]
 
 
+def test_a_long_headline_steps_down_to_the_styles_smallest() -> None:
+    house = HouseStyle()
+    per_char = lambda text, font, size: len(text) * size  # noqa: E731 — a monospaced stand-in
+    width = GRID.span_width(6)  # 639 pt
+    # 初号 (42 pt) holds 15 字 across six columns; 17 字 step down to 小初, which holds them.
+    assert house.headline_size(1, 6, True, "字" * 15, width, per_char) == HAO["初号"]
+    assert house.headline_size(1, 6, True, "字" * 17, width, per_char) == HAO["小初"]
+    # Never below the style's smallest: a very long 主题 stays at 小初 and wraps.
+    assert house.headline_size(1, 6, True, "字" * 40, width, per_char) == HAO["小初"]
+    # Without a smallest, the table's size stands.
+    fixed = with_setting(DEFAULT_STYLE_SHEET, "头版头条", "smallest", "")
+    assert HouseStyle(fixed).headline_size(1, 6, True, "字" * 17, width, per_char) == HAO["初号"]
+    group = house.head_group(
+        "字" * 17, "引", "", 1, 6, GRID, front=True, width=width, measure=per_char
+    )
+    assert group.headline.size == HAO["小初"] and group.kicker.size < group.headline.size
+
+
 def test_frame_rank_own_then_story_and_a_teaser_never_leads() -> None:
     article = Article("题", ["文"], rank=1)
     story = Frame("article", 0, 0, 10, 10)
@@ -147,7 +165,7 @@ def test_composition_follows_the_stored_table(tmp_path: Path, composer) -> None:
         pages = compose(lib, composer)
         front_lead = headline_size(pages[0], lead)
         inside = [headline_size(pages[1], p2_lead)]
-        assert front_lead == HAO["小初"]  # 4 columns on page 1
+        assert front_lead == HAO["小初"]  # 6 columns on page 1: 初号, stepped down to fit
         assert front_lead > max(inside)
         lib.save_house_style(
             with_setting(DEFAULT_STYLE_SHEET, "头版头条", "sizes", "小一 小一 小一 二号 二号 二号")

@@ -101,11 +101,11 @@ def test_a_full_library_keeps_what_it_held(path: Path) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 256 KB tmpfs (needs root and mount); skipped where it cannot be made."""
+    """A 512 KB tmpfs (needs root and mount); skipped where it cannot be made."""
     where = tmp_path / "disk"
     where.mkdir()
     made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(where)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(where)], capture_output=True
     )
     if made.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here (needs root)")

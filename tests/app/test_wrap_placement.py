@@ -163,7 +163,7 @@ def test_a_picture_dropped_on_a_story_is_set_into_it_with_a_wrap(editor: IssueEd
     story = named(editor, "p4-third")
     grid = editor.grid
     made = editor.add_picture(
-        3, grid.column_x(5) + 30, story.y + 5 * grid.leading, buf.getvalue(), "a.jpg"
+        3, grid.column_x(3) + 30, story.y + 5 * grid.leading, buf.getvalue(), "a.jpg"
     )
     pic = editor.frame(made)  # type: ignore[arg-type]
     assert pic.props["wrap"] == Offsets().prop()

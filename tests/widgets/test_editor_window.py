@@ -126,13 +126,13 @@ def test_drag_an_article_from_the_bin_onto_page_2(
     window.pages.setCurrentRow(1)
     assert window.canvas.page().number == 2
     depth = window.editor.session.depth()[0]
-    x, y = grid.column_x(2) + 40, 700.0
+    x, y = grid.column_x(0) + 40, 700.0  # into the space p2-third left (columns 0–3)
     assert drop(window, data, x, y)
     [frame] = library.frames_of_article(third.article_id)  # type: ignore[arg-type]
-    span = default_span(article, grid)  # 1,005 字 → 3 栏
-    assert span == 3
+    span = default_span(article, grid)  # 1,292 字 → 4 栏
+    assert span == 4
     assert frame.page_id == window.editor.page(1).id
-    assert (frame.x, frame.w, frame.columns) == (grid.column_x(2), grid.span_width(span), span)
+    assert (frame.x, frame.w, frame.columns) == (grid.column_x(0), grid.span_width(span), span)
     assert frame.y == grid.snap_y(y)
     assert frame.y + frame.h <= grid.type_bottom + 1e-6
     assert window.editor.session.depth() == (depth + 1, 0)
@@ -212,7 +212,7 @@ def test_dragging_a_frame_moves_it_on_the_grid_in_one_undo_step(window: EditorWi
     start = (second.x + 30, second.y + 60)
     drag(window, start, (start[0] - grid.column_width - grid.gutter, start[1] + 5 * grid.leading))
     moved = window.editor.frame(second.id)  # type: ignore[arg-type]
-    assert moved.x == grid.column_x(2)
+    assert moved.x == grid.column_x(3)
     assert moved.y == pytest.approx(second.y + 5 * grid.leading)
     assert moved.y == pytest.approx(grid.snap_y(moved.y))
     assert window.editor.session.depth() == (1, 0)
@@ -234,7 +234,7 @@ def test_resizing_with_a_handle_changes_the_overset_count(window: EditorWindow) 
     mouse(window, QEvent.Type.MouseButtonRelease, lead.x + 20, lead.y + 20, held=False)
     assert window.canvas.selected == lead.id
     assert (
-        "17 行" in window.inspector.geometry.text() and "6 栏" in window.inspector.geometry.text()
+        "33 行" in window.inspector.geometry.text() and "4 栏" in window.inspector.geometry.text()
     )
     bottom = (lead.x + lead.w / 2, lead.y + lead.h)
     drag(window, bottom, (bottom[0], lead.y + lead.h / 2))
@@ -301,7 +301,8 @@ def test_preflight_finding_click_goes_to_its_page_and_frame(window: EditorWindow
     window.editor.set_frame_rect(lead.id, lead.x, lead.y, lead.w, lead.h / 3)  # type: ignore[arg-type]
     window.actions.preflight.trigger()
     findings = window.preflight_panel.findings()
-    overset = [f for f in findings if f.code == "overset" and f.frame == f"frame-{lead.id}"]
+    cut = ("overset", "story_cut")  # the story's last frame: preflight says it is cut
+    overset = [f for f in findings if f.code in cut and f.frame == f"frame-{lead.id}"]
     assert overset and overset[0].page == 4
     row = findings.index(overset[0])
     window.pages.setCurrentRow(0)
@@ -387,11 +388,12 @@ def test_continue_a_story_on_another_page_and_add_a_qr_slot(window: EditorWindow
     thread = window.editor.doc.thread(lead.article_id)  # type: ignore[arg-type]
     assert [window.editor.page_index(f.page_id) for f in thread] == [1, 3]
     grid = window.editor.grid
-    # the largest free space: what p4-third left and the two free lines above it
-    assert (thread[1].x, thread[1].y) == (grid.column_x(0), grid.type_top + 43 * grid.leading)
+    # the largest free space: what p4-third left and the free line above it
+    assert (thread[1].x, thread[1].y) == (grid.column_x(0), grid.type_top + 45 * grid.leading)
     assert window.canvas.selected == thread[1].id and thread[1].thread_index == 1
     assert "下转第4版" in window.editor.composed_page(1).text()
     assert "上接第2版" in window.canvas.page().text()
+    window.editor.delete_frame(named(window, "p4-brief").id)  # type: ignore[arg-type]  # room
     window.actions.qr.trigger()
     qr = window.canvas.selected_frame()
     assert qr is not None and qr.kind == "qr"
@@ -399,12 +401,15 @@ def test_continue_a_story_on_another_page_and_add_a_qr_slot(window: EditorWindow
         type(i).__name__ == "QRItem" and i.owner == f"frame-{qr.id}"
         for i in window.canvas.page().items
     )
-    assert window.editor.session.depth() == (4, 0)
+    assert window.editor.session.depth() == (5, 0)
     assert not overlaps(window.editor.doc.frames[thread[1].page_id])  # type: ignore[index]
 
 
 def test_space_left_shows_as_que_n_zi(window: EditorWindow) -> None:
-    lead = named(window, "lead")  # the front page's lead story leaves room at its foot
+    lead = named(window, "lead")  # fitted to its story: two lines deeper leave room at its foot
+    window.editor.set_frame_rect(
+        lead.id, lead.x, lead.y, lead.w, lead.h + 2 * window.editor.grid.leading
+    )  # type: ignore[arg-type]
     info = next(f for f in window.canvas.page().frames if f.id == f"frame-{lead.id}")
     assert info.overset == 0 and info.space_left > 0
     window.canvas.select(lead.id)

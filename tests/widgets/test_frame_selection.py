@@ -104,8 +104,8 @@ def toolbar_click(win: EditorWindow, action) -> None:
 
 
 def test_rubber_band_and_shift_click_choose_frames(window: EditorWindow) -> None:
-    window.pages.setCurrentRow(1)
-    picture, second, lead = (named(window, n) for n in ("p2-picture", "p2-second", "p2-lead"))
+    window.pages.setCurrentRow(3)  # page 4: the picture and the second story side by side
+    picture, second, lead = (named(window, n) for n in ("p4-picture", "p4-second", "p4-lead"))
     # from the margin (empty canvas) across the picture and the second story
     drag(window, (12.0, picture.y + 10), (second.x + 30, picture.y + 40))
     assert window.canvas.selection == [picture.id, second.id]
@@ -127,10 +127,11 @@ def test_rubber_band_and_shift_click_choose_frames(window: EditorWindow) -> None
 
 
 def test_align_from_the_toolbar_is_one_step(window: EditorWindow) -> None:
-    window.pages.setCurrentRow(1)
+    window.pages.setCurrentRow(3)
     grid = window.editor.grid
-    picture, second = named(window, "p2-picture"), named(window, "p2-second")
-    shorter = (second.x, second.y + 3 * grid.leading, second.w, second.h - 9 * grid.leading)
+    picture, second = named(window, "p4-picture"), named(window, "p4-second")
+    # lowered by 3 lines and 10 shorter: its foot a line above the picture's
+    shorter = (second.x, second.y + 3 * grid.leading, second.w, second.h - 10 * grid.leading)
     window.editor.set_frame_rect(second.id, *shorter)  # type: ignore[arg-type]
     lowered = now(window, second)
     click(window, *inside(picture))
@@ -154,7 +155,8 @@ def test_distribute_spaces_three_frames_evenly(window: EditorWindow) -> None:
     window.pages.setCurrentRow(3)
     grid = window.editor.grid
     window.editor.delete_frame(named(window, "p4-third").id)  # type: ignore[arg-type]
-    top = grid.type_top + 46 * grid.leading
+    window.editor.delete_frame(named(window, "p4-brief").id)  # type: ignore[arg-type]
+    top = grid.type_top + 52 * grid.leading  # below the second story: the page's width free
     made = []
     for col in (0, 1, 5):
         made.append(window.editor.add_qr(3, grid.column_x(col) + 5, top + 5))
@@ -196,8 +198,8 @@ def test_a_group_is_dragged_as_one_and_undone_as_one(window: EditorWindow) -> No
 def test_cut_and_paste_moves_a_story_to_another_page_with_its_thread(
     window: EditorWindow, qtbot
 ) -> None:
-    window.pages.setCurrentRow(3)
-    window.editor.delete_frame(named(window, "p4-second").id)  # type: ignore[arg-type]
+    window.pages.setCurrentRow(4)  # page 5 is made up as page 2: the same place is free there
+    window.editor.delete_frame(named(window, "p5-second").id)  # type: ignore[arg-type]
     window.pages.setCurrentRow(1)
     second = named(window, "p2-second")
     story = second.article_id
@@ -206,12 +208,12 @@ def test_cut_and_paste_moves_a_story_to_another_page_with_its_thread(
     assert window.editor.doc.thread(story) == []  # type: ignore[arg-type]
     assert story in window.bin.ids()
     assert window.editor.session.undo_label() == "剪切版框"
-    window.pages.setCurrentRow(3)
+    window.pages.setCurrentRow(4)
     key(window, Qt.Key.Key_V)
     [moved] = window.editor.doc.thread(story)  # type: ignore[arg-type]
     assert moved.id == second.id and moved.thread_index == second.thread_index
     assert (moved.x, moved.y, moved.w, moved.h) == (second.x, second.y, second.w, second.h)
-    assert moved.page_id == window.editor.page(3).id
+    assert moved.page_id == window.editor.page(4).id
     assert window.canvas.selection == [second.id]
     assert story not in window.bin.ids()
     assert window.editor.article(story).status == "placed"  # type: ignore[arg-type]
@@ -245,9 +247,9 @@ def test_copy_and_paste_of_a_story_frame_makes_a_continuation(window: EditorWind
 
 
 def test_a_paste_on_its_own_page_lands_a_grid_step_further(window: EditorWindow) -> None:
-    window.pages.setCurrentRow(1)
+    window.pages.setCurrentRow(3)
     grid = window.editor.grid
-    picture = named(window, "p2-picture")
+    picture = named(window, "p4-picture")  # four columns from the left: room to step right
     click(window, *inside(picture))
     key(window, Qt.Key.Key_C)
     key(window, Qt.Key.Key_V)

@@ -51,13 +51,14 @@ def red_share(win: EditorWindow, rect: QRectF) -> float:
 def test_a_frame_dragged_onto_another_is_hatched_red_until_it_wraps(
     window: EditorWindow, qtbot
 ) -> None:
-    window.pages.setCurrentRow(1)
+    window.pages.setCurrentRow(3)
     grid = window.editor.grid
-    picture, second = named(window, "p2-picture"), named(window, "p2-second")
+    picture, second = named(window, "p4-picture"), named(window, "p4-second")
+    assert picture.y == second.y  # side by side: the picture in columns 0–3, the story 4–5
     start = (second.x + 30, second.y + 60)
     drag(window, start, (start[0] - 2 * (grid.column_width + grid.gutter), start[1]))
     moved = window.editor.frame(second.id)  # type: ignore[arg-type]
-    assert moved.x == grid.column_x(1)  # now over the picture's right column
+    assert moved.x == grid.column_x(2)  # now over the picture's right two columns
     clash = QRectF(moved.x, moved.y, picture.x + picture.w - moved.x, moved.h).intersected(
         QRectF(picture.x, picture.y, picture.w, picture.h)
     )
