@@ -22,9 +22,11 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "preflight",
         help="印前检查 / check an issue before it goes to the press",
-        description="印前检查：超字、缺字、字体、颜色、图片分辨率、二维码、空框、版数、报头。"
+        description="印前检查：超字、缺字、字体、颜色、图片分辨率、二维码、空框、版数、报头、"
+        "版面空白（天窗）、分栏平衡、版框重叠、稿件中断、示例内容。"
         " Exit status 1 when there are errors. / Preflight: overset, missing glyphs, fonts, "
-        "colour, image ppi, QR codes, empty frames, page count, masthead.",
+        "colour, image ppi, QR codes, empty frames, page count, masthead, holes, unbalanced "
+        "legs, overlapping frames, stories cut with no continuation, the sample's stand-ins.",
     )
     add_db_option(p, "library file (default: $BANMIAN_LIBRARY, else the built-in sample)")
     p.add_argument("--issue", type=int, help="总期号 / cumulative issue number (default: newest)")

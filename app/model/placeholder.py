@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
-from app.model import Credits
+from app.model import Credits, Issue
 
 # Words that mark the sample's stand-ins: placeholder stories say 示例文字 (and their decks
 # 示例引题), placeholder pictures are captioned 示例图片, page credits read 示例编辑/美编/校对.
@@ -13,6 +14,13 @@ CREDIT_MARK = "示例"
 # A PNG text chunk the sample's generated pictures carry, so a stand-in picture is known even
 # after its caption was changed.
 PNG_KEY = "banmian-placeholder"
+# The built-in sample (石景山报 2019-04-25, 总第1809期): its stand-ins are expected there.
+SAMPLE_ISSUE = 1809
+SAMPLE_DATE = date(2019, 4, 25)
+
+
+def is_sample_issue(issue: Issue) -> bool:
+    return issue.cumulative_number == SAMPLE_ISSUE and issue.date == SAMPLE_DATE
 
 
 def marker_in(text: str) -> str | None:

@@ -9,6 +9,8 @@ from typing import Any
 
 from PIL import Image
 
+from app.model.placeholder import PNG_KEY
+
 ERROR = "error"
 WARNING = "warning"
 SEVERITIES = (ERROR, WARNING)
@@ -39,6 +41,7 @@ class ImageInfo:
     width: int  # pixels
     height: int
     mode: str  # PIL mode: "CMYK", "RGB", "L", "P" …
+    placeholder: bool = False  # a stand-in picture of the sample (it says 示例图片)
 
 
 ImageInfoSource = Callable[[str], ImageInfo | None]  # asset id → info, None if not found
@@ -46,6 +49,7 @@ FrameNames = dict[str, str]  # owner id → the frame's name or kind
 
 
 def image_info_from_bytes(data: bytes) -> ImageInfo:
-    """Size and colour mode from the file header (PIL opens lazily; pixels are not decoded)."""
+    """Size and colour mode from the file header (PIL opens lazily; pixels are not decoded), and
+    whether it is the sample's stand-in picture (a PNG text chunk ahead of the pixels)."""
     with Image.open(io.BytesIO(data)) as im:
-        return ImageInfo(im.width, im.height, im.mode)
+        return ImageInfo(im.width, im.height, im.mode, PNG_KEY in im.info)

@@ -1,8 +1,9 @@
 """Preflight: takes an issue and its composed pages, gives the findings that would stop or spoil the print.
 
 Each finding names its page, its frame and the fix; errors must be fixed before the pages go
-to the press, warnings are worth a look. The checks live in preflight_checks.py (text, fonts,
-colour, images, frames, the issue) and preflight_qr.py (QR codes).
+to the press, warnings are worth a look. The checks live in checks.py (text, fonts, frames, the
+issue), ink.py (colour, images), qr.py (QR codes), pages.py (holes, legs, overlaps, cut stories)
+and placeholders.py (the sample's stand-ins).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from app.export.embed import embeddable
 from app.model.document import IssueDoc
 from app.preflight import checks, ink
+from app.preflight import pages as makeup_checks
 from app.preflight.damage import damaged_rows
 from app.preflight.findings import (
     ERROR,
@@ -22,6 +24,7 @@ from app.preflight.findings import (
     PreflightFinding,
     image_info_from_bytes,
 )
+from app.preflight.placeholders import placeholders
 from app.preflight.qr import check_qr_codes
 from layouts.display import ComposedPage
 
@@ -45,12 +48,15 @@ def preflight(
     *,
     image_info: ImageInfoSource | None = None,
     decode_qr: bool = True,
+    makeup: bool = True,
 ) -> list[PreflightFinding]:
     """Every finding for the issue, errors first, then by page and frame.
 
     `image_info` tells the size and colour mode of an image asset (ppi and RGB checks; images
     are reported as unchecked without it). `decode_qr` renders each QR code through the PDF
-    renderer and decodes it with zxing-cpp; off, only the module size is checked.
+    renderer and decodes it with zxing-cpp; off, only the module size is checked. `makeup`
+    checks the pages as a whole (holes, unbalanced legs, overlapping frames: app/preflight/
+    pages.py); stories cut with no continuation and the sample's stand-ins are always checked.
     """
     names = checks.frame_names(doc)
     # The faces the PDF will embed: CFF converted (cached); one that cannot be converted
@@ -67,6 +73,12 @@ def preflight(
     found += check_qr_codes(pages, names, decode=decode_qr)
     found += checks.issue_checks(doc, pages, names)
     found += damaged_rows(doc, names)
+    found += makeup_checks.cut_stories(doc, pages, names)
+    if makeup:
+        found += makeup_checks.page_holes(doc, pages, names)
+        found += makeup_checks.unbalanced_columns(doc, pages, names)
+        found += makeup_checks.overlapping_frames(doc, names)
+    found += placeholders(doc, names, image_info)
     return sort_findings(_dedupe(found))
 
 
@@ -77,8 +89,12 @@ _ONCE_PER_FRAME = {"overset", "missing_glyph"}
 
 def _dedupe(findings: list[PreflightFinding]) -> list[PreflightFinding]:
     seen: set[tuple[str, int | None, str, str]] = set()
+    # A story cut in its last frame is the overset of that frame, said more precisely: one row.
+    cut = {(f.page, f.frame) for f in findings if f.code == "story_cut"}
     out = []
     for f in findings:
+        if f.code == "overset" and (f.page, f.frame) in cut:
+            continue
         key = (f.code, f.page, f.frame, "" if f.code in _ONCE_PER_FRAME else f.message)
         if key not in seen:
             seen.add(key)

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.model import Article, Asset, Credits, Frame, Hotline, Issue, Page, Publication
+from app.model import Article, Asset, Credits, Frame, Hotline, Issue, Page, Publication, placeholder
 from app.sample.picture import placeholder_picture
 from layouts.grid import GRIDS, PageGrid
 
+SAMPLE_ISSUE = placeholder.SAMPLE_ISSUE
 SAMPLE_FILE = Path(__file__).resolve().parents[2] / "assets" / "sample" / "shijingshan-1809.json"
-SAMPLE_ISSUE = 1809
 
 
 def load_sample_data() -> dict[str, Any]:

@@ -143,12 +143,13 @@ def wrong_language(
     content = sorted({w for w in content if w.strip()}, key=len, reverse=True)
     bad = []
     for where, text in texts:
-        rest = text
+        # Headlines cut short first: a whole word inside one (a section name opening a
+        # headline) would otherwise leave a stub that no longer starts any headline.
+        rest = CLIPPED.sub(
+            lambda m: " " if any(w.startswith(m.group(1)) for w in content) else m.group(0), text
+        )
         for word in content:
             rest = rest.replace(word, " ")
-        rest = CLIPPED.sub(
-            lambda m: " " if any(w.startswith(m.group(1)) for w in content) else m.group(0), rest
-        )
         if language == "zh":
             runs = LATIN_RUN.findall(ALLOWED_LATIN.sub(" ", rest))
         else:
