@@ -96,7 +96,7 @@ def _issue(library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool)
     return _finish(doc, composer, ins, report, made)
 
 
-def _candidates(ins: Inputs, number: int):
+def candidates(ins: Inputs, number: int):
     """A page's own bin stories (its section, or page 1's top stories), and a few others
     offered to fill what is left."""
     the_plan = plan(ins.pages, ins.grid, ins.stories)
@@ -111,7 +111,7 @@ def _proposals(library, doc, composer, number: int, k: int):
     if not any(p.number == number for p in doc.pages):
         raise UserError(f"第{number}版不存在 / the issue has no page {number}")
     measurer, ins = _measure(library, doc, composer)
-    spec, own, extras = _candidates(ins, number)
+    spec, own, extras = candidates(ins, number)
     # one page alone: a jump would need a continuation elsewhere, so none is made
     props = make_up_page(
         spec,

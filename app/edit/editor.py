@@ -29,6 +29,7 @@ from app.edit.commands import (
 )
 from app.edit.frame_edits import FrameClipboard, FrameEdits
 from app.edit.import_command import ImportFiles
+from app.edit.page_makeup import ApplyMakeup, MakeupJob, PageProposal, read_job
 from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
@@ -373,6 +374,17 @@ class IssueEditor(FrameEdits):
         command = ImportFiles.read(self.doc.issue, paths, fullwidth=fullwidth, attach_to=attach_to)
         self.session.push(command)
         return command.results or []  # empty while the import waits to be saved
+
+    def makeup_job(self, index: int, keep: bool = True) -> MakeupJob:
+        """What 自动组版 on page `index` works from, read now; proposing it (page_makeup.propose)
+        touches no library and may run on another thread."""
+        return read_job(
+            self.library, self.doc.issue.cumulative_number, self.page(index).id, keep=keep
+        )
+
+    def apply_makeup(self, job: MakeupJob, chosen: PageProposal) -> None:
+        """Store a proposal on its page as one undo step (UserError if the page changed since)."""
+        self.session.push(ApplyMakeup(job, chosen))
 
     # -- proofreading (校对) ---------------------------------------------------------------------
 

@@ -62,13 +62,25 @@ class Inputs:
 
 
 def inputs(library: Library, doc: IssueDoc, measurer: Measurer, bin_: list[Article]) -> Inputs:
-    pg = measurer.pg
-    grid = engine_grid(pg)
+    return measured(doc, measurer, bin_, bin_pictures(library, bin_))
+
+
+def bin_pictures(library: Library, bin_: list[Article]) -> dict[str, StoryPicture]:
+    """Each bin story's first picture (by story id), read from the library."""
     pictures = {}
     for article in bin_:
         pic = story_picture(library, article)
         if pic is not None:
             pictures[str(article.id)] = pic
+    return pictures
+
+
+def measured(
+    doc: IssueDoc, measurer: Measurer, bin_: list[Article], pictures: dict[str, StoryPicture]
+) -> Inputs:
+    """The engine's inputs without the library: pictures already read (a worker thread)."""
+    pg = measurer.pg
+    grid = engine_grid(pg)
     stories = [measurer.story(a, pictures.get(str(a.id))) for a in bin_]
     return Inputs(
         pg,
@@ -146,15 +158,24 @@ def store_proposal(
     measurer: Measurer,
 ) -> list[Frame]:
     """Store a page's frames (inside the caller's transaction); they join `doc` too."""
-    spec = next(s for s in ins.pages if s.number == page.number)
     stored = []
+    for frame in proposal_frames(doc, page, proposal, ins, measurer):
+        kept = library.add_frame(frame)
+        doc.frames.setdefault(page.id, []).append(kept)  # type: ignore[arg-type]
+        stored.append(kept)
+    return stored
+
+
+def proposal_frames(
+    doc: IssueDoc, page: Page, proposal: Proposal, ins: Inputs, measurer: Measurer
+) -> list[Frame]:
+    """A proposal's frames, not stored (no ids), in the order they are to be stored."""
+    spec = next(s for s in ins.pages if s.number == page.number)
+    out: list[Frame] = []
     for p in proposal.placements:
         index = 0
         if p.part == 1:
             article = ins.articles[p.story]
             index = len(doc.thread(article.id))  # type: ignore[arg-type]
-        for frame in frames_for(p, page, spec, ins, measurer, index):
-            kept = library.add_frame(frame)
-            doc.frames.setdefault(page.id, []).append(kept)  # type: ignore[arg-type]
-            stored.append(kept)
-    return stored
+        out.extend(frames_for(p, page, spec, ins, measurer, index))
+    return out
