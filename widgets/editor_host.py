@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from widgets.article_bin import ArticleBin
     from widgets.edit_canvas import EditCanvas
     from widgets.inspector import Inspector
+    from widgets.pages_panel import PagesPanel
     from widgets.preflight_panel import PreflightPanel
 
 
@@ -38,6 +39,7 @@ class EditorHost(Protocol):
     canvas: EditCanvas
     inspector: Inspector
     bin: ArticleBin
+    pages: PagesPanel
     preflight_panel: PreflightPanel
     settings: QSettings
     last_story: int | None  # the story a "continue here" continues

@@ -16,6 +16,7 @@ from widgets.editor_host import EditorHost
 from widgets.frame_menu import FrameActions, build_frame_actions
 from widgets.i18n import LANGUAGES, save_language, saved_language
 from widgets.import_dialog import choose_and_import
+from widgets.makeup_dialog import build_makeup_action
 from widgets.proof_menu import ProofActions, build_proof_menu
 from widgets.recent import RecentLibraries
 
@@ -39,6 +40,7 @@ class EditorActions:
     recent: QMenu
     import_stories: QAction
     preflight: QAction
+    makeup: QAction  # 自动组版… (menu 版面, toolbar, the pages panel's context menu)
     languages: dict[str, QAction]  # language code → its 界面语言 entry
     proof: ProofActions  # the 校对 menu
     frames: FrameActions  # cut/copy/paste of frames, 排列 (align, distribute), 裁切
@@ -86,6 +88,7 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
     versions.addAction(save)
     versions.addAction(restore)
     proof = build_proof_menu(w)
+    makeup = build_makeup_action(w)
 
     first = w.file_menu.actions()[0]
     open_action = _action(
@@ -133,6 +136,7 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
         recent,
         import_stories,
         preflight,
+        makeup,
         languages,
         proof,
         frames,

@@ -59,6 +59,7 @@ COMMAND_LABELS = (
     QT_TRANSLATE_NOOP("Commands", "改为全角标点"),
     QT_TRANSLATE_NOOP("Commands", "开始校次"),
     QT_TRANSLATE_NOOP("Commands", "处理校对标记"),
+    QT_TRANSLATE_NOOP("Commands", "自动组版"),
     QT_TRANSLATE_NOOP("Commands", "编辑"),
 )
 
