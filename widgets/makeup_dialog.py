@@ -159,7 +159,7 @@ class _Propose(QRunnable):
 
     def run(self) -> None:
         try:
-            found = propose(self.job, worker_composer(self.job, self.like))
+            found = propose(self.job, worker_composer(self.like))
         except UserError as exc:
             self.signals.failed.emit(self.generation, str(exc))
         except Exception as exc:  # the window stays; the reason is shown

@@ -25,9 +25,9 @@ from app.edit.session import Change, Command
 from app.errors import UserError
 from app.model import Frame
 from app.model.document import IssueDoc
-from app.services import font_registry, issue_chars, make_composer
 from app.store import Library
 from layouts.display import ComposedPage
+from layouts.fonts.metrics import FaceSet
 from layouts.grid import GRIDS
 from layouts.makeup import Proposal, make_up_page
 from layouts.makeup.pack import Board
@@ -46,7 +46,6 @@ class MakeupJob:
     before: tuple[Frame, ...]  # the page's frames as stored: applying checks they still are
     removed: tuple[Frame, ...]  # frames the proposals replace (empty when the page is kept)
     pictures: dict[str, StoryPicture]  # bin story id → its picture
-    chars: str  # the issue's characters, for a composer's font subsets
 
     @property
     def number(self) -> int:
@@ -93,7 +92,7 @@ def read_job(library: Library, number: int, page_id: int, *, keep: bool = True) 
     gone = {f.id for f in removed}
     doc.frames[page_id] = [f for f in before if f.id not in gone]
     pictures = bin_pictures(library, doc.unplaced())
-    return MakeupJob(doc, page_id, before, removed, pictures, issue_chars(doc))
+    return MakeupJob(doc, page_id, before, removed, pictures)
 
 
 def taken_off(library: Library, doc: IssueDoc, page_id: int) -> list[Frame]:
@@ -121,12 +120,13 @@ def taken_off(library: Library, doc: IssueDoc, page_id: int) -> list[Frame]:
     ]
 
 
-def worker_composer(job: MakeupJob, like: IssueComposer) -> IssueComposer:
-    """A composer for a worker thread: the same fonts and house style as `like`, its own
-    faces and caches (nothing shared with the thread that composes the window's pages)."""
-    composer = make_composer(font_registry(), job.chars)
-    composer.style = like.style
-    return composer
+def worker_composer(like: IssueComposer) -> IssueComposer:
+    """A composer for a worker thread: the same font files, house style and fallbacks as
+    `like`, with faces and caches of its own — a face opens its font file lazily and measures
+    ink on first use, which two threads must not do on one object. The span resolver is
+    shared: it only asks faces which characters they have."""
+    faces = FaceSet({k: replace(like.faces[k], _font=None, _adv={}) for k in like.faces})
+    return IssueComposer(faces, like.style, like.resolve_spans)
 
 
 def propose(job: MakeupJob, composer: IssueComposer, k: int = PROPOSALS) -> list[PageProposal]:

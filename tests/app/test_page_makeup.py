@@ -12,7 +12,7 @@ from app.compose.issue import IssueComposer
 from app.edit.commands import PlaceArticle
 from app.edit.editor import IssueEditor
 from app.edit.issues import create_next_issue
-from app.edit.page_makeup import ApplyMakeup, propose, read_job
+from app.edit.page_makeup import ApplyMakeup, propose, read_job, worker_composer
 from app.edit.session import EditSession
 from app.errors import UserError
 from app.model.document import IssueDoc
@@ -23,8 +23,8 @@ from tests.sample_helpers import sample_composer, sample_library
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_proposals_read_the_library_once_and_store_nothing(library: Library, com
     job = read_job(library, NUMBER, page)
     before = state(library, page)
     library.close()  # proposing needs no library: it may run on another thread
-    found = propose(job, composer)
+    found = propose(job, worker_composer(composer))
     assert len(found) == 3
     assert [p.rank for p in found] == [1, 2, 3]
     assert [p.score for p in found] == sorted(p.score for p in found)
@@ -160,14 +160,15 @@ def test_the_editor_pushes_it_and_shows_the_page_and_bin_again(library: Library,
     editor = IssueEditor(library, IssueDoc.load(library, NUMBER), composer)
     bin_before = [a.id for a in editor.bin()]
     job = editor.makeup_job(1)
-    chosen = propose(job, composer, k=1)[0]
+    chosen = propose(job, worker_composer(composer), k=1)[0]  # as the window's worker does
     heard = []
     editor.subscribe(heard.append)
     editor.apply_makeup(job, chosen)
     stories = {f.article_id for f in chosen.frames if f.kind == "article"}
     assert heard and 1 in heard[-1].pages
     assert not stories & {a.id for a in editor.bin()}
-    # the page now composes as its thumbnail showed it, nothing overset
+    # the page now composes (with the editor's composer) as its thumbnail showed it, set by
+    # the worker's own composer: the same lines, nothing overset
     shown = editor.composed_page(1)
     assert {editor.owner(f) for f in editor.doc.frames[job.page_id]} <= {
         fi.id for fi in shown.frames

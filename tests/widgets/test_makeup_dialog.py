@@ -25,8 +25,8 @@ WAIT_MS = 60_000  # a loaded 2-core machine; the proposals usually come in 1–3
 
 
 @pytest.fixture(scope="module")
-def composer(tmp_path_factory: pytest.TempPathFactory) -> IssueComposer:
-    return sample_composer(tmp_path_factory)
+def composer() -> IssueComposer:
+    return sample_composer()
 
 
 @pytest.fixture
