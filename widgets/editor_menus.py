@@ -16,7 +16,7 @@ from widgets.editor_host import EditorHost
 from widgets.frame_menu import FrameActions, build_frame_actions
 from widgets.i18n import LANGUAGES, save_language, saved_language
 from widgets.import_dialog import choose_and_import
-from widgets.makeup_dialog import build_makeup_action
+from widgets.makeup_menu import build_makeup_action
 from widgets.proof_menu import ProofActions, build_proof_menu
 from widgets.recent import RecentLibraries
 

@@ -12,6 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
     QRunnable,
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -46,6 +46,8 @@ from app.compose.issue import IssueComposer
 from app.edit.page_makeup import MakeupJob, PageProposal, Traits, propose, worker_composer
 from app.errors import UserError
 from app.store import LibraryError
+from widgets.i18n import one_language
+from widgets.labels import page_label
 from widgets.painter import PagePainter, render_page
 
 if TYPE_CHECKING:
@@ -59,24 +61,29 @@ PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1  # the item's PageProposal
 
 # The engine's score terms (layouts/makeup/score.py) as a desk names them.
 TERM_NAMES = {
-    "holes": "空白",
-    "slack": "题下空",
-    "pictures": "图片",
-    "bin": "留稿",
-    "section": "版别不符",
-    "wanted_page": "非指定版",
-    "rank": "主次",
-    "bump": "碰题",
-    "legs": "栏高",
-    "jumps": "转版",
-    "variety": "版式单调",
-    "dominant": "头条不突出",
+    "holes": QT_TRANSLATE_NOOP("MakeupDialog", "空白"),
+    "slack": QT_TRANSLATE_NOOP("MakeupDialog", "题下空"),
+    "pictures": QT_TRANSLATE_NOOP("MakeupDialog", "图片"),
+    "bin": QT_TRANSLATE_NOOP("MakeupDialog", "留稿"),
+    "section": QT_TRANSLATE_NOOP("MakeupDialog", "版别不符"),
+    "wanted_page": QT_TRANSLATE_NOOP("MakeupDialog", "非指定版"),
+    "rank": QT_TRANSLATE_NOOP("MakeupDialog", "主次"),
+    "bump": QT_TRANSLATE_NOOP("MakeupDialog", "碰题"),
+    "legs": QT_TRANSLATE_NOOP("MakeupDialog", "栏高"),
+    "jumps": QT_TRANSLATE_NOOP("MakeupDialog", "转版"),
+    "variety": QT_TRANSLATE_NOOP("MakeupDialog", "版式单调"),
+    "dominant": QT_TRANSLATE_NOOP("MakeupDialog", "头条不突出"),
 }
-WHITE = {"none": "无留白", "little": "留白少", "much": "留白较多"}
+WHITE = {
+    "none": QT_TRANSLATE_NOOP("MakeupDialog", "无留白"),
+    "little": QT_TRANSLATE_NOOP("MakeupDialog", "留白少"),
+    "much": QT_TRANSLATE_NOOP("MakeupDialog", "留白较多"),
+}
 NUMERALS = "一二三四五六七八九十"
 
 
 def tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("MakeupDialog", …) above, translated."""
     return translate("MakeupDialog", text)
 
 
@@ -84,28 +91,33 @@ def summary(t: Traits) -> str:
     """One line a desk reads at a glance: 头条通栏，5篇，留白少."""
     parts = []
     if t.lead_span:
-        lead = tr("头条通栏") if t.lead_span >= t.columns else tr("头条{n}栏").format(n=t.lead_span)
+        lead = (
+            translate("MakeupDialog", "头条通栏")
+            if t.lead_span >= t.columns
+            else translate("MakeupDialog", "头条{n}栏").format(n=t.lead_span)
+        )
         parts.append(lead)
-    parts.append(tr("{n}篇").format(n=t.stories))
+    parts.append(translate("MakeupDialog", "{n}篇").format(n=t.stories))
     if t.pictures:
-        parts.append(tr("{n}图").format(n=t.pictures))
+        parts.append(translate("MakeupDialog", "{n}图").format(n=t.pictures))
     parts.append(tr(WHITE[t.white]))
     if t.bump:
-        parts.append(tr("有碰题"))
+        parts.append(translate("MakeupDialog", "有碰题"))
     if t.left:
-        parts.append(tr("{n}篇留稿库").format(n=len(t.left)))
-    return tr("，").join(parts)
+        parts.append(translate("MakeupDialog", "{n}篇留稿库").format(n=len(t.left)))
+    return translate("MakeupDialog", "，").join(parts)
 
 
 def terms_line(p: PageProposal, total: bool = True) -> str:
     """The score and the terms that make most of it: 扣分 161 · 留稿 60 · 版式单调 40."""
-    parts = [tr("扣分 {score:.0f}").format(score=p.score)] if total else []
+    parts = [translate("MakeupDialog", "扣分 {score:.0f}").format(score=p.score)] if total else []
     parts += [f"{tr(TERM_NAMES.get(k, k))} {v:.0f}" for k, v in p.terms]
     return " · ".join(parts)
 
 
 def proposal_name(rank: int) -> str:
-    return tr("方案{n}").format(n=NUMERALS[rank - 1] if rank <= len(NUMERALS) else rank)
+    numeral = NUMERALS[rank - 1] if rank <= len(NUMERALS) else str(rank)
+    return translate("MakeupDialog", "方案{n}").format(n=numeral, rank=rank)
 
 
 class _Card(QStyledItemDelegate):
@@ -183,15 +195,18 @@ class MakeupDialog(QDialog):
         self.running: set[int] = set()  # generations still computing
         page = host.editor.page(index)
         self.setObjectName("makeup")
-        self.setWindowTitle(tr("自动组版 — {page}").format(page=f"{page.label_zh} {page.section}"))
+        self.setWindowTitle(
+            translate("MakeupDialog", "自动组版 — {page}").format(page=page_label(page))
+        )
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
-        self.keep = QCheckBox(tr("保留已排稿件"))
+        self.keep = QCheckBox(translate("MakeupDialog", "保留已排稿件"))
         self.keep.setChecked(True)
         self.keep.setToolTip(
-            tr(
+            translate(
+                "MakeupDialog",
                 "勾选：本版已排的稿件原地不动，方案只排其余空位。\n"
-                "不勾选：本版的稿件撤回稿库，与稿库稿件一起重新组版（跨版转接的稿件仍保留）。"
+                "不勾选：本版的稿件撤回稿库，与稿库稿件一起重新组版（跨版转接的稿件仍保留）。",
             )
         )
         self.keep.toggled.connect(lambda _on: self.start())
@@ -221,11 +236,11 @@ class MakeupDialog(QDialog):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QDialogButtonBox()
-        self.apply_button = QPushButton(tr("采用"))
+        self.apply_button = QPushButton(translate("MakeupDialog", "采用"))
         self.apply_button.setDefault(True)
         self.apply_button.setEnabled(False)
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(translate("MakeupDialog", "取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
 
@@ -245,9 +260,21 @@ class MakeupDialog(QDialog):
     def _size_list(self, page) -> None:
         h = round(THUMB_WIDTH * page.height / page.width)
         self.list.setIconSize(QSize(THUMB_WIDTH, h))
-        line = self.list.fontMetrics().height()
-        self.list.setGridSize(QSize(THUMB_WIDTH + 24, h + 4 * line + 16))
-        self.list.setMinimumSize(3 * (THUMB_WIDTH + 32) + 8, h + 4 * line + 36)
+        self._fit_text(3 * self.list.fontMetrics().height())
+        self.list.setMinimumWidth(3 * (THUMB_WIDTH + 32) + 8)
+
+    def _fit_text(self, height: int) -> None:
+        """Room under the thumbnails for `height` pixels of text (more if already more)."""
+        grid = self.list.gridSize()
+        icon = self.list.iconSize().height()
+        height = max(height, grid.height() - icon - 16)
+        self.list.setGridSize(QSize(THUMB_WIDTH + 24, icon + height + 16))
+        self.list.setMinimumHeight(icon + height + 36)
+
+    def _text_height(self, text: str) -> int:
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        box = self.list.fontMetrics().boundingRect(0, 0, THUMB_WIDTH + 20, 10_000, flags, text)
+        return box.height()
 
     # -- computing ---------------------------------------------------------------------------
 
@@ -267,7 +294,7 @@ class MakeupDialog(QDialog):
         worker.signals.failed.connect(self._failed)
         _release(worker.signals)
         self.running.add(self.generation)
-        self._busy(True, tr("正在计算三个方案…"))
+        self._busy(True, translate("MakeupDialog", "正在计算三个方案…"))
         QThreadPool.globalInstance().start(worker)
 
     def working(self) -> bool:
@@ -283,13 +310,13 @@ class MakeupDialog(QDialog):
         self.running.discard(generation)
         if generation != self.generation:
             return  # a question no longer asked
-        self._busy(False, message)
+        self._busy(False, one_language(message))
 
     def _done(self, generation: int, found: list[PageProposal]) -> None:
         if generation != self.generation:
             self.running.discard(generation)
             return
-        self.status.setText(tr("正在显示方案…"))
+        self.status.setText(translate("MakeupDialog", "正在显示方案…"))
         # the canvas's fonts and pictures, a painter of its own: what the page will show
         canvas = self.host.canvas.painter
         painter = PagePainter(fonts=canvas.fonts, images=canvas.images)
@@ -303,7 +330,8 @@ class MakeupDialog(QDialog):
             return
         p = left.pop(0)
         image = render_page(p.page, THUMB_WIDTH / p.page.width, painter=painter)
-        text = f"{proposal_name(p.rank)}  {tr('扣分 {score:.0f}').format(score=p.score)}\n"
+        score = translate("MakeupDialog", "扣分 {score:.0f}").format(score=p.score)
+        text = f"{proposal_name(p.rank)}  {score}\n"
         text += summary(p.traits) + "\n" + terms_line(p, total=False)
         icon = QIcon()
         for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
@@ -312,6 +340,7 @@ class MakeupDialog(QDialog):
         item.setData(PROPOSAL_ROLE, p)
         item.setToolTip(terms_line(p))
         item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._fit_text(self._text_height(text))  # a longer language wraps to more lines
         self.list.addItem(item)
         if left:
             QTimer.singleShot(0, self, lambda: self._show(generation, left, painter))
@@ -319,9 +348,9 @@ class MakeupDialog(QDialog):
         self.running.discard(generation)
         self._busy(
             False,
-            tr("共{n}个方案，扣分越少越好。双击或按“采用”排上版面，可撤销。").format(
-                n=self.list.count()
-            ),
+            translate(
+                "MakeupDialog", "共{n}个方案，扣分越少越好。双击或按“采用”排上版面，可撤销。"
+            ).format(n=self.list.count()),
         )
         self.list.setCurrentRow(0)  # the best, ready for Enter
         self.list.setFocus()
@@ -341,9 +370,13 @@ class MakeupDialog(QDialog):
         if p is None:
             self.detail.clear()
             return
-        text = f"{proposal_name(p.rank)}：{summary(p.traits)}。{terms_line(p)}"
+        text = translate("MakeupDialog", "{name}：{summary}。{terms}").format(
+            name=proposal_name(p.rank), summary=summary(p.traits), terms=terms_line(p)
+        )
         if p.traits.left:
-            text += "\n" + tr("留在稿库：{titles}").format(titles=tr("、").join(p.traits.left))
+            text += "\n" + translate("MakeupDialog", "留在稿库：{titles}").format(
+                titles=translate("MakeupDialog", "、").join(p.traits.left)
+            )
         self.detail.setText(text)
 
     def apply(self) -> bool:
@@ -355,10 +388,12 @@ class MakeupDialog(QDialog):
             self.host.editor.apply_makeup(job, p)
         except (UserError, LibraryError) as exc:  # changed meanwhile: say so, propose again
             self.start()
-            self.status.setText(str(exc))
+            self.status.setText(one_language(str(exc)))
             return False
         self.host.report(
-            tr("第{n}版已自动组版：{what}（可撤销）").format(n=job.number, what=summary(p.traits))
+            translate("MakeupDialog", "第{n}版已自动组版：{what}（可撤销）").format(
+                n=job.number, what=summary(p.traits)
+            )
         )
         self.accept()
         return True
@@ -371,37 +406,3 @@ class MakeupDialog(QDialog):
         if window is not None:
             window.activateWindow()
         self.host.canvas.setFocus()
-
-
-def open_makeup(host: EditorHost, index: int | None = None) -> MakeupDialog | None:
-    """自动组版 on page `index` (the page shown if None): the dialog, already computing."""
-    host.inspector.commit()  # what is being typed is an edit like any other, made first
-    if host.editor.session.unsaved:
-        host.report(tr("还有修改在等待存盘，存盘后才能自动组版"))
-        return None
-    index = host.current_index() if index is None else index
-    if not 0 <= index < len(host.editor.doc.pages):
-        return None
-    dialog = MakeupDialog(host, index, host if isinstance(host, QWidget) else None)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
-
-
-def build_makeup_action(w: EditorHost) -> QAction:
-    """自动组版… in a 版面 menu, on a toolbar and in the pages panel's context menu; it acts
-    on the page shown (a right-click on a page in the panel shows that page first)."""
-    parent = w if isinstance(w, QObject) else None
-    action = QAction(tr("自动组版…"), parent)
-    action.setObjectName("makeup")
-    action.setToolTip(tr("自动组版：为当前版面计算三个方案，选一个排上（可撤销）"))
-    action.triggered.connect(lambda _checked=False: open_makeup(w))
-    menu = QMenu(tr("版面(&L)"), w if isinstance(w, QWidget) else None)
-    menu.addAction(action)
-    w.menuBar().insertMenu(w.view_menu.menuAction(), menu)
-    bar = w.addToolBar(tr("版面"))
-    bar.setObjectName("layout-toolbar")
-    bar.addAction(action)
-    w.pages.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    w.pages.addAction(action)
-    return action

@@ -122,6 +122,11 @@
         </message>
         <message>
             <location filename="../../widgets/editor_window.py" line="62" />
+            <source>自动组版</source>
+            <translation>Automatic make-up</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="63" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
@@ -192,167 +197,167 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="65" />
+            <location filename="../../widgets/editor_menus.py" line="67" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="67" />
+            <location filename="../../widgets/editor_menus.py" line="69" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="68" />
+            <location filename="../../widgets/editor_menus.py" line="70" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="70" />
+            <location filename="../../widgets/editor_menus.py" line="72" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="73" />
+            <location filename="../../widgets/editor_menus.py" line="75" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="74" />
+            <location filename="../../widgets/editor_menus.py" line="76" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="76" />
+            <location filename="../../widgets/editor_menus.py" line="78" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="82" />
+            <location filename="../../widgets/editor_menus.py" line="84" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="84" />
+            <location filename="../../widgets/editor_menus.py" line="86" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="85" />
+            <location filename="../../widgets/editor_menus.py" line="87" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="92" />
+            <location filename="../../widgets/editor_menus.py" line="95" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="94" />
+            <location filename="../../widgets/editor_menus.py" line="97" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="96" />
+            <location filename="../../widgets/editor_menus.py" line="99" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="99" />
+            <location filename="../../widgets/editor_menus.py" line="102" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="112" />
+            <location filename="../../widgets/editor_menus.py" line="115" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="160" />
+            <location filename="../../widgets/editor_menus.py" line="164" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="162" />
+            <location filename="../../widgets/editor_menus.py" line="166" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="172" />
+            <location filename="../../widgets/editor_menus.py" line="176" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="188" />
+            <location filename="../../widgets/editor_menus.py" line="192" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="193" />
+            <location filename="../../widgets/editor_menus.py" line="197" />
             <source>本版已无空位，请先腾出位置</source>
             <translation>No free space left on this page: make room first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="202" />
+            <location filename="../../widgets/editor_menus.py" line="206" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="205" />
+            <location filename="../../widgets/editor_menus.py" line="209" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="206" />
+            <location filename="../../widgets/editor_menus.py" line="210" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="214" />
+            <location filename="../../widgets/editor_menus.py" line="218" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="224" />
+            <location filename="../../widgets/editor_menus.py" line="228" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="229" />
+            <location filename="../../widgets/editor_menus.py" line="233" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="230" />
+            <location filename="../../widgets/editor_menus.py" line="234" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="240" />
+            <location filename="../../widgets/editor_menus.py" line="244" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="250" />
+            <location filename="../../widgets/editor_menus.py" line="254" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="256" />
+            <location filename="../../widgets/editor_menus.py" line="260" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="258" />
+            <location filename="../../widgets/editor_menus.py" line="262" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="266" />
+            <location filename="../../widgets/editor_menus.py" line="270" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="280" />
+            <location filename="../../widgets/editor_menus.py" line="284" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -360,52 +365,52 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="128" />
+            <location filename="../../widgets/editor_window.py" line="129" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="131" />
+            <location filename="../../widgets/editor_window.py" line="132" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="136" />
+            <location filename="../../widgets/editor_window.py" line="137" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="140" />
+            <location filename="../../widgets/editor_window.py" line="141" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="239" />
+            <location filename="../../widgets/editor_window.py" line="240" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="241" />
+            <location filename="../../widgets/editor_window.py" line="242" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="243" />
+            <location filename="../../widgets/editor_window.py" line="244" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="285" />
+            <location filename="../../widgets/editor_window.py" line="286" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="286" />
+            <location filename="../../widgets/editor_window.py" line="287" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="331" />
+            <location filename="../../widgets/editor_window.py" line="332" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
@@ -1158,6 +1163,225 @@
             <location filename="../../widgets/main_window.py" line="243" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MakeupDialog</name>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="64" />
+            <source>空白</source>
+            <translation>white space</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="65" />
+            <source>题下空</source>
+            <translation>white under heads</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="66" />
+            <source>图片</source>
+            <translation>pictures</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="67" />
+            <source>留稿</source>
+            <translation>stories held</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="68" />
+            <source>版别不符</source>
+            <translation>off section</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="69" />
+            <source>非指定版</source>
+            <translation>off wanted page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="70" />
+            <source>主次</source>
+            <translation>rank order</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="71" />
+            <source>碰题</source>
+            <translation>bumped heads</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="72" />
+            <source>栏高</source>
+            <translation>leg depth</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="73" />
+            <source>转版</source>
+            <translation>jumps</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="74" />
+            <source>版式单调</source>
+            <translation>monotony</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="75" />
+            <source>头条不突出</source>
+            <translation>weak lead</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="78" />
+            <source>无留白</source>
+            <translation>no white</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="79" />
+            <source>留白少</source>
+            <translation>little white</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="80" />
+            <source>留白较多</source>
+            <translation>much white</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="95" />
+            <source>头条通栏</source>
+            <translation>full-width lead</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="97" />
+            <source>头条{n}栏</source>
+            <translation>lead on {n} columns</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="100" />
+            <source>{n}篇</source>
+            <translation>{n} stories</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="102" />
+            <source>{n}图</source>
+            <translation>{n} pictures</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="105" />
+            <source>有碰题</source>
+            <translation>bumped heads</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="107" />
+            <source>{n}篇留稿库</source>
+            <translation>{n} held in the bin</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="108" />
+            <source>，</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="113" />
+            <location filename="../../widgets/makeup_dialog.py" line="333" />
+            <source>扣分 {score:.0f}</source>
+            <translation>penalty {score:.0f}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="120" />
+            <source>方案{n}</source>
+            <translation>Proposal {rank}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="180" />
+            <source>组版失败：{error}</source>
+            <translation>Make-up failed: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="199" />
+            <source>自动组版 — {page}</source>
+            <translation>Automatic make-up — {page}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="203" />
+            <source>保留已排稿件</source>
+            <translation>Keep stories already placed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="206" />
+            <source>勾选：本版已排的稿件原地不动，方案只排其余空位。
+不勾选：本版的稿件撤回稿库，与稿库稿件一起重新组版（跨版转接的稿件仍保留）。</source>
+            <translation>On: stories already on this page stay where they are; the proposals fill the rest.
+Off: this page's stories go back to the bin and are made up again with it (stories jumping across pages stay).</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="239" />
+            <source>采用</source>
+            <translation>Use</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="243" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="297" />
+            <source>正在计算三个方案…</source>
+            <translation>Working out three proposals…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="319" />
+            <source>正在显示方案…</source>
+            <translation>Showing the proposals…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="351" />
+            <source>共{n}个方案，扣分越少越好。双击或按“采用”排上版面，可撤销。</source>
+            <translation>{n} proposals; the lower the penalty the better. Double-click or press Use to put one on the page (undoable).</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="373" />
+            <source>{name}：{summary}。{terms}</source>
+            <translation>{name}: {summary}. {terms}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="377" />
+            <source>留在稿库：{titles}</source>
+            <translation>Held in the bin: {titles}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="378" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_dialog.py" line="394" />
+            <source>第{n}版已自动组版：{what}（可撤销）</source>
+            <translation>Page {n} made up: {what} (undoable)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MakeupMenu</name>
+        <message>
+            <location filename="../../widgets/makeup_menu.py" line="23" />
+            <source>还有修改在等待存盘，存盘后才能自动组版</source>
+            <translation>Edits are still waiting to be saved: make-up is possible once they are</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_menu.py" line="38" />
+            <source>自动组版…</source>
+            <translation>Automatic make-up…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_menu.py" line="41" />
+            <source>自动组版：为当前版面计算三个方案，选一个排上（可撤销）</source>
+            <translation>Automatic make-up: three proposals for the page shown; put one on it (undoable)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_menu.py" line="44" />
+            <source>版面(&amp;L)</source>
+            <translation>&amp;Layout</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/makeup_menu.py" line="47" />
+            <source>版面</source>
+            <translation>Layout</translation>
         </message>
     </context>
     <context>
