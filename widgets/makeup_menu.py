@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from widgets.makeup_dialog import MakeupDialog
 
@@ -44,9 +44,10 @@ def build_makeup_action(w: EditorHost) -> QAction:
     menu = QMenu(translate("MakeupMenu", "版面(&L)"), w if isinstance(w, QWidget) else None)
     menu.addAction(action)
     w.menuBar().insertMenu(w.view_menu.menuAction(), menu)
-    bar = w.addToolBar(translate("MakeupMenu", "版面"))
+    bar = QToolBar(translate("MakeupMenu", "版面"), w if isinstance(w, QWidget) else None)
     bar.setObjectName("layout-toolbar")
     bar.addAction(action)
+    w.addToolBar(bar)
     w.pages.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     w.pages.addAction(action)
     return action
