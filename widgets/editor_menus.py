@@ -31,6 +31,7 @@ class EditorActions:
     undo: QAction
     redo: QAction
     delete: QAction
+    fit_frame: QAction  # 适配高度: the selected story frame shortened to its text
     picture: QAction
     qr: QAction
     continue_story: QAction
@@ -72,12 +73,14 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
         w, translate("EditorMenus", "删除版框"), w.canvas.delete_selected, "Delete", "Backspace"
     )
     delete.setEnabled(False)
+    fit_frame = _action(w, translate("EditorMenus", "适配高度"), lambda: fit_to_text(w))
+    fit_frame.setEnabled(False)
     picture = _action(w, translate("EditorMenus", "置入图片…"), lambda: place_picture(w), "Ctrl+D")
     qr = _action(w, translate("EditorMenus", "添加二维码"), lambda: add_qr(w))
     continue_story = _action(
         w, translate("EditorMenus", "在本版续排所选稿件"), lambda: continue_here(w)
     )
-    for a in (undo, redo, None, delete, None, picture, qr, continue_story, None):
+    for a in (undo, redo, None, delete, fit_frame, None, picture, qr, continue_story, None):
         edit.addSeparator() if a is None else edit.addAction(a)
     frames = build_frame_actions(w, edit)
 
@@ -127,6 +130,7 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
         undo,
         redo,
         delete,
+        fit_frame,
         picture,
         qr,
         continue_story,
@@ -197,6 +201,16 @@ def continue_here(w: EditorHost) -> bool:
         w.report(translate("EditorMenus", "本版已无空位，请先腾出位置"))
         return False
     return _guard(w, lambda: w.canvas.select(w.editor.place_article(story, index, *spot)))
+
+
+def fit_to_text(w: EditorHost) -> bool:
+    """适配高度: the selected story frame loses the whole lines of white under its text."""
+    frame = w.canvas.selected_frame()
+    if frame is None or frame.id is None:
+        w.report(translate("EditorMenus", "请先选中稿件版框"))
+        return False
+    frame_id = frame.id
+    return _guard(w, lambda: w.editor.fit_frame(frame_id))
 
 
 def save_revision(w: EditorHost, name: str | None = None) -> bool:

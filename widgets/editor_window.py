@@ -53,6 +53,7 @@ COMMAND_LABELS = (
     QT_TRANSLATE_NOOP("Commands", "移动版框"),
     QT_TRANSLATE_NOOP("Commands", "调整版框大小"),
     QT_TRANSLATE_NOOP("Commands", "删除版框"),
+    QT_TRANSLATE_NOOP("Commands", "适配高度"),
     QT_TRANSLATE_NOOP("Commands", "编辑文字"),
     QT_TRANSLATE_NOOP("Commands", "恢复版本"),
     QT_TRANSLATE_NOOP("Commands", "导入稿件"),
@@ -292,6 +293,7 @@ class EditorWindow(MainWindow):
         if frame is not None and frame.kind == "article":
             self.last_story = frame.article_id
         self.actions.delete.setEnabled(frame is not None)
+        self.actions.fit_frame.setEnabled(frame is not None and frame.kind == "article")
 
     def _bin_selected(self) -> None:
         chosen = self.bin.selected_id()

@@ -205,6 +205,8 @@ def cmd_autofill(args: argparse.Namespace) -> int:
     )
     for headline, origin, target in report.jumps:
         print(f"转版 / jump: {headline} 第{origin}版 → 第{target}版")
+    if report.fitted:
+        print(f"适配高度 / fitted {report.fitted} frames to their text")
     if report.overset:
         print(f"超{report.overset}字 / overset {report.overset} characters", file=sys.stderr)
     return 0

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.compose.issue import IssueComposer
+from app.compose.issue import IssueComposer, owner_id
+from app.edit.commands import fitted_frame
 from app.edit.makeup import Inputs, inputs, store_proposal
 from app.edit.makeup_measure import Measurer
 from app.errors import UserError
@@ -32,6 +33,7 @@ class AutofillReport:
     overset: int = 0
     jumps: list[tuple[str, int, int]] = field(default_factory=list)  # headline, from, to
     holes: int = 0  # grid cells (line × column) left white on the made-up pages
+    fitted: int = 0  # frames shortened to their text where the measure left whole lines over
     proposals: list[Proposal] = field(default_factory=list)  # --proposals: what was offered
 
 
@@ -73,7 +75,7 @@ def _issue(library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool)
     measurer, ins = _measure(library, doc, composer)
     report = AutofillReport()
     if not ins.stories:
-        return _finish(doc, composer, ins, report, [])
+        return _finish(library, doc, composer, ins, report, [])
     result = make_up_issue(ins.pages, ins.grid, ins.stories, seed=SEED)
     for page, proposal in zip(doc.pages, result.pages, strict=True):
         store_proposal(library, doc, page, proposal, ins, measurer)
@@ -93,7 +95,7 @@ def _issue(library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool)
         left = [s for s in left if s.id not in placed]
     for j in result.jumps:
         report.jumps.append((ins.articles[j.story].headline, j.from_page, j.to_page))
-    return _finish(doc, composer, ins, report, made)
+    return _finish(library, doc, composer, ins, report, made)
 
 
 def candidates(ins: Inputs, number: int):
@@ -139,19 +141,40 @@ def _page(library, doc, composer, number: int, k: int, index: int) -> AutofillRe
         raise UserError(f"只有{len(props)}个方案 / only {len(props)} proposals")
     page = next(p for p in doc.pages if p.number == number)
     store_proposal(library, doc, page, props[index], ins, measurer)
-    return _finish(doc, composer, ins, report, [props[index]])
+    return _finish(library, doc, composer, ins, report, [props[index]])
 
 
-def _finish(doc, composer, ins: Inputs, report: AutofillReport, made) -> AutofillReport:
+def _finish(
+    library: Library, doc, composer, ins: Inputs, report: AutofillReport, made
+) -> AutofillReport:
     placed = {p.story for prop in made for p in prop.placements}
     report.placed = [a.headline for sid, a in ins.articles.items() if sid in placed]
     report.unplaced = [a.headline for sid, a in ins.articles.items() if sid not in placed]
     report.continued = sum(1 for prop in made for p in prop.placements if p.part == 1)
     report.holes = sum(h.area for prop in made for h in prop.holes)
+    leading = composer.style.body(ins.pg).leading
     for article in doc.articles.values():
-        if doc.thread(article.id):  # type: ignore[arg-type]
-            report.overset += composer.layout_article(doc, article)[0].overset
+        thread = doc.thread(article.id)  # type: ignore[arg-type]
+        if not thread:
+            continue
+        layout = composer.layout_article(doc, article)[0]
+        report.overset += layout.overset
+        if str(article.id) in placed:  # its frames are this make-up's: fit the last one
+            report.fitted += _fit(library, doc, thread[-1], layout.fill, leading)
     return report
+
+
+def _fit(library: Library, doc: IssueDoc, frame, fills, leading: float) -> int:
+    """Shorten a story's last frame to its balanced legs (适配高度) where the measure left
+    whole lines under them; 1 if it was."""
+    fill = fills.get(owner_id(frame))
+    fitted = fitted_frame(frame, fill, leading) if fill is not None and fill.balanced else None
+    if fitted is None:
+        return 0
+    library.update_frame(fitted)
+    frames = doc.frames[frame.page_id]
+    frames[frames.index(frame)] = fitted
+    return 1
 
 
 def _add_page(library: Library, doc: IssueDoc) -> Page:

@@ -1,4 +1,4 @@
-"""Editing commands: take a Library, give undoable edits (place, move, resize, delete, continue, text, picture, QR, revision).
+"""Editing commands: take a Library, give undoable edits (place, move, resize, fit, delete, continue, text, picture, QR, revision).
 
 Each command only calls Library methods; the EditSession (app/edit/session.py) runs it inside one
 transaction, so every edit is on disk before the screen shows it. A command remembers what
@@ -14,9 +14,11 @@ from app.edit.marks import MarkChanges, follow_text_edit
 from app.edit.placement import grid_rect
 from app.edit.revisions import apply_snapshot, take_snapshot
 from app.edit.session import Change, Command
+from app.errors import UserError
 from app.model import Article, Asset, Frame
 from app.model.proof import Mark
 from app.store import Library, LibraryError
+from layouts.flow import FrameFill
 from layouts.grid import PageGrid
 
 
@@ -228,6 +230,31 @@ class ResizeFrame(SetFrameGeometry):
     """Give a frame a new rectangle in points (and text columns, if given)."""
 
     label = "调整版框大小"
+
+
+def fitted_frame(frame: Frame, fill: FrameFill, leading: float) -> Frame | None:
+    """The story frame shortened to the text it holds: its whole spare lines at the foot cut
+    (the frame's top and its grid stay; the deepest leg still fits). None when nothing is to
+    spare: the frame is full (or overset), or holds nothing of its story (delete it instead)."""
+    if fill.depth == 0 or fill.spare_lines <= 0:
+        return None
+    return replace(frame, h=frame.h - fill.spare_lines * leading)
+
+
+class FitFrameToText(ResizeFrame):
+    """适配高度: a frame whose story ends early loses the white under its legs, in whole lines."""
+
+    label = "适配高度"
+
+    def __init__(self, frame: Frame, fill: FrameFill, leading: float) -> None:
+        fitted = fitted_frame(frame, fill, leading)
+        if fitted is None or frame.id is None:
+            raise UserError(
+                "版框已无空行可减 / the frame has no whole line to spare"
+                if fill.depth
+                else "版框中没有文字，可删除 / the frame holds no text: delete it instead"
+            )
+        super().__init__(frame.id, frame.x, frame.y, frame.w, fitted.h)
 
 
 class DeleteFrame(Command):

@@ -21,6 +21,7 @@ from app.edit.commands import (
     ContinueArticle,
     DeleteFrame,
     EditArticleText,
+    FitFrameToText,
     MoveFrame,
     PlaceArticle,
     ResizeFrame,
@@ -34,6 +35,7 @@ from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
 from app.edit.session import Change, Command, EditSession
+from app.errors import UserError
 from app.export.progress import Progress, export_with_progress
 from app.intake import ImportResult
 from app.intake.pictures import load_picture
@@ -311,6 +313,18 @@ class IssueEditor(FrameEdits):
 
     def delete_frame(self, frame_id: int) -> None:
         self.session.push(DeleteFrame(frame_id))
+
+    def fit_frame(self, frame_id: int) -> None:
+        """适配高度: a story frame shortened to the whole lines its text takes (UserError when
+        it has none to spare)."""
+        frame = self.frame(frame_id)
+        if frame.kind != "article" or frame.article_id is None:
+            raise UserError("只有稿件框可适配高度 / only a story frame fits to its text")
+        layout, _, _ = self.composer.layout_article(self.doc, self.article(frame.article_id))
+        leading = self.composer.style.body(self.grid).leading
+        command = FitFrameToText(frame, layout.fill[owner_id(frame)], leading)
+        h = command.geometry[3]
+        self._push(command, lambda: self._preview_frame(frame_id, h=h))
 
     def edit_text(self, article_id: int, **text: Any) -> None:
         """New text for a story's fields (kicker, headline, subheadline, byline, paragraphs)."""

@@ -92,41 +92,46 @@
         </message>
         <message>
             <location filename="../../widgets/editor_window.py" line="56" />
+            <source>适配高度</source>
+            <translation>Fit Frame to Text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="60" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="60" />
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="61" />
+            <location filename="../../widgets/editor_window.py" line="62" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="62" />
+            <location filename="../../widgets/editor_window.py" line="63" />
             <source>自动组版</source>
             <translation>Automatic make-up</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="63" />
+            <location filename="../../widgets/editor_window.py" line="64" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
@@ -197,167 +202,177 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="67" />
+            <location filename="../../widgets/editor_menus.py" line="68" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="69" />
+            <location filename="../../widgets/editor_menus.py" line="70" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="70" />
+            <location filename="../../widgets/editor_menus.py" line="71" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="72" />
+            <location filename="../../widgets/editor_menus.py" line="73" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="75" />
+            <location filename="../../widgets/editor_menus.py" line="76" />
+            <source>适配高度</source>
+            <translation>Fit Frame to Text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="78" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="76" />
+            <location filename="../../widgets/editor_menus.py" line="79" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="78" />
+            <location filename="../../widgets/editor_menus.py" line="81" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="84" />
+            <location filename="../../widgets/editor_menus.py" line="87" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="86" />
+            <location filename="../../widgets/editor_menus.py" line="89" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="87" />
+            <location filename="../../widgets/editor_menus.py" line="90" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="95" />
+            <location filename="../../widgets/editor_menus.py" line="98" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="97" />
+            <location filename="../../widgets/editor_menus.py" line="100" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="99" />
+            <location filename="../../widgets/editor_menus.py" line="102" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="102" />
+            <location filename="../../widgets/editor_menus.py" line="105" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="115" />
+            <location filename="../../widgets/editor_menus.py" line="118" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="164" />
+            <location filename="../../widgets/editor_menus.py" line="168" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="166" />
+            <location filename="../../widgets/editor_menus.py" line="170" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="176" />
+            <location filename="../../widgets/editor_menus.py" line="180" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="192" />
+            <location filename="../../widgets/editor_menus.py" line="196" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="197" />
+            <location filename="../../widgets/editor_menus.py" line="201" />
             <source>本版已无空位，请先腾出位置</source>
             <translation>No free space left on this page: make room first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="206" />
+            <location filename="../../widgets/editor_menus.py" line="210" />
+            <source>请先选中稿件版框</source>
+            <translation>Select a story frame first</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_menus.py" line="220" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="209" />
+            <location filename="../../widgets/editor_menus.py" line="223" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="210" />
+            <location filename="../../widgets/editor_menus.py" line="224" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="218" />
+            <location filename="../../widgets/editor_menus.py" line="232" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="228" />
+            <location filename="../../widgets/editor_menus.py" line="242" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="233" />
+            <location filename="../../widgets/editor_menus.py" line="247" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="234" />
+            <location filename="../../widgets/editor_menus.py" line="248" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="244" />
+            <location filename="../../widgets/editor_menus.py" line="258" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="254" />
+            <location filename="../../widgets/editor_menus.py" line="268" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="260" />
+            <location filename="../../widgets/editor_menus.py" line="274" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="262" />
+            <location filename="../../widgets/editor_menus.py" line="276" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="270" />
+            <location filename="../../widgets/editor_menus.py" line="284" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="284" />
+            <location filename="../../widgets/editor_menus.py" line="298" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -365,52 +380,52 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="129" />
+            <location filename="../../widgets/editor_window.py" line="130" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="132" />
+            <location filename="../../widgets/editor_window.py" line="133" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="137" />
+            <location filename="../../widgets/editor_window.py" line="138" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="141" />
+            <location filename="../../widgets/editor_window.py" line="142" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="240" />
+            <location filename="../../widgets/editor_window.py" line="241" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="242" />
+            <location filename="../../widgets/editor_window.py" line="243" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="244" />
+            <location filename="../../widgets/editor_window.py" line="245" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="286" />
+            <location filename="../../widgets/editor_window.py" line="287" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="287" />
+            <location filename="../../widgets/editor_window.py" line="288" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="332" />
+            <location filename="../../widgets/editor_window.py" line="334" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>

@@ -160,3 +160,26 @@ def test_the_command_line_offers_and_refuses_clearly(tmp_path: Path, capsys) -> 
     assert "--page" in capsys.readouterr().err
     assert main(["autofill", "--db", db, "--issue", str(number)]) == 0
     assert "placed" in capsys.readouterr().out
+
+
+def test_frames_the_measure_made_too_deep_are_fitted_to_their_text(
+    tmp_path: Path, composer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the measure promises more lines than the text sets (here: 3 lines too many per
+    story), autofill shortens the last frame to its legs (适配高度) instead of leaving white."""
+    from app.edit.makeup_measure import Measurer
+
+    real = Measurer.total_lines
+    monkeypatch.setattr(Measurer, "total_lines", lambda self, a: real(self, a) + 3)
+    with sample_library(tmp_path) as lib:
+        number = _next_issue(lib)
+        report = autofill(lib, IssueDoc.load(lib, number), composer)
+        doc = IssueDoc.load(lib, number)
+    assert report.fitted > 0 and report.overset == 0
+    for article in doc.articles.values():
+        thread = doc.thread(article.id)  # type: ignore[arg-type]
+        if thread:
+            layout, _, _ = composer.layout_article(doc, article)
+            last = layout.fill[owner_id(thread[-1])]
+            assert last.balanced and last.spare_lines == 0, article.headline
+    _frames_apart(doc)

@@ -95,6 +95,45 @@ def test_dropped_story_is_as_deep_as_its_text(editor: IssueEditor) -> None:
     assert_current(editor)
 
 
+def test_fit_frame_to_text_cuts_the_white_under_a_story_in_whole_lines(
+    editor: IssueEditor,
+) -> None:
+    """适配高度: a frame whose story ends early shows its white as 缺N字; fitting cuts the whole
+    lines under the legs (one undo step), the text set as it was."""
+    editor.delete_frame(named(editor, "p2-third").id)  # type: ignore[arg-type]
+    frame_id = editor.place_article(story(editor, 400), 1, GRID.column_x(1) + 30, 720.0)
+    assert frame_id is not None
+    placed = editor.frame(frame_id)
+    editor.set_frame_rect(frame_id, placed.x, placed.y, placed.w, placed.h + 5 * GRID.leading)
+    tall = editor.frame(frame_id)
+
+    def info():
+        return next(f for f in editor.composed_page(1).frames if f.id == f"frame-{frame_id}")
+
+    def runs() -> list:
+        owner = f"frame-{frame_id}"
+        return [r for r in editor.composed_page(1).glyph_runs() if r.owner == owner]
+
+    white = info().space_left
+    set_before = runs()
+    editor.fit_frame(frame_id)
+    fitted = editor.frame(frame_id)
+    assert (fitted.x, fitted.y, fitted.w) == (tall.x, tall.y, tall.w)
+    assert fitted.h == pytest.approx(tall.h - 5 * GRID.leading)  # the 5 lines added, no more
+    assert runs() == set_before and info().overset == 0
+    assert info().space_left < white  # what is left: the shorter leg's slot at most
+    layout, _, _ = editor.composer.layout_article(editor.doc, editor.article(fitted.article_id))  # type: ignore[arg-type]
+    assert layout.fill[f"frame-{frame_id}"].spare_lines == 0
+    with pytest.raises(UserError, match="no whole line to spare"):
+        editor.fit_frame(frame_id)
+    with pytest.raises(UserError, match="only a story frame"):
+        editor.fit_frame(named(editor, "masthead").id)  # type: ignore[arg-type]
+    assert editor.session.undo_label() == "适配高度"
+    editor.session.undo()
+    assert editor.frame(frame_id).h == pytest.approx(tall.h)
+    assert_current(editor)
+
+
 def test_resizing_changes_the_overset_count(editor: IssueEditor) -> None:
     lead = named(editor, "p2-lead")
 

@@ -57,6 +57,26 @@ def test_the_window_holds_its_actions_and_building_them_sets_nothing_on_it(
     assert again is not window.actions and again.undo is not window.actions.undo
 
 
+def test_fit_to_text_shortens_the_selected_story_frame_as_one_undo_step(
+    window: EditorWindow,
+) -> None:
+    editor = window.editor
+    lead = next(f for fs in editor.doc.frames.values() for f in fs if f.name == "p2-lead")
+    leading = editor.grid.leading
+    editor.set_frame_rect(lead.id, lead.x, lead.y, lead.w, lead.h + 3 * leading)  # type: ignore[arg-type]
+    window.pages.setCurrentRow(1)
+    masthead = next(f for fs in editor.doc.frames.values() for f in fs if f.name == "masthead")
+    window.canvas.select(masthead.id)
+    assert not window.actions.fit_frame.isEnabled()  # furniture has no text to fit
+    window.canvas.select(lead.id)
+    assert window.actions.fit_frame.isEnabled()
+    window.actions.fit_frame.trigger()
+    assert editor.session.undo_label() == "适配高度"
+    assert editor.frame(lead.id).h <= lead.h + 0.01  # type: ignore[arg-type]
+    window.actions.undo.trigger()
+    assert editor.frame(lead.id).h == pytest.approx(lead.h + 3 * leading)  # type: ignore[arg-type]
+
+
 # -- proof actions are undo steps -------------------------------------------------------------
 
 
