@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from app.errors import UserError
 from app.model.proof import now
 from app.store import LibraryError
+from widgets.document_undo import DocumentUndoKeys
 from widgets.editor_host import EditorHost
 from widgets.frame_menu import FrameActions, build_frame_actions
 from widgets.i18n import LANGUAGES, save_language, saved_language
@@ -45,6 +46,7 @@ class EditorActions:
     languages: dict[str, QAction]  # language code → its 界面语言 entry
     proof: ProofActions  # the 校对 menu
     frames: FrameActions  # cut/copy/paste of frames, 排列 (align, distribute), 裁切
+    undo_keys: DocumentUndoKeys  # Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y from any field: the document's
 
 
 def _action(
@@ -55,6 +57,11 @@ def _action(
         action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+def _widget(w: EditorHost) -> QWidget:
+    assert isinstance(w, QWidget)
+    return w
 
 
 def _parent(w: EditorHost) -> QObject:
@@ -144,6 +151,7 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
         languages,
         proof,
         frames,
+        DocumentUndoKeys(_widget(w), undo, redo),
     )
 
 

@@ -1,18 +1,18 @@
 """Inspector: takes the selected frame or story, gives its geometry in mm/栏 and its headline group and body as editable plain text.
 
-Typing is sent to the editor after a short pause (DEBOUNCE_MS), as one EditArticleText that
-merges with the keystrokes before it; the page re-composes as you type.
+Typing is sent to the editor after a short pause (DEBOUNCE_MS), so the page re-composes as
+you type; everything typed into one field until Enter or the focus leaves it is one undo
+step (the edits join the open EditArticleText). The fields keep no undo history of their own:
+Ctrl+Z anywhere is the document's (widgets/document_undo.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +21,7 @@ from app.edit.editor import EditorChange, IssueEditor
 from app.edit.placement import frame_span
 from layouts.units import to_mm
 from widgets.article_bin import status_label
+from widgets.document_undo import DocumentLineEdit, DocumentPlainTextEdit
 from widgets.labels import frame_title
 
 DEBOUNCE_MS = (
@@ -60,11 +61,12 @@ class Inspector(QWidget):
         self.heading.setWordWrap(True)
         self.geometry = QLabel()
         self.fill = QLabel()
-        self.kicker = QLineEdit()
-        self.headline = QLineEdit()
-        self.subheadline = QLineEdit()
-        self.body = QPlainTextEdit()
+        self.kicker = DocumentLineEdit()
+        self.headline = DocumentLineEdit()
+        self.subheadline = DocumentLineEdit()
+        self.body = DocumentPlainTextEdit()
         self.body.setTabChangesFocus(True)
+        self.body.installEventFilter(self)  # leaving the body ends its undo step
         form = QFormLayout()
         form.addRow(self.tr("引题"), self.kicker)
         form.addRow(self.tr("主题"), self.headline)
@@ -209,8 +211,15 @@ class Inspector(QWidget):
         self._typed()
 
     def _finished(self) -> None:
+        """Enter, or the focus left a field: what was typed is sent and its step closed (an
+        Enter with nothing typed sends nothing and makes no step)."""
         self.commit()
         self.editor.session.seal()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body and event.type() == QEvent.Type.FocusOut:
+            self._finished()
+        return False
 
     def pending(self) -> bool:
         return self.timer.isActive()
@@ -225,6 +234,7 @@ class Inspector(QWidget):
         try:
             self.editor.edit_text(
                 self.article_id,
+                join=True,  # one step per field edit, however slow the typing
                 kicker=self.kicker.text().strip(),
                 headline=self.headline.text().strip(),
                 subheadline=self.subheadline.text().strip(),

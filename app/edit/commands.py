@@ -134,6 +134,7 @@ class AddImageFrame(AddFrame):
     """
 
     label = "添加图片"
+    transient = ("asset",)  # after a restart a redo finds the picture in the library
 
     def __init__(self, frame: Frame, asset: Asset, caption: str = "") -> None:
         props = {**frame.props, "asset": asset.id}
@@ -143,7 +144,8 @@ class AddImageFrame(AddFrame):
         self.asset = asset
 
     def do(self, library: Library) -> Change:
-        library.put_asset(self.asset)
+        if self.asset is not None:
+            library.put_asset(self.asset)
         return super().do(library)
 
 

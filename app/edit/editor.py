@@ -36,6 +36,7 @@ from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
 from app.edit.session import Change, Command, EditSession
 from app.errors import UserError
+from app.edit.undo_log import UndoLog
 from app.export.progress import Progress, export_with_progress
 from app.intake import ImportResult
 from app.intake.pictures import load_picture
@@ -89,7 +90,8 @@ class IssueEditor(FrameEdits):
         self.doc = doc
         self.composer = composer
         self.grid: PageGrid = placement.composer_grid(doc)
-        self.session = EditSession(library, clock)
+        # The undo history is the issue's, kept in the library across restarts.
+        self.session = EditSession(library, clock, UndoLog(library, doc.issue.id))  # type: ignore[arg-type]
         self.session.subscribe(self._changed)
         self._listeners: list[EditorListener] = []
         self._composed: dict[int, ComposedPage] = {}
@@ -210,12 +212,14 @@ class IssueEditor(FrameEdits):
 
     # -- edits --------------------------------------------------------------------------------
 
-    def _push(self, command: Command, preview: Callable[[], Change] | None = None) -> None:
+    def _push(
+        self, command: Command, preview: Callable[[], Change] | None = None, join: bool = False
+    ) -> None:
         """Push `command`; if it has to wait to be saved (the library is read-only, held by
         another program, on a full disk: app/edit/session.py), `preview` puts what it will do
         into the document meanwhile, so the page and the inspector show the edit and the next
         edit builds on it. Saving it later re-reads the library."""
-        self.session.push(command)
+        self.session.push(command, join=join)
         if self.session.unsaved and preview is not None:
             self._show(preview())
 
@@ -326,13 +330,14 @@ class IssueEditor(FrameEdits):
         h = command.geometry[3]
         self._push(command, lambda: self._preview_frame(frame_id, h=h))
 
-    def edit_text(self, article_id: int, **text: Any) -> None:
-        """New text for a story's fields (kicker, headline, subheadline, byline, paragraphs)."""
+    def edit_text(self, article_id: int, *, join: bool = False, **text: Any) -> None:
+        """New text for a story's fields (kicker, headline, subheadline, byline, paragraphs);
+        `join`: part of the text edit still open, however long ago it began (one field's)."""
         current = self.article(article_id)
         if all(getattr(current, k) == v for k, v in text.items()):
             return
         command = EditArticleText(article_id, **text)
-        self._push(command, lambda: self._preview_text(article_id, command.text))
+        self._push(command, lambda: self._preview_text(article_id, command.text), join)
 
     def add_picture(
         self, index: int, x: float, y: float, data: bytes, name: str, caption: str = ""

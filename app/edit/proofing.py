@@ -18,6 +18,7 @@ class OpenRound(Command):
     back under the same id with the same line snapshots and time."""
 
     label = "开始校次"
+    transient = ("pages",)  # composed pages, read only the first time
 
     def __init__(
         self,

@@ -8,6 +8,10 @@ When the library cannot take a write (read-only, another program holding it, dis
 LibraryUnavailable) the edit is not lost: it waits in the session, in order, with every edit
 made after it, and `flush()` saves them as soon as it can (the window retries on a timer).
 Nothing that waits is in the undo stack yet; undo and redo wait for the queue to empty.
+
+With an undo log (app/edit/undo_log.py) the stack is read from the library when the session
+starts and its changed steps are written in the same transaction as each edit, undo and redo,
+so the history survives a restart and never disagrees with the text it undoes.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from app.store import Library, LibraryUnavailable
 
@@ -61,6 +66,10 @@ class Command:
     label: str = "编辑"
     # Whether successive pushes merge outside a macro too (typing); others merge only inside one.
     coalesce: bool = False
+    # Whether the undo log may keep it across a restart, and which of its attributes it can
+    # do without after one (they come back as None).
+    kept: bool = True
+    transient: tuple[str, ...] = ()
 
     def do(self, library: Library) -> Change:
         raise NotImplementedError
@@ -103,6 +112,15 @@ class SaveState:
 SaveListener = Callable[[SaveState], None]
 
 
+class StepLog(Protocol):
+    """Where the undo stack is kept between runs (app/edit/undo_log.UndoLog)."""
+
+    def load(self) -> tuple[list[Step], list[Step]]: ...
+    def changes(self) -> int: ...
+    def track(self, changes_before: int) -> None: ...
+    def sync(self, done: list[Step], undone: list[Step], changes_before: int) -> None: ...
+
+
 @dataclass
 class _Waiting:
     """An edit, undo or redo not yet in the library."""
@@ -117,11 +135,19 @@ class EditSession:
     """Undo and redo over a Library: every command is committed before push() returns, or —
     when the library cannot take it now — waits, in order, to be saved by flush()."""
 
-    def __init__(self, library: Library, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        library: Library,
+        clock: Callable[[], float] = time.monotonic,
+        log: StepLog | None = None,
+    ) -> None:
         self.library = library
         self._clock = clock
+        self._log = log
         self._done: list[Step] = []
         self._undone: list[Step] = []
+        if log is not None:
+            self._done, self._undone = log.load()
         self._macro: Step | None = None
         self._listeners: list[Listener] = []
         self._save_listeners: list[SaveListener] = []
@@ -162,24 +188,66 @@ class EditSession:
 
     # -- running ------------------------------------------------------------------------------
 
-    def _run(self, commands: list[Command], undo: bool = False) -> Change:
-        """Do (or undo, newest first) `commands` in one transaction. On failure the library is
-        unchanged and so are the commands: what a half-run do() remembered is forgotten."""
+    def _run(
+        self, commands: list[Command], undo: bool = False, then: Callable[[], None] | None = None
+    ) -> Change:
+        """Do (or undo, newest first) `commands` in one transaction, then `then()` (which puts
+        them on the stack) and the log's write. On failure the library is unchanged and so are
+        the commands and the stack: what a half-run do() remembered is forgotten."""
         kept = [dict(vars(c)) for c in commands]
+        restore = self._memo()
         change = Change()
         try:
             with self.library.transaction():
+                before = self._log.changes() if self._log is not None else 0
                 for command in reversed(commands) if undo else commands:
                     change |= command.undo(self.library) if undo else command.do(self.library)
+                if then is not None:
+                    then()
+                if self._log is not None:
+                    if self._macro is None:
+                        self._log.sync(self._done, self._undone, before)
+                    else:  # the macro is written whole when it ends
+                        self._log.track(before)
         except BaseException:
             for command, state in zip(commands, kept, strict=True):
                 vars(command).clear()
                 vars(command).update(state)
+            restore()
             raise
         return change
 
-    def _record(self, command: Command, macro: Step | None, sealed: bool = False) -> None:
-        """Put a command that is now in the library on the undo stack."""
+    def _memo(self) -> Callable[[], None]:
+        """A way back to the stack as it is now (the top step and the open macro included,
+        and the command a merge would change)."""
+        done, undone = list(self._done), list(self._undone)
+        steps = [s for s in (done[-1] if done else None, self._macro) if s is not None]
+        saved = [(s, s.label, s.sealed, s.at, list(s.commands)) for s in steps]
+        last = [(c, dict(vars(c))) for s in steps for c in s.commands[-1:]]
+
+        def restore() -> None:
+            self._done[:], self._undone[:] = done, undone
+            for step, label, sealed, at, commands in saved:
+                step.label, step.sealed, step.at, step.commands[:] = label, sealed, at, commands
+            for command, state in last:
+                vars(command).clear()
+                vars(command).update(state)
+
+        return restore
+
+    def _sync_alone(self) -> None:
+        """Write the stack in a transaction of its own (a macro ended). If the library cannot
+        take it now, the kept history goes stale and is not offered after a restart."""
+        if self._log is None:
+            return
+        with contextlib.suppress(LibraryUnavailable), self.library.transaction():
+            self._log.sync(self._done, self._undone, self._log.changes())
+
+    def _record(
+        self, command: Command, macro: Step | None, sealed: bool = False, join: bool = False
+    ) -> None:
+        """Put a command that is now in the library on the undo stack; `join`: merge into an
+        open step of the same kind however long ago it was (one inspector field's edit)."""
         self._undone.clear()
         now = self._clock()
         if macro is not None:
@@ -189,7 +257,10 @@ class EditSession:
             return
         top = self._done[-1] if self._done else None
         mergeable = (
-            command.coalesce and top is not None and not top.sealed and now - top.at <= MERGE_WINDOW
+            command.coalesce
+            and top is not None
+            and not top.sealed
+            and (join or now - top.at <= MERGE_WINDOW)
         )
         if not (mergeable and len(top.commands) == 1 and top.commands[0].merge(command)):  # type: ignore[union-attr]
             if top is not None:
@@ -200,26 +271,27 @@ class EditSession:
 
     # -- pushing ------------------------------------------------------------------------------
 
-    def push(self, command: Command, *, wait: bool = True) -> Change:
+    def push(self, command: Command, *, wait: bool = True, join: bool = False) -> Change:
         """Do `command` (committed at once) and record it; a command that fails for a reason
         of its own changes nothing and raises. If the library cannot take it now, or earlier
         edits still wait, it waits too: nothing changed yet (an empty Change is returned).
         With `wait=False` (the caller needs the result now) it raises LibraryUnavailable
-        instead, after trying to save what waits."""
+        instead, after trying to save what waits. `join` merges a coalescing command into the
+        open step whatever the time since (see _record)."""
         if self._waiting and not wait and not self.flush():
             raise self._error  # type: ignore[misc]
         if self._waiting:
             self._wait(command)
             return Change()
+        macro = self._macro
         try:
-            change = self._run([command])
+            change = self._run([command], then=lambda: self._record(command, macro, join=join))
         except LibraryUnavailable as e:
             if not wait:
                 raise
             self._error = e
             self._wait(command)
             return Change()
-        self._record(command, self._macro)
         self._notify(change)
         return change
 
@@ -261,15 +333,15 @@ class EditSession:
             if entry.macro.commands:
                 entry.macro.sealed = True
                 self._done.append(entry.macro)
+                self._sync_alone()
             return Change()
         if entry.action == "undo":
             return self._undo_now()
         if entry.action == "redo":
             return self._redo_now()
-        assert entry.command is not None
-        change = self._run([entry.command])
-        self._record(entry.command, entry.macro, entry.sealed)
-        return change
+        command = entry.command
+        assert command is not None
+        return self._run([command], then=lambda: self._record(command, entry.macro, entry.sealed))
 
     def begin_macro(self, label: str) -> None:
         """Group the commands pushed until end_macro() into one undo step (e.g. one drag)."""
@@ -288,6 +360,7 @@ class EditSession:
         elif step.commands:
             step.sealed = True
             self._done.append(step)
+            self._sync_alone()
         self._notify(Change())  # nothing new changed, but undo is possible again
 
     @contextlib.contextmanager
@@ -348,17 +421,21 @@ class EditSession:
         if not self._done:  # what it would have undone never landed
             return Change()
         step = self._done[-1]
-        change = self._run(step.commands, undo=True)
-        self._done.pop()
-        step.sealed = True
-        self._undone.append(step)
-        return change
+
+        def moved() -> None:
+            self._done.pop()
+            step.sealed = True
+            self._undone.append(step)
+
+        return self._run(step.commands, undo=True, then=moved)
 
     def _redo_now(self) -> Change:
         if not self._undone:
             return Change()
         step = self._undone[-1]
-        change = self._run(step.commands)
-        self._undone.pop()
-        self._done.append(step)
-        return change
+
+        def moved() -> None:
+            self._undone.pop()
+            self._done.append(step)
+
+        return self._run(step.commands, then=moved)

@@ -28,6 +28,7 @@ from app.store.revisions import RevisionStore
 from app.store.rows import Damaged
 from app.store.styles import StyleStore
 from app.store.txn import BUSY_TIMEOUT, Transactions
+from app.store.undo_rows import UndoRows
 from layouts.grid import GRIDS
 
 M = TypeVar("M")
@@ -53,12 +54,13 @@ def _settle(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
 
 
-class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore):
+class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, UndoRows):
     """One newspaper's library file. Open with Library.open(path) or Library.create(path).
 
     Images and story pictures come from AssetStore (assets.py); proof rounds, marks and
     sign-offs from ProofStore (proofs.py); named revisions and id-keeping re-inserts for undo
-    from RevisionStore (revisions.py); the house style from StyleStore (styles.py).
+    from RevisionStore (revisions.py); the house style from StyleStore (styles.py); the undo
+    history kept across restarts from UndoRows (undo_rows.py).
     """
 
     def __init__(self, db: Database, path: Path) -> None:

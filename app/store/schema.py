@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from app.store.styles import v5_to_v6
+from app.store.undo_rows import add_undo_history
 
 # PRAGMA application_id: "BNMN" in ASCII, stored big-endian at offset 68 of the file header so
 # `file(1)` and our own open check can tell a Banmian library from any other SQLite file.
@@ -222,6 +223,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v3_to_v4,
     _v4_to_v5,
     v5_to_v6,  # house styles (app/store/styles.py)
+    add_undo_history,  # undo steps kept per issue (app/store/undo_rows.py)
 )
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -101,7 +101,8 @@ def test_a_full_library_keeps_what_it_held(path: Path) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 512 KB tmpfs (needs root and mount); skipped where it cannot be made."""
+    """A 512 KB tmpfs (needs root and mount); skipped where it cannot be made. Room for the
+    sample library and its -shm with a little to spare: the test then fills it."""
     where = tmp_path / "disk"
     where.mkdir()
     made = subprocess.run(
