@@ -14,9 +14,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from app.edit import arrange, placement
@@ -31,6 +40,7 @@ from widgets.crop_tool import CropTool
 from widgets.frame_overlay import paint_clashes, paint_selection, paint_wraps
 from widgets.marks_overlay import MarksOverlay
 from widgets.painter import PagePainter
+from widgets.text_edit_overlay import TextEditOverlay
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +104,7 @@ class EditCanvas(DropTarget, PageCanvas):
         self._picture_sizes: dict[Path, tuple[int, int]] = {}  # read once per drag
         self.marks = MarksOverlay(lambda: self.viewport().update(), self)  # open proof marks (校对)
         self.crop = CropTool(self)
+        self.text = TextEditOverlay(self)  # typing on the page (double-click into a story)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -115,6 +126,7 @@ class EditCanvas(DropTarget, PageCanvas):
         before, primary = self.selection, self.selected
         self.selection = ids
         if self.selected != primary:
+            self.text.end()
             self.frame_selected.emit(self.selected)
         if ids != before:
             self.selection_changed.emit(list(ids))
@@ -201,6 +213,11 @@ class EditCanvas(DropTarget, PageCanvas):
         self.setFocus()
         point = self.mapToScene(event.position().toPoint())
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self.text.active:
+            if self.text.press(point, shift):  # the caret moves, a drag selects
+                event.accept()
+                return
+            self.text.end()
         handle = None if shift else self.handle_at(point)
         frame = self.selected_frame() if handle else self.frame_at(point)
         if frame is None or frame.id is None:
@@ -225,6 +242,10 @@ class EditCanvas(DropTarget, PageCanvas):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = self.mapToScene(event.position().toPoint())
+        if self.text.dragging:
+            self.text.drag_to(point)
+            event.accept()
+            return
         if self._pan is not None:
             here = event.position().toPoint()
             delta, self._pan = here - self._pan, here
@@ -253,6 +274,8 @@ class EditCanvas(DropTarget, PageCanvas):
         held, the pointing hand over a picture to be panned, an arrow over empty paper."""
         if self._space:
             return Qt.CursorShape.OpenHandCursor
+        if self.text.active and self.text.over(point):
+            return Qt.CursorShape.IBeamCursor
         handle = self.handle_at(point)
         if handle:
             return _CURSORS[handle]
@@ -328,6 +351,10 @@ class EditCanvas(DropTarget, PageCanvas):
             self.editor.session.end_macro()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.text.dragging:
+            self.text.release()
+            event.accept()
+            return
         if self._pan is not None:
             self._pan = None
             self.viewport().setCursor(
@@ -358,9 +385,45 @@ class EditCanvas(DropTarget, PageCanvas):
             return
         super().wheelEvent(event)
 
-    # -- keys -----------------------------------------------------------------------------------
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Double-click into a story's frame: text mode, the caret at the clicked character."""
+        if self.editor is not None and event.button() == Qt.MouseButton.LeftButton:
+            point = self.mapToScene(event.position().toPoint())
+            frame = self.frame_at(point)
+            if frame is not None and self.text.begin(frame, point):
+                self.end_drag()
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    # -- keys and input methods (text mode: widgets/text_edit_overlay.py) -----------------------
+
+    def event(self, event: QEvent) -> bool:
+        # In text mode typed keys are the text's, before any shortcut (Backspace would
+        # otherwise delete the frame); undo and redo stay the document's.
+        if event.type() == QEvent.Type.ShortcutOverride and self.text.active:
+            assert isinstance(event, QKeyEvent)
+            if self.text.wants(event):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        if self.text.active:
+            self.text.input_method(event)
+            event.accept()
+            return
+        super().inputMethodEvent(event)
+
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> Any:
+        if self.text.active:
+            return self.text.query(query)
+        return super().inputMethodQuery(query)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.text.active and self.text.key(event):
+            event.accept()
+            return
         step = _KEYS.get(Qt.Key(event.key()))
         frames = self.selected_frames()
         if step is not None and frames and self.editor is not None:
@@ -438,6 +501,9 @@ class EditCanvas(DropTarget, PageCanvas):
         paint_wraps(painter, frames)
         paint_clashes(painter, frames)  # overlap with no wrap: the preflight error, in red
         self.marks.paint(painter)
+        if self.text.active:
+            self.text.paint(painter)  # caret and selection instead of the frame's handles
+            return
         if self.editor is None or self.page_index < 0:
             return
         page_id = self.editor.page(self.page_index).id
