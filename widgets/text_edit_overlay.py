@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QInputMethodEvent,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPolygon,
 )
@@ -29,6 +28,7 @@ from app.errors import UserError
 from app.model import Frame
 from app.store import LibraryError
 from layouts.display import ComposedPage, frame_owner
+from widgets import text_keys
 from widgets.painter import PagePainter
 from widgets.text_paint import paint_text_mode, preedit_run
 
@@ -53,14 +53,6 @@ class TextCanvas(Protocol):
 
 BLINK_MS = 530
 _TEXT_FRAMES = ("article", "teaser")
-_MOVES = {
-    Qt.Key.Key_Left: "left",
-    Qt.Key.Key_Right: "right",
-    Qt.Key.Key_Up: "up",
-    Qt.Key.Key_Down: "down",
-    Qt.Key.Key_Home: "home",
-    Qt.Key.Key_End: "end",
-}
 
 
 def is_text_frame(frame: Frame) -> bool:
@@ -87,6 +79,8 @@ class TextEditOverlay(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.active and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            if event.type() == QEvent.Type.FocusOut:  # typing elsewhere is a step of its own
+                self.canvas.editor.session.seal()  # type: ignore[union-attr]
             self.canvas.viewport().update()
         return False
 
@@ -286,58 +280,12 @@ class TextEditOverlay(QObject):
 
     # -- events from the canvas ------------------------------------------------------------------
 
-    _EDIT_KEYS = (
-        QKeySequence.StandardKey.Copy,
-        QKeySequence.StandardKey.Cut,
-        QKeySequence.StandardKey.Paste,
-        QKeySequence.StandardKey.SelectAll,
-    )
-
     def wants(self, event: QKeyEvent) -> bool:
-        """Whether text mode takes this key before any shortcut (Backspace and Delete are the
-        删除版框 action's otherwise; typed characters, arrows, Enter, the clipboard keys)."""
-        if any(event.matches(k) for k in self._EDIT_KEYS):
-            return True
-        key = event.key()
-        if key in _MOVES or key in (
-            Qt.Key.Key_Backspace,
-            Qt.Key.Key_Delete,
-            Qt.Key.Key_Return,
-            Qt.Key.Key_Enter,
-            Qt.Key.Key_Escape,
-        ):
-            return True
-        control = event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
-        )
-        return bool(event.text()) and event.text().isprintable() and not control
+        return text_keys.wants(event)
 
     def key(self, event: QKeyEvent) -> bool:
         """Handle a key press in text mode; False for keys that are not the text's."""
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.cut()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste()
-        elif event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_all()
-        elif event.key() == Qt.Key.Key_Escape:
-            self.end()
-        elif event.key() in _MOVES:
-            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            self.move(_MOVES[Qt.Key(event.key())], extend)
-        elif event.key() == Qt.Key.Key_Backspace:
-            self.erase(forward=False)
-        elif event.key() == Qt.Key.Key_Delete:
-            self.erase(forward=True)
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.new_paragraph()
-        elif self.wants(event) and event.text():
-            self.type_text(event.text())
-        else:
-            return False
-        return True
+        return text_keys.dispatch(self, event)
 
     def press(self, point: QPointF, extend: bool) -> bool:
         """A click in text mode: in the story, the caret goes there (Shift: the selection grows)

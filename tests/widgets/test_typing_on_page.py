@@ -245,3 +245,22 @@ def test_the_headline_is_typed_into_on_the_page_too(window: EditorWindow, qtbot)
     assert story(window).headline == before[:2] + "新" + before[2:]
     assert window.canvas.text.caret.field == "subheadline"  # type: ignore[union-attr]
     assert window.inspector.headline.text() == before[:2] + "新" + before[2:]
+
+
+def test_typing_on_the_page_then_in_the_inspector_are_two_undo_steps(
+    window: EditorWindow, qtbot
+) -> None:
+    before, kicker = body(window), story(window).kicker
+    click_into_body(window, 3)
+    type_text(window, "新")
+    field = window.inspector.kicker
+    field.setFocus()  # the canvas loses the focus: its burst of typing is over
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(field, QKeyEvent(kind, 0, NONE, "甲"))
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert story(window).kicker == kicker + "甲"
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)  # the inspector's edit only
+    assert story(window).kicker == kicker
+    assert body(window) == before[:3] + "新" + before[3:]
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert body(window) == before
