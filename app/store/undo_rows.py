@@ -61,6 +61,13 @@ def undo_triggers(tables: Sequence[tuple[str, str]] = _ISSUE_OF) -> list[str]:
                 "UPDATE undo_heads SET changes=changes+1 "
                 f"WHERE issue_id={issue_of.replace('ROW', row)}; END"
             )
+    # The house style is the whole paper's: a change to it counts against every issue (an
+    # undo of a style step kept from before could overwrite a change made by `house-style`).
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        out.append(
+            f"CREATE TRIGGER undo_styles_{event[0].lower()} AFTER {event} ON styles BEGIN "
+            "UPDATE undo_heads SET changes=changes+1; END"
+        )
     return out
 
 

@@ -14,6 +14,7 @@ from app.edit.session import Change, Command, EditSession, Step
 from app.edit.undo_log import UndoLog, step_from_payload, step_payload
 from app.model import Article, Frame
 from app.model.document import IssueDoc
+from app.model.style import with_setting
 from app.store import Library
 from tests.sample_helpers import sample_composer, sample_library
 
@@ -94,6 +95,19 @@ def test_a_history_the_issue_outgrew_elsewhere_is_not_offered(
     editor.session.undo()
     assert editor.article(story.id).headline == "窗口里改的"  # type: ignore[arg-type]
     assert editor.article(story.id).kicker == "别处改"  # type: ignore[arg-type]
+    editor.library.close()
+
+
+def test_a_house_style_changed_elsewhere_makes_the_history_stale(
+    path: Path, composer: IssueComposer
+) -> None:
+    editor = open_editor(path, composer)
+    editor.edit_text(a_story(editor).id, headline="窗口里改的")  # type: ignore[arg-type]
+    editor.library.close()
+    with Library.open(path) as other:  # `banmian house-style` meanwhile: the paper's, every issue's
+        other.save_house_style(with_setting(other.house_style(), "简讯", "font", "kai"))
+    editor = open_editor(path, composer)
+    assert editor.session.depth() == (0, 0)
     editor.library.close()
 
 
