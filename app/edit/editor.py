@@ -35,8 +35,8 @@ from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
 from app.edit.session import Change, Command, EditSession
-from app.errors import UserError
 from app.edit.undo_log import UndoLog
+from app.errors import UserError
 from app.export.progress import Progress, export_with_progress
 from app.intake import ImportResult
 from app.intake.pictures import load_picture
