@@ -154,6 +154,7 @@ class EditorWindow(MainWindow):
         self.marks_panel.go_to.connect(self.go_to_mark)
         self.marks_panel.resolved.connect(lambda *_: self.refresh_marks())
         self.marks_panel.failed.connect(self.fail)
+        self.inspector.type.failed.connect(self.fail)
         # Stories come in by menu or by dropping files on the 稿库; either is one undo step.
         self.bin.files_dropped.connect(lambda paths: import_into_bin(self, paths))
         self.save_bar = install_library_bars(self)  # edits the library could not take yet

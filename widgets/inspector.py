@@ -23,6 +23,7 @@ from layouts.units import to_mm
 from widgets.article_bin import status_label
 from widgets.document_undo import DocumentLineEdit, DocumentPlainTextEdit
 from widgets.labels import frame_title
+from widgets.type_panel import TypePanel
 
 DEBOUNCE_MS = (
     25  # a pause this long sends the text: coalesces an IME commit or a paste, not a typist
@@ -76,6 +77,8 @@ class Inspector(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.geometry)
         layout.addWidget(self.fill)
+        self.type = TypePanel(editor)  # a story's 版式: faces, 字号, 行距, columns, styles
+        layout.addWidget(self.type)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("正文（每行一段）")))
         layout.addWidget(self.body, 1)
@@ -117,6 +120,7 @@ class Inspector(QWidget):
         self._show_text()
 
     def _show_geometry(self) -> None:
+        self.type.show_frame(self.frame_id)
         if self.frame_id is None:
             self.heading.setText(self.tr("未选中版框") if self.article_id is None else "")
             self.geometry.clear()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.compose.fields import see_page
 from app.compose.follow import follow_head, follow_text
 from app.compose.furniture import compose_furniture, running_head_items
+from app.compose.story_type import frame_gutter, story_body, story_house
 from app.compose.styles import HouseStyle, frame_rank
 from app.compose.wraps import covered_heads, wrap_areas
 from app.model import Article, Frame
@@ -124,7 +125,7 @@ class IssueComposer:
             frame.w,
             frame.h,
             frame.columns,
-            grid.gutter,
+            frame_gutter(frame, grid),
         )
 
     def _story(
@@ -136,7 +137,7 @@ class IssueComposer:
         paragraphs: list[Paragraph],
     ) -> tuple[StoryLayout, list[Finding]]:
         first = frames[0]
-        house = self.house(doc)
+        house = story_house(self.house(doc), first)  # the story's own settings over the table
         span = max(1, round((first.w + grid.gutter) / (grid.column_width + grid.gutter)))
         group = house.head_group(
             article.headline,
@@ -201,9 +202,10 @@ class IssueComposer:
     ) -> tuple[StoryLayout, list[Finding], list[str]]:
         """Flow one article through its thread (autofill and the editor re-flow just this)."""
         grid = GRIDS[doc.publication.page_format]()
-        house = self.house(doc)
-        paragraphs, missing = self.paragraphs(article, house.body(grid), house.byline_font)
-        layout, findings = self._story(doc, article, doc.thread(article.id), grid, paragraphs)
+        house, thread = self.house(doc), doc.thread(article.id)
+        body = story_body(house, grid, thread[0] if thread else None)
+        paragraphs, missing = self.paragraphs(article, body, house.byline_font)
+        layout, findings = self._story(doc, article, thread, grid, paragraphs)
         return layout, findings, missing
 
     def _stories(self, doc: IssueDoc, grid: PageGrid, parts: dict[int, PageParts]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.compose.issue import IssueComposer, owner_id
+from app.compose.story_type import story_body
 from app.edit import placement
 from app.edit.commands import (
     AddImageFrame,
@@ -35,6 +36,7 @@ from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
 from app.edit.session import Change, Command, EditSession
+from app.edit.type_edits import TypeEdits
 from app.edit.undo_log import UndoLog
 from app.errors import UserError
 from app.export.progress import Progress, export_with_progress
@@ -75,7 +77,7 @@ class EditorChange:
 EditorListener = Callable[[EditorChange], None]
 
 
-class IssueEditor(FrameEdits):
+class IssueEditor(FrameEdits, TypeEdits):
     """One issue of a library, editable; implements the window's IssueView. Edits of several
     frames and of frame props come from FrameEdits (app/edit/frame_edits.py)."""
 
@@ -325,7 +327,10 @@ class IssueEditor(FrameEdits):
         if frame.kind != "article" or frame.article_id is None:
             raise UserError("只有稿件框可适配高度 / only a story frame fits to its text")
         layout, _, _ = self.composer.layout_article(self.doc, self.article(frame.article_id))
-        leading = self.composer.style.body(self.grid).leading
+        # the story's own leading where it sets one (app/compose/story_type.py)
+        leading = story_body(
+            self.composer.house(self.doc), self.grid, self.story_frame(frame_id)
+        ).leading
         command = FitFrameToText(frame, layout.fill[owner_id(frame)], leading)
         h = command.geometry[3]
         self._push(command, lambda: self._preview_frame(frame_id, h=h))

@@ -180,6 +180,21 @@
             <source>编辑版框</source>
             <translation>Edit frame</translation>
         </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="35" />
+            <source>设置版式</source>
+            <translation>Set Type</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="36" />
+            <source>设置分栏</source>
+            <translation>Set Columns</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="37" />
+            <source>修改版式表</source>
+            <translation>Change House Style</translation>
+        </message>
     </context>
     <context>
         <name>DamageBar</name>
@@ -202,177 +217,177 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="68" />
+            <location filename="../../widgets/editor_menus.py" line="75" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="70" />
+            <location filename="../../widgets/editor_menus.py" line="77" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="71" />
+            <location filename="../../widgets/editor_menus.py" line="78" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="73" />
+            <location filename="../../widgets/editor_menus.py" line="80" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="76" />
+            <location filename="../../widgets/editor_menus.py" line="83" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="78" />
+            <location filename="../../widgets/editor_menus.py" line="85" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="79" />
+            <location filename="../../widgets/editor_menus.py" line="86" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="81" />
+            <location filename="../../widgets/editor_menus.py" line="88" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="87" />
+            <location filename="../../widgets/editor_menus.py" line="94" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="89" />
+            <location filename="../../widgets/editor_menus.py" line="96" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="90" />
+            <location filename="../../widgets/editor_menus.py" line="97" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="98" />
+            <location filename="../../widgets/editor_menus.py" line="105" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="100" />
+            <location filename="../../widgets/editor_menus.py" line="107" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="102" />
+            <location filename="../../widgets/editor_menus.py" line="109" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="105" />
+            <location filename="../../widgets/editor_menus.py" line="112" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="118" />
+            <location filename="../../widgets/editor_menus.py" line="125" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="168" />
+            <location filename="../../widgets/editor_menus.py" line="176" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="170" />
+            <location filename="../../widgets/editor_menus.py" line="178" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="180" />
+            <location filename="../../widgets/editor_menus.py" line="188" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="196" />
+            <location filename="../../widgets/editor_menus.py" line="204" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="201" />
+            <location filename="../../widgets/editor_menus.py" line="209" />
             <source>本版已无空位，请先腾出位置</source>
             <translation>No free space left on this page: make room first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="210" />
+            <location filename="../../widgets/editor_menus.py" line="218" />
             <source>请先选中稿件版框</source>
             <translation>Select a story frame first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="220" />
+            <location filename="../../widgets/editor_menus.py" line="228" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="223" />
+            <location filename="../../widgets/editor_menus.py" line="231" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="224" />
+            <location filename="../../widgets/editor_menus.py" line="232" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="232" />
+            <location filename="../../widgets/editor_menus.py" line="240" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="242" />
+            <location filename="../../widgets/editor_menus.py" line="250" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="247" />
+            <location filename="../../widgets/editor_menus.py" line="255" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="248" />
+            <location filename="../../widgets/editor_menus.py" line="256" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="258" />
+            <location filename="../../widgets/editor_menus.py" line="266" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="268" />
+            <location filename="../../widgets/editor_menus.py" line="276" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="274" />
+            <location filename="../../widgets/editor_menus.py" line="282" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="276" />
+            <location filename="../../widgets/editor_menus.py" line="284" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="284" />
+            <location filename="../../widgets/editor_menus.py" line="292" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="298" />
+            <location filename="../../widgets/editor_menus.py" line="306" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -400,32 +415,32 @@
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="241" />
+            <location filename="../../widgets/editor_window.py" line="242" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="243" />
+            <location filename="../../widgets/editor_window.py" line="244" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="245" />
+            <location filename="../../widgets/editor_window.py" line="246" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="287" />
+            <location filename="../../widgets/editor_window.py" line="288" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="288" />
+            <location filename="../../widgets/editor_window.py" line="289" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="334" />
+            <location filename="../../widgets/editor_window.py" line="335" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
@@ -705,100 +720,100 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../widgets/inspector.py" line="30" />
+            <location filename="../../widgets/inspector.py" line="32" />
             <source>稿件</source>
             <translation>Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="31" />
+            <location filename="../../widgets/inspector.py" line="33" />
             <source>导读</source>
             <translation>Teaser</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="32" />
+            <location filename="../../widgets/inspector.py" line="34" />
             <source>图片</source>
             <translation>Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="33" />
+            <location filename="../../widgets/inspector.py" line="35" />
             <source>二维码</source>
             <translation>QR code</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="34" />
+            <location filename="../../widgets/inspector.py" line="36" />
             <source>报头</source>
             <translation>Masthead</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="35" />
+            <location filename="../../widgets/inspector.py" line="37" />
             <source>框</source>
             <translation>Box</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="36" />
+            <location filename="../../widgets/inspector.py" line="38" />
             <source>通栏</source>
             <translation>Banner</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="37" />
+            <location filename="../../widgets/inspector.py" line="39" />
             <source>栏题</source>
             <translation>Column head</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="38" />
+            <location filename="../../widgets/inspector.py" line="40" />
             <source>文字</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="59" />
-            <location filename="../../widgets/inspector.py" line="119" />
+            <location filename="../../widgets/inspector.py" line="61" />
+            <location filename="../../widgets/inspector.py" line="125" />
             <source>未选中版框</source>
             <translation>No frame selected</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="69" />
+            <location filename="../../widgets/inspector.py" line="72" />
             <source>引题</source>
             <translation>Kicker</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="70" />
+            <location filename="../../widgets/inspector.py" line="73" />
             <source>主题</source>
             <translation>Headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="71" />
+            <location filename="../../widgets/inspector.py" line="74" />
             <source>副题</source>
             <translation>Subheadline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="78" />
+            <location filename="../../widgets/inspector.py" line="83" />
             <source>正文（每行一段）</source>
             <translation>Body (one paragraph per line)</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="131" />
+            <location filename="../../widgets/inspector.py" line="137" />
             <source>{kind}框 · 第{page}版</source>
             <translation>{kind} frame · page {page}</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="138" />
+            <location filename="../../widgets/inspector.py" line="144" />
             <source>左 {x:.1f} 上 {y:.1f} 宽 {w:.1f} 高 {h:.1f} 毫米
 {span} 栏 · {lines} 行 · 分 {cols} 栏</source>
             <translation>left {x:.1f} top {y:.1f} width {w:.1f} height {h:.1f} mm
 {span} columns wide · {lines} lines · {cols} text columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="158" />
+            <location filename="../../widgets/inspector.py" line="164" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="161" />
+            <location filename="../../widgets/inspector.py" line="167" />
             <source>缺{n}字</source>
             <translation>{n} short</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="193" />
+            <location filename="../../widgets/inspector.py" line="199" />
             <source>稿件 · {n}字 · {status}</source>
             <translation>Story · {n} characters · {status}</translation>
         </message>
@@ -1745,6 +1760,276 @@ Export anyway?</translation>
             <location filename="../../widgets/startup.py" line="87" />
             <source>版面</source>
             <translation>Banmian</translation>
+        </message>
+    </context>
+    <context>
+        <name>StyleDialog</name>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="49" />
+            <source>各版</source>
+            <translation>All pages</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="50" />
+            <source>第1版</source>
+            <translation>Page 1</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="51" />
+            <source>内版</source>
+            <translation>Inside pages</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="61" />
+            <source>版式表</source>
+            <translation>House Style</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="68" />
+            <source>新建样式…</source>
+            <translation>New Style…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="69" />
+            <source>删除样式</source>
+            <translation>Delete Style</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="70" />
+            <source>恢复默认</source>
+            <translation>Restore Defaults</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="104" />
+            <source>{n}栏</source>
+            <translation>{n} col.</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="113" />
+            <source>所有级别</source>
+            <translation>all ranks</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="114" />
+            <source>主题字体</source>
+            <translation>Headline face</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="115" />
+            <source>主题字号（按所占栏数）</source>
+            <translation>Headline size (by columns spanned)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="116" />
+            <source>太长时最小缩到</source>
+            <translation>Too long: shrink to at least</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="117" />
+            <source>引题</source>
+            <translation>Kicker</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="118" />
+            <source>副题</source>
+            <translation>Subheadline</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="119" />
+            <location filename="../../widgets/style_dialog.py" line="146" />
+            <source>对齐</source>
+            <translation>Alignment</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="120" />
+            <source>用于</source>
+            <translation>Used on</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="121" />
+            <source>稿件级别</source>
+            <translation>Story ranks</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="141" />
+            <source> 字</source>
+            <translation> em</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="144" />
+            <source>字体</source>
+            <translation>Face</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="145" />
+            <source>首行缩进</source>
+            <translation>First-line indent</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="147" />
+            <source>正文的字号和行距随版面网格；一篇稿件可在属性的“版式”里另设。</source>
+            <translation>Body size and leading follow the page grid; a story may set its own under Type in the inspector.</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="167" />
+            <source>标题</source>
+            <translation>headline</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="167" />
+            <source>段落</source>
+            <translation>paragraph</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="263" />
+            <source>稿件级别写成数字，如 “2 3”；空着表示所有级别</source>
+            <translation>Write story ranks as numbers, e.g. “2 3”; leave empty for all ranks</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="273" />
+            <source>新建样式</source>
+            <translation>New Style</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="273" />
+            <source>样式名称：</source>
+            <translation>Style name:</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/style_dialog.py" line="278" />
+            <source>已有样式“{name}”</source>
+            <translation>There is already a style “{name}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypeControls</name>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="19" />
+            <source>书宋</source>
+            <translation>Song</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="20" />
+            <source>黑体</source>
+            <translation>Hei</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="21" />
+            <source>楷体</source>
+            <translation>Kai</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="22" />
+            <source>仿宋</source>
+            <translation>Fangsong</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="23" />
+            <source>标宋</source>
+            <translation>Biaosong</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="26" />
+            <source>居左</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="27" />
+            <source>居中</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="28" />
+            <source>居右</source>
+            <translation>Right</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="29" />
+            <source>两端对齐</source>
+            <translation>Justified</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="157" />
+            <source>字</source>
+            <translation>em</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="158" />
+            <source>毫米</source>
+            <translation>mm</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypePanel</name>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="53" />
+            <source>版式</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="69" />
+            <source> 字</source>
+            <translation> em</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="75" />
+            <source>恢复样式</source>
+            <translation>Reset to Style</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="76" />
+            <source>去掉这篇稿件自己的设置，按版式表排</source>
+            <translation>Drop this story's own settings: set it by the house style</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="77" />
+            <source>版式表…</source>
+            <translation>House Style…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="82" />
+            <source>标题样式</source>
+            <translation>Headline style</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="83" />
+            <source>主题</source>
+            <translation>Headline</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="84" />
+            <source>正文样式</source>
+            <translation>Body style</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="85" />
+            <source>正文</source>
+            <translation>Body</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="86" />
+            <source>行距</source>
+            <translation>Line spacing</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="87" />
+            <source>首行缩进</source>
+            <translation>First-line indent</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="88" />
+            <source>分栏</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="89" />
+            <source>栏间距</source>
+            <translation>Gutter</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_panel.py" line="144" />
+            <source>按级别（{name}）</source>
+            <translation>By rank ({name})</translation>
         </message>
     </context>
 </TS>

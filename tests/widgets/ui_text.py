@@ -63,6 +63,8 @@ def paper_content(library: Library) -> list[str]:
             words.append(r.proofreader)
             for m in library.marks(round_id=r.id):  # type: ignore[arg-type]
                 words += [m.proposed, m.note, m.author]
+    sheet = library.house_style()  # the paper's own style names (头版头条, 正文 …)
+    words += [s.name for s in (*sheet.headlines, *sheet.paragraphs)]
     return sorted({w for w in words if w.strip()}, key=len, reverse=True)
 
 
