@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from layouts.makeup.model import Continuation, Grid, PageSpec, Proposal, StoryInput
 from layouts.makeup.pack import Board
 from layouts.makeup.page import EVALUATIONS, NODE_LIMIT, make_up_page
-from layouts.makeup.pieces import story_piece
+from layouts.makeup.pieces import MIN_REST_LINES, story_piece
 from layouts.makeup.score import Weights
 from layouts.makeup.search import natural_span
 
@@ -121,15 +121,29 @@ def make_up_issue(
     if len({s.id for s in stories}) != len(stories):
         raise ValueError("two stories share an id")
     no_jump: set[str] = set()
+    max_rest: dict[str, int] = {}
     while True:
-        stories = [replace(s, can_jump=False) if s.id in no_jump else s for s in stories]
+        stories = [
+            replace(s, can_jump=False)
+            if s.id in no_jump
+            else replace(s, max_rest=max_rest[s.id])
+            if s.id in max_rest
+            else s
+            for s in stories
+        ]
         the_plan = plan(pages, grid, stories)
         w = weights or Weights(jump_rest=jump_price(the_plan.fill))
         run = _Run(pages, grid, stories, the_plan, w, seed, evaluations, node_limit)
         failed = run.go()
         if not failed:
             return run.result()
-        no_jump |= failed  # a continuation found no page: set those stories without a jump
+        # A continuation found no page: jump again leaving half as much over (more of the
+        # story on its first page), and only when that is no jump worth making, set it whole.
+        for story, rest in failed.items():
+            if story not in no_jump and rest // 2 >= MIN_REST_LINES:
+                max_rest[story] = rest // 2
+            else:
+                no_jump.add(story)
 
 
 class _Run:
@@ -156,8 +170,9 @@ class _Run:
             allow_jumps=allow_jumps,
         )[0]
 
-    def go(self) -> set[str]:
-        """Make up every page in order; the stories whose continuation found no page."""
+    def go(self) -> dict[str, int]:
+        """Make up every page in order; the stories whose continuation found no page, with
+        the lines (one column) that continuation held."""
         plan = self.plan
         waiting: list[Continuation] = []
         for n, page in enumerate(self.order):
@@ -179,15 +194,18 @@ class _Run:
                     waiting.remove(c)
                     self.jumps.append(Jump(c.story, c.from_page, page.number))
                 elif not self._aim(c, later):  # it stays waiting, for a later page
-                    return {c.story}
+                    return {c.story: self._rest(c)}
             plan.pool = [s for s in plan.pool if (s.id, 0) not in placed]
             plan.pool += [s for s in plan.own[page.number] if (s.id, 0) not in placed]
             for c in best.continuations:
                 if not self._aim(c, later):
-                    return {c.story}
+                    return {c.story: self._rest(c)}
                 waiting.append(c)
         self._refill()
-        return set()
+        return {}
+
+    def _rest(self, c: Continuation) -> int:
+        return self.by_id[c.story].body_depth(1) - (c.span * c.lines - 1)
 
     def _aim(self, c: Continuation, later: Sequence[PageSpec]) -> bool:
         """Send a continuation to the later page with the most room left, and book the room."""

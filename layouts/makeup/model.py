@@ -120,6 +120,7 @@ class StoryInput:
     jump_head_height: JumpHeadHeight | None = None
     rest_depth: RestDepth | None = None
     can_jump: bool = True  # the desk may forbid a jump for this story
+    max_rest: int | None = None  # a jump may leave at most this many lines (one column) over
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ class Continuation:
     from_page: int
     span: int
     lines: int  # lines per leg of the first part, its jump line included
+    page_rank: int = 0  # the story's rank on `from_page` (1: that page's lead)
 
 
 @dataclass(frozen=True, slots=True)

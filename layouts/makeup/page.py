@@ -133,7 +133,7 @@ def proposal(board: Board, pieces: list[Piece], found: Found) -> Proposal:
             )
         )
         if m.cut:
-            jumps.append(Continuation(p.story.id, board.page.number, m.span, m.body))
+            jumps.append(Continuation(p.story.id, board.page.number, m.span, m.body, p.page_rank))
     return Proposal(
         page=board.page.number,
         placements=tuple(placements),

@@ -45,6 +45,8 @@ class Piece:
         rest = self.total_lines - used
         if lines < MIN_CUT_LEG or rest < MIN_REST_LINES or used < MIN_CUT_SHARE * self.total_lines:
             return 0
+        if self.story.max_rest is not None and rest > self.story.max_rest:
+            return 0
         return rest
 
 

@@ -19,6 +19,7 @@ COMFORT_LEG = 5  # lines, plus one per column: shallower legs across a wide span
 DEEP_LEG = 4.0  # a leg deeper than this many times its column width reads as a wall
 DEEP_HOLE = 6  # lines: about 3 cm of white, a hole a reader sees as one
 LEAD_BIN = 25.0  # times a story's bin cost, for a page's lead
+LEAD_CONTINUATION = 0.5  # share of that a lead's continuation costs when left out
 FRONT_STORIES = 3  # a front page carries at least this many stories
 TERMS = (
     "holes",
@@ -69,6 +70,11 @@ class Weights:
 
 def bin_cost(piece: Piece, w: Weights) -> float:
     if piece.part == 1:
+        # A continuation with no room sends its story back whole, and a page lead long enough
+        # to jump then fits nowhere: leaving it out costs the lead, less than the page's own
+        # lead (that one stays) but more than its other stories.
+        if piece.source is not None and piece.source.page_rank == 1:
+            return max(w.bin_continuation, w.bin_story * LEAD_BIN * LEAD_CONTINUATION)
         return w.bin_continuation
     # a page's lead is the last story an editor leaves out: only when it cannot fit at all
     if piece.page_rank == 1:

@@ -3,7 +3,7 @@ page 1 continued inside, what fits nowhere reported whole."""
 
 from __future__ import annotations
 
-from layouts.makeup import PageSpec, make_up_issue
+from layouts.makeup import PageSpec, Rect, make_up_issue
 from tests.layouts.makeup.helpers import GRID, MASTHEAD, RUNNING_HEAD, story
 
 SECTIONS = ("要闻", "综合新闻", "体育健康", "城市管理")
@@ -136,3 +136,27 @@ def test_a_thin_front_page_borrows_a_second_story_from_inside():
     front = {pl.story for pl in result.pages[0].placements}
     assert "front-lead" in front and "inside-two" in front  # the shorter second story
     assert "inside-lead" not in front and "other-lead" not in front
+
+
+def test_the_front_lead_jumps_shorter_rather_than_wait_in_the_bin():
+    """An over-full issue, a QR slot at the foot of page 1 (so the lead cannot stand whole
+    across the page): the inside page's own lead leaves too little room for the front lead's
+    first cut, so the front lead keeps more of itself on page 1 and its continuation takes the
+    inside page's second story's place. The issue's top story is not the one left out."""
+    qr = Rect(4, 54, 2, 6)
+    pages = [
+        PageSpec(1, "要闻", (*MASTHEAD, qr), front=True),
+        PageSpec(2, "综合新闻", RUNNING_HEAD),
+    ]
+    stories = [
+        story("lead", 1, 3000, section="要闻"),
+        story("two", 2, 800, section="要闻"),
+        story("three", 3, 800, section="要闻"),
+        story("inside", 1, 3000, section="综合新闻"),
+        story("inside2", 2, 800, section="综合新闻"),
+    ]
+    result = make_up_issue(pages, GRID, stories)
+    _check(result, pages, stories)
+    assert "lead" not in result.unplaced and "inside" not in result.unplaced
+    assert [(j.story, j.from_page, j.to_page) for j in result.jumps] == [("lead", 1, 2)]
+    assert result.pages[0].placement("lead").page_rank == 1
