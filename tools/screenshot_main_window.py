@@ -44,7 +44,8 @@ def main() -> None:
     window.canvas.fit_page()
     window.canvas.select(next(f.id for f in frames if f.name == "lead"))
     app.processEvents()
-    window.refresh_thumbnails()
+    while window._stale:  # one page per call
+        window.refresh_thumbnails()
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):

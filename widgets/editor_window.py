@@ -165,7 +165,8 @@ class EditorWindow(MainWindow):
         self._thumb_timer.setInterval(THUMBNAIL_DELAY_MS)
         self._thumb_timer.timeout.connect(self.refresh_thumbnails)
         self._unsubscribe = editor.subscribe(self._edited)
-        self.refresh_thumbnails()
+        # Thumbnails come after the window is up: 8 pages take ~0.5 s, the canvas comes first.
+        QTimer.singleShot(0, self.refresh_thumbnails)
         for i in range(len(editor.doc.pages)):
             self._show_status(i)
         self._update_undo()
@@ -226,14 +227,21 @@ class EditorWindow(MainWindow):
             self.canvas.ensureVisible(QRectF(b.x, b.y, b.w, b.h), 60, 60)
 
     def refresh_thumbnails(self) -> None:
-        """Re-render the thumbnails of pages edited since the last time (after a pause)."""
+        """Re-render the thumbnails of pages edited since the last time (after a pause), one
+        page per turn of the event loop, the page on the canvas first: the window keeps
+        answering while they paint."""
+        if not self._stale:
+            return
+        current = self.current_index()
+        index = current if current in self._stale else min(self._stale)
+        self._stale.discard(index)
+        page = self.editor.composed_page(index)
         painter = PagePainter(fonts=self.canvas.painter.fonts, images=self._load_image)
-        for index in sorted(self._stale):
-            page = self.editor.composed_page(index)
-            self.pages.set_thumbnail(
-                index, render_page(page, THUMB_WIDTH / page.width, painter=painter)
-            )
-        self._stale.clear()
+        self.pages.set_thumbnail(
+            index, render_page(page, THUMB_WIDTH / page.width, painter=painter)
+        )
+        if self._stale:
+            QTimer.singleShot(0, self.refresh_thumbnails)
 
     def _show_status(self, index: int) -> None:
         s = self.editor.status(index)

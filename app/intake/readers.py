@@ -16,7 +16,6 @@ from app.intake.pictures import Picture, load_picture
 from app.intake.sanitize import Cleaning, clean
 from app.intake.shape import Head, Line, join_lines, recognise
 from app.intake.text import TextCopy, read_markdown, read_text
-from app.intake.word import read_word
 from app.model import Article
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # two letters at least: C:/ is a drive
@@ -67,6 +66,8 @@ def _draft_from_lines(lines: list[Line], path: Path, fullwidth: bool) -> tuple[D
 def read_docx_file(path: Path, fullwidth: bool) -> FileDrafts:
     data = read_bytes(path, limits.MAX_DOCX_BYTES)
     cleaning = Cleaning()
+    from app.intake.word import read_word  # python-docx loads only when a .docx comes in
+
     copy = read_word(data, path.name, cleaning)
     draft, notes = _draft_from_lines(copy.lines, path, fullwidth)
     draft.pictures = copy.pictures

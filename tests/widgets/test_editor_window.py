@@ -322,6 +322,8 @@ def test_export_with_progress_writes_the_pdf(window: EditorWindow, tmp_path: Pat
 
 def test_pages_panel_shows_thumbnails_and_status(window: EditorWindow, qtbot) -> None:
     assert window.pages.thumbnails()
+    # painted after the window is up, one page per turn of the event loop
+    qtbot.waitUntil(lambda: not window._stale, timeout=5000)
     for i in range(window.pages.count()):
         assert not window.pages.item(i).icon().isNull()
     assert window.pages.status(1) == ("正常", False)
