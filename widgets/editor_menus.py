@@ -17,6 +17,7 @@ from widgets.editor_host import EditorHost
 from widgets.frame_menu import FrameActions, build_frame_actions
 from widgets.i18n import LANGUAGES, save_language, saved_language
 from widgets.import_dialog import choose_and_import
+from widgets.issues_panel import IssueActions, build_issue_menu
 from widgets.makeup_menu import build_makeup_action
 from widgets.proof_menu import ProofActions, build_proof_menu
 from widgets.recent import RecentLibraries
@@ -47,6 +48,7 @@ class EditorActions:
     proof: ProofActions  # the 校对 menu
     frames: FrameActions  # cut/copy/paste of frames, 排列 (align, distribute), 裁切
     undo_keys: DocumentUndoKeys  # Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y from any field: the document's
+    issues: IssueActions  # the 期次 menu
 
 
 def _action(
@@ -152,6 +154,7 @@ def build_editor_actions(w: EditorHost) -> EditorActions:
         proof,
         frames,
         DocumentUndoKeys(_widget(w), undo, redo),
+        issues=build_issue_menu(w),
     )
 
 

@@ -62,6 +62,7 @@ COMMAND_LABELS = (
     QT_TRANSLATE_NOOP("Commands", "处理校对标记"),
     QT_TRANSLATE_NOOP("Commands", "自动组版"),
     QT_TRANSLATE_NOOP("Commands", "编辑"),
+    QT_TRANSLATE_NOOP("Commands", "期次属性"),
 )
 
 
@@ -113,11 +114,6 @@ class EditorWindow(MainWindow):
         self.desk = desk
         self.import_report: QDialog | None = None  # the last import's report, while open
         super().__init__(editor, parent=parent)
-        self.setWindowTitle(
-            self.tr("版面 — {title}").format(
-                title=issue_title(editor.doc.publication, editor.doc.issue)
-            )
-        )
         self.export_action.setEnabled(True)
         self.resize(1400, 900)
         self.canvas.editor = editor
@@ -160,6 +156,7 @@ class EditorWindow(MainWindow):
         self.save_bar = install_library_bars(self)  # edits the library could not take yet
 
         self._stale: set[int] = set(range(len(editor.doc.pages)))
+        self._show_issue()
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(THUMBNAIL_DELAY_MS)
@@ -259,9 +256,9 @@ class EditorWindow(MainWindow):
     # -- after an edit ----------------------------------------------------------------------------
 
     def _edited(self, change: EditorChange) -> None:
+        if change.everything:  # a revision restored, the issue's properties set: pages may change
+            self._show_issue()
         current = self.current_index()
-        if change.everything and len(self.editor.doc.pages) != self.pages.count():
-            self.pages.set_labels(self.page_labels())
         if current in change.pages:
             page = self.editor.composed_page(current)
             self.canvas.update_page(page)
@@ -280,6 +277,17 @@ class EditorWindow(MainWindow):
         if change.proof or change.everything:
             self._close_stale_proof_views()
         self._update_undo()
+
+    def _show_issue(self) -> None:
+        """Title and page list as the issue is now (its date, pages and sections)."""
+        doc = self.editor.doc
+        self.setWindowTitle(
+            self.tr("版面 — {title}").format(title=issue_title(doc.publication, doc.issue))
+        )
+        current = self.current_index()
+        if self.pages.relabel(self.page_labels()):
+            self._stale.update(range(len(doc.pages)))
+            self.pages.setCurrentRow(min(max(current, 0), len(doc.pages) - 1))
 
     def _close_stale_proof_views(self) -> None:
         """A proof view whose round is gone (its opening undone) closes with it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lunar_python import Solar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.edit.editor import IssueEditor
@@ -104,6 +105,19 @@ def day_label(day: date) -> str:
     """2019年4月25日 (English: 2019-04-25), as the desk reads a date."""
     return translate("Labels", "{y}年{m}月{d}日").format(
         y=day.year, m=day.month, d=day.day, iso=day.isoformat()
+    )
+
+
+def lunar_label(day: date) -> str:
+    """己亥年三月廿一 (English: lunar 3/21), for lists; the masthead prints its own."""
+    lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
+    return translate("Labels", "{ganzhi}年{month}月{day}").format(
+        ganzhi=lunar.getYearInGanZhi(),
+        month=lunar.getMonthInChinese(),
+        day=lunar.getDayInChinese(),
+        m=abs(lunar.getMonth()),
+        d=lunar.getDay(),
+        leap="*" if lunar.getMonth() < 0 else "",
     )
 
 

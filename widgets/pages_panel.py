@@ -65,6 +65,16 @@ class PagesPanel(QListWidget):
         for label in labels:
             self.addItem(QListWidgetItem(label))
 
+    def relabel(self, labels: list[str]) -> bool:
+        """New labels for the pages; True if the list was rebuilt (pages came or went), which
+        drops thumbnails and statuses — a renamed page keeps its own."""
+        if len(labels) != self.count():
+            self.set_labels(labels)
+            return True
+        for i, label in enumerate(labels):
+            self.item(i).setText(label)
+        return False
+
     def use_thumbnails(self, on: bool) -> None:
         """Icon mode: one column of thumbnails with the label and status below each."""
         self._thumbnails = on

@@ -31,6 +31,7 @@ from app.edit.commands import (
 )
 from app.edit.frame_edits import FrameClipboard, FrameEdits
 from app.edit.import_command import ImportFiles
+from app.edit.issue_props import IssueProperties, SetIssueProperties
 from app.edit.page_makeup import ApplyMakeup, MakeupJob, PageProposal, read_job
 from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
@@ -436,6 +437,15 @@ class IssueEditor(FrameEdits, TypeEdits):
 
     def restore_revision(self, revision_id: int) -> None:
         self.session.push(RestoreRevision(self.doc.issue.id, revision_id))  # type: ignore[arg-type]
+
+    # -- the issue itself -----------------------------------------------------------------------
+
+    def set_issue_properties(self, props: IssueProperties) -> None:
+        """Date, page count, colour pages and sections (app/edit/issue_props.py), one step."""
+        if props != IssueProperties.of(self.library, self.doc.issue):
+            # not queued when the library is busy: pages come and go, the desk must know now
+            command = SetIssueProperties(self.doc.issue.id, props)  # type: ignore[arg-type]
+            self.session.push(command, wait=False)
 
     # -- checking and printing ------------------------------------------------------------------
 

@@ -261,6 +261,11 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         found = self._where("issues", None, [], "cumulative_number")
         return self._readable(found, rows.issue_from_row, damaged)
 
+    def delete_issue(self, issue_id: int) -> None:
+        """Remove an issue with all it holds — pages, frames, stories, proof rounds, marks,
+        sign-offs, revisions (ON DELETE CASCADE); pictures stay among the assets."""
+        self._delete("issues", issue_id)
+
     # -- pages ----------------------------------------------------------------------------
 
     def add_page(self, page: Page) -> Page:
@@ -272,6 +277,10 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
 
     def page(self, page_id: int) -> Page:
         return rows.page_from_row(self._get("pages", page_id))
+
+    def delete_page(self, page_id: int) -> None:
+        """Remove a page with its frames (and its marks and sign-offs, by cascade)."""
+        self._delete("pages", page_id)
 
     def pages(self, issue_id: int, damaged: Damaged = None) -> list[Page]:
         """The issue's pages by number (版序)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.model import Article, Frame
+from app.model import Article, Frame, Page
 from app.store import rows
 from app.store.errors import LibraryError
 
@@ -68,6 +68,15 @@ class RevisionStore:
         with self.transaction():
             self._db.table("frames").insert({"id": frame.id, **rows.frame_row(frame)})
         return frame
+
+    def restore_page(self, page: Page) -> Page:
+        """Insert a page under its own id (the undo of taking pages off an issue)."""
+        if page.id is None:
+            raise LibraryError("要恢复的版面没有编号 / the page to restore has no id")
+        self._needs(page.issue_id, "版面需要所属的一期 / a page needs an issue_id")
+        with self.transaction():
+            self._db.table("pages").insert({"id": page.id, **rows.page_row(page)})
+        return page
 
     def restore_article(self, article: Article) -> Article:
         """Insert an article under its own id (a revision that still had a deleted story)."""

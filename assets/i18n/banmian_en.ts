@@ -136,6 +136,11 @@
             <translation>Edit</translation>
         </message>
         <message>
+            <location filename="../../widgets/editor_window.py" line="65" />
+            <source>期次属性</source>
+            <translation>Issue properties</translation>
+        </message>
+        <message>
             <location filename="../../widgets/frame_menu.py" line="25" />
             <source>对齐版框</source>
             <translation>Align frames</translation>
@@ -181,17 +186,17 @@
             <translation>Edit frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="35" />
+            <location filename="../../widgets/type_panel.py" line="36" />
             <source>设置版式</source>
             <translation>Set Type</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="36" />
+            <location filename="../../widgets/type_panel.py" line="37" />
             <source>设置分栏</source>
             <translation>Set Columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="37" />
+            <location filename="../../widgets/type_panel.py" line="38" />
             <source>修改版式表</source>
             <translation>Change House Style</translation>
         </message>
@@ -217,177 +222,177 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="75" />
+            <location filename="../../widgets/editor_menus.py" line="77" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="77" />
+            <location filename="../../widgets/editor_menus.py" line="79" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="78" />
+            <location filename="../../widgets/editor_menus.py" line="80" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="80" />
+            <location filename="../../widgets/editor_menus.py" line="82" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="83" />
+            <location filename="../../widgets/editor_menus.py" line="85" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="85" />
+            <location filename="../../widgets/editor_menus.py" line="87" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="86" />
+            <location filename="../../widgets/editor_menus.py" line="88" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="88" />
+            <location filename="../../widgets/editor_menus.py" line="90" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="94" />
+            <location filename="../../widgets/editor_menus.py" line="96" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="96" />
+            <location filename="../../widgets/editor_menus.py" line="98" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="97" />
+            <location filename="../../widgets/editor_menus.py" line="99" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="105" />
+            <location filename="../../widgets/editor_menus.py" line="107" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="107" />
+            <location filename="../../widgets/editor_menus.py" line="109" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="109" />
+            <location filename="../../widgets/editor_menus.py" line="111" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="112" />
+            <location filename="../../widgets/editor_menus.py" line="114" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="125" />
+            <location filename="../../widgets/editor_menus.py" line="127" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="176" />
+            <location filename="../../widgets/editor_menus.py" line="179" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="178" />
+            <location filename="../../widgets/editor_menus.py" line="181" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="188" />
+            <location filename="../../widgets/editor_menus.py" line="191" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="204" />
+            <location filename="../../widgets/editor_menus.py" line="207" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="209" />
+            <location filename="../../widgets/editor_menus.py" line="212" />
             <source>本版已无空位，请先腾出位置</source>
             <translation>No free space left on this page: make room first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="218" />
+            <location filename="../../widgets/editor_menus.py" line="221" />
             <source>请先选中稿件版框</source>
             <translation>Select a story frame first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="228" />
+            <location filename="../../widgets/editor_menus.py" line="231" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="231" />
+            <location filename="../../widgets/editor_menus.py" line="234" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="232" />
+            <location filename="../../widgets/editor_menus.py" line="235" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="240" />
+            <location filename="../../widgets/editor_menus.py" line="243" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="250" />
+            <location filename="../../widgets/editor_menus.py" line="253" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="255" />
+            <location filename="../../widgets/editor_menus.py" line="258" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="256" />
+            <location filename="../../widgets/editor_menus.py" line="259" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="266" />
+            <location filename="../../widgets/editor_menus.py" line="269" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="276" />
+            <location filename="../../widgets/editor_menus.py" line="279" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="282" />
+            <location filename="../../widgets/editor_menus.py" line="285" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="284" />
+            <location filename="../../widgets/editor_menus.py" line="287" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="292" />
+            <location filename="../../widgets/editor_menus.py" line="295" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="306" />
+            <location filename="../../widgets/editor_menus.py" line="309" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -395,52 +400,52 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="130" />
+            <location filename="../../widgets/editor_window.py" line="126" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="133" />
+            <location filename="../../widgets/editor_window.py" line="129" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="138" />
+            <location filename="../../widgets/editor_window.py" line="134" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="142" />
+            <location filename="../../widgets/editor_window.py" line="138" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="242" />
+            <location filename="../../widgets/editor_window.py" line="239" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="244" />
+            <location filename="../../widgets/editor_window.py" line="241" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="246" />
+            <location filename="../../widgets/editor_window.py" line="243" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="288" />
+            <location filename="../../widgets/editor_window.py" line="296" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="289" />
+            <location filename="../../widgets/editor_window.py" line="297" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="335" />
+            <location filename="../../widgets/editor_window.py" line="343" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
@@ -819,269 +824,509 @@
         </message>
     </context>
     <context>
-        <name>Labels</name>
+        <name>IssueDialogs</name>
         <message>
-            <location filename="../../widgets/labels.py" line="14" />
-            <source>稿件</source>
-            <translation>Story</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="57" />
+            <source>本期属性</source>
+            <translation>Issue properties</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="15" />
-            <source>导读</source>
-            <translation>Teaser</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="60" />
+            <source>yyyy年M月d日</source>
+            <translation>yyyy-MM-dd</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="16" />
-            <source>图片</source>
-            <translation>Picture</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="64" />
+            <source>{n}版</source>
+            <translation>{n} pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="17" />
-            <source>二维码</source>
-            <translation>QR code</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="68" />
+            <source>版</source>
+            <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="18" />
-            <source>报头</source>
-            <translation>Masthead</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="69" />
+            <source>版名</source>
+            <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="19" />
-            <source>框</source>
-            <translation>Box</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="70" />
+            <source>彩色</source>
+            <translation>Colour</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="20" />
-            <source>通栏</source>
-            <translation>Banner</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="86" />
+            <source>出版日期</source>
+            <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="21" />
-            <source>栏题</source>
-            <translation>Column head</translation>
+            <location filename="../../widgets/issue_dialogs.py" line="88" />
+            <source>版数</source>
+            <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="22" />
-            <source>文字</source>
-            <translation>Text</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="25" />
-            <source>星期一</source>
-            <translation>Mon</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="26" />
-            <source>星期二</source>
-            <translation>Tue</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="27" />
-            <source>星期三</source>
-            <translation>Wed</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="28" />
-            <source>星期四</source>
-            <translation>Thu</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="29" />
-            <source>星期五</source>
-            <translation>Fri</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="30" />
-            <source>星期六</source>
-            <translation>Sat</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="31" />
-            <source>星期日</source>
-            <translation>Sun</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="35" />
-            <source>待校</source>
-            <translation>Not proofread</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="36" />
-            <source>一校</source>
-            <translation>1st proof</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="37" />
-            <source>二校</source>
-            <translation>2nd proof</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="38" />
-            <source>三校</source>
-            <translation>3rd proof</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="39" />
-            <source>初审</source>
-            <translation>1st review</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="40" />
-            <source>复审</source>
-            <translation>2nd review</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="41" />
-            <source>终审</source>
-            <translation>Final review</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="42" />
-            <source>签发</source>
-            <translation>Signed off</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="43" />
-            <source>改后付印</source>
-            <translation>Print after fixes</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="47" />
-            <source>改正</source>
-            <translation>Correct</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="48" />
-            <source>删除</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="49" />
-            <source>增补</source>
-            <translation>Insert</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="50" />
-            <source>改正上下角</source>
-            <translation>Fix sub/superscript</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="51" />
-            <source>转正</source>
-            <translation>Turn upright</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="52" />
-            <source>对调</source>
-            <translation>Swap</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="53" />
-            <source>接排</source>
-            <translation>Run on</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="54" />
-            <source>另起行</source>
-            <translation>New line</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="55" />
-            <source>移位</source>
-            <translation>Move</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="56" />
-            <source>上下移</source>
-            <translation>Move up/down</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="57" />
-            <source>左右移</source>
-            <translation>Move left/right</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="58" />
-            <source>排齐</source>
-            <translation>Align</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="59" />
-            <source>排阶梯形</source>
-            <translation>Stagger</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="60" />
-            <source>正图</source>
-            <translation>Straighten picture</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="61" />
-            <source>加大空距</source>
-            <translation>More space</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="62" />
-            <source>减小空距</source>
-            <translation>Less space</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="63" />
-            <source>空字距</source>
-            <translation>Space out</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="64" />
-            <source>分开</source>
-            <translation>Separate</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="65" />
-            <source>保留</source>
-            <translation>Stet</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="66" />
-            <source>代替</source>
-            <translation>Substitute</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="67" />
-            <source>说明</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="70" />
-            <source>待改</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="71" />
-            <source>已改</source>
-            <translation>Fixed</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="72" />
-            <source>不改</source>
-            <translation>Rejected</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="105" />
-            <source>{y}年{m}月{d}日</source>
-            <translation>{iso}</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/labels.py" line="111" />
+            <location filename="../../widgets/issue_dialogs.py" line="117" />
             <source>第{n}版</source>
             <translation>Page {n}</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="121" />
+            <location filename="../../widgets/issue_dialogs.py" line="145" />
+            <source>请填写版名：第{pages}版</source>
+            <translation>Give a section name to page {pages}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="191" />
+            <source>新建{numbers}？
+
+出版日期：{date}，{lunar}
+{pages}版，沿用第{total}期的版名、署名和报头、二维码等固定内容。</source>
+            <translation>Make {numbers}?
+
+Date: {date}, lunar date {lunar}
+{pages} pages, with the sections, credits, masthead, QR codes and other standing items of issue {total}.</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="202" />
+            <source>新建下一期</source>
+            <translation>Next issue</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="212" />
+            <source>已新建第{n}期</source>
+            <translation>Issue {n} made</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="223" />
+            <source>上版稿件{n}篇：{titles}{more}</source>
+            <translation>{n} stories on its pages: {titles}{more}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="228" />
+            <source>稿库稿件{n}篇</source>
+            <translation>{n} stories in its bin</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="229" />
+            <source>签字{n}处（校次、审稿、签发）</source>
+            <translation>{n} signatures (proof rounds, reviews, sign-offs)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="230" />
+            <source>校次{n}个</source>
+            <translation>{n} proof rounds</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="231" />
+            <source>校对标记{n}处</source>
+            <translation>{n} proof marks</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="232" />
+            <source>命名版本{n}个</source>
+            <translation>{n} named revisions</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="242" />
+            <source>删除期次</source>
+            <translation>Delete issue</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="244" />
+            <source>正在编辑的一期不能删除：请先打开另一期</source>
+            <translation>The issue open here cannot be deleted: open another issue first</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="252" />
+            <source>删除{numbers}（{date}）？删除后不能撤销。</source>
+            <translation>Delete {numbers} ({date})? This cannot be undone.</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="258" />
+            <source>这一期已有工作，将一并删除：
+{what}
+
+确实要删除{numbers}吗？</source>
+            <translation>This issue holds work, which goes with it:
+{what}
+
+Really delete {numbers}?</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="268" />
+            <source>已删除第{n}期</source>
+            <translation>Issue {n} deleted</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssuesPanel</name>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="44" />
+            <source>期次(&amp;I)</source>
+            <translation>&amp;Issues</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="46" />
+            <source>期次列表…</source>
+            <translation>Issue list…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="49" />
+            <location filename="../../widgets/issues_panel.py" line="92" />
+            <source>新建下一期…</source>
+            <translation>Next issue…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="52" />
+            <location filename="../../widgets/issues_panel.py" line="94" />
+            <source>本期属性…</source>
+            <translation>Issue properties…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="64" />
+            <source>总期号</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="65" />
+            <source>期号</source>
+            <translation>No. in year</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="66" />
+            <source>出版日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="67" />
+            <source>星期</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="68" />
+            <source>农历</source>
+            <translation>Lunar date</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="69" />
+            <source>版数</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="70" />
+            <source>上版稿件</source>
+            <translation>Stories placed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="71" />
+            <source>已签发</source>
+            <translation>Signed off</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="78" />
+            <source>期次</source>
+            <translation>Issues</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="89" />
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="96" />
+            <source>删除…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="98" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="125" />
+            <source>正在编辑这一期</source>
+            <translation>Open in this window</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="152" />
+            <source>{signed}/{pages}版</source>
+            <translation>{signed}/{pages} pages</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issues_panel.py" line="176" />
+            <source>此窗口不能打开其他期次</source>
+            <translation>This window cannot open another issue</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../widgets/labels.py" line="15" />
+            <source>稿件</source>
+            <translation>Story</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="16" />
+            <source>导读</source>
+            <translation>Teaser</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="17" />
+            <source>图片</source>
+            <translation>Picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="18" />
+            <source>二维码</source>
+            <translation>QR code</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="19" />
+            <source>报头</source>
+            <translation>Masthead</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="20" />
+            <source>框</source>
+            <translation>Box</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="21" />
+            <source>通栏</source>
+            <translation>Banner</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="22" />
+            <source>栏题</source>
+            <translation>Column head</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="23" />
+            <source>文字</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="26" />
+            <source>星期一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="27" />
+            <source>星期二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="28" />
+            <source>星期三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="29" />
+            <source>星期四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="30" />
+            <source>星期五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="31" />
+            <source>星期六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="32" />
+            <source>星期日</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="36" />
+            <source>待校</source>
+            <translation>Not proofread</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="37" />
+            <source>一校</source>
+            <translation>1st proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="38" />
+            <source>二校</source>
+            <translation>2nd proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="39" />
+            <source>三校</source>
+            <translation>3rd proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="40" />
+            <source>初审</source>
+            <translation>1st review</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="41" />
+            <source>复审</source>
+            <translation>2nd review</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="42" />
+            <source>终审</source>
+            <translation>Final review</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="43" />
+            <source>签发</source>
+            <translation>Signed off</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="44" />
+            <source>改后付印</source>
+            <translation>Print after fixes</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="48" />
+            <source>改正</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="49" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="50" />
+            <source>增补</source>
+            <translation>Insert</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="51" />
+            <source>改正上下角</source>
+            <translation>Fix sub/superscript</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="52" />
+            <source>转正</source>
+            <translation>Turn upright</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="53" />
+            <source>对调</source>
+            <translation>Swap</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="54" />
+            <source>接排</source>
+            <translation>Run on</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="55" />
+            <source>另起行</source>
+            <translation>New line</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="56" />
+            <source>移位</source>
+            <translation>Move</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="57" />
+            <source>上下移</source>
+            <translation>Move up/down</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="58" />
+            <source>左右移</source>
+            <translation>Move left/right</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="59" />
+            <source>排齐</source>
+            <translation>Align</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="60" />
+            <source>排阶梯形</source>
+            <translation>Stagger</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="61" />
+            <source>正图</source>
+            <translation>Straighten picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="62" />
+            <source>加大空距</source>
+            <translation>More space</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="63" />
+            <source>减小空距</source>
+            <translation>Less space</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="64" />
+            <source>空字距</source>
+            <translation>Space out</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="65" />
+            <source>分开</source>
+            <translation>Separate</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="66" />
+            <source>保留</source>
+            <translation>Stet</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="67" />
+            <source>代替</source>
+            <translation>Substitute</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="68" />
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="71" />
+            <source>待改</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="72" />
+            <source>已改</source>
+            <translation>Fixed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="73" />
+            <source>不改</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="106" />
+            <source>{y}年{m}月{d}日</source>
+            <translation>{iso}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="114" />
+            <source>{ganzhi}年{month}月{day}</source>
+            <translation>lunar {m}/{d}{leap}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="125" />
+            <source>第{n}版</source>
+            <translation>Page {n}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/labels.py" line="135" />
             <source>第{yearly}期（总第{total}期）</source>
             <translation>No. {yearly} ({total})</translation>
         </message>
         <message>
-            <location filename="../../widgets/labels.py" line="128" />
+            <location filename="../../widgets/labels.py" line="142" />
             <source>{paper} {date} {weekday} {numbers}</source>
             <translation>{paper} {weekday} {date} {numbers}</translation>
         </message>
@@ -1962,72 +2207,72 @@ Export anyway?</translation>
     <context>
         <name>TypePanel</name>
         <message>
-            <location filename="../../widgets/type_panel.py" line="53" />
+            <location filename="../../widgets/type_panel.py" line="54" />
             <source>版式</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="69" />
+            <location filename="../../widgets/type_panel.py" line="70" />
             <source> 字</source>
             <translation> em</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="75" />
+            <location filename="../../widgets/type_panel.py" line="76" />
             <source>恢复样式</source>
             <translation>Reset to Style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="76" />
+            <location filename="../../widgets/type_panel.py" line="77" />
             <source>去掉这篇稿件自己的设置，按版式表排</source>
             <translation>Drop this story's own settings: set it by the house style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="77" />
+            <location filename="../../widgets/type_panel.py" line="78" />
             <source>版式表…</source>
             <translation>House Style…</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="82" />
+            <location filename="../../widgets/type_panel.py" line="83" />
             <source>标题样式</source>
             <translation>Headline style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="83" />
+            <location filename="../../widgets/type_panel.py" line="84" />
             <source>主题</source>
             <translation>Headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="84" />
+            <location filename="../../widgets/type_panel.py" line="85" />
             <source>正文样式</source>
             <translation>Body style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="85" />
+            <location filename="../../widgets/type_panel.py" line="86" />
             <source>正文</source>
             <translation>Body</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="86" />
+            <location filename="../../widgets/type_panel.py" line="87" />
             <source>行距</source>
             <translation>Line spacing</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="87" />
+            <location filename="../../widgets/type_panel.py" line="88" />
             <source>首行缩进</source>
             <translation>First-line indent</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="88" />
+            <location filename="../../widgets/type_panel.py" line="89" />
             <source>分栏</source>
             <translation>Columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="89" />
+            <location filename="../../widgets/type_panel.py" line="90" />
             <source>栏间距</source>
             <translation>Gutter</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="144" />
+            <location filename="../../widgets/type_panel.py" line="145" />
             <source>按级别（{name}）</source>
             <translation>By rank ({name})</translation>
         </message>

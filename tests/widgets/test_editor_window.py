@@ -349,7 +349,15 @@ def test_bin_filter(window: EditorWindow) -> None:
 
 def test_menus_and_fit_width(window: EditorWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "版本(&R)", "校对(&P)", "版面(&L)", "视图(&V)"]
+    assert menus == [
+        "文件(&F)",
+        "期次(&I)",
+        "编辑(&E)",
+        "版本(&R)",
+        "校对(&P)",
+        "版面(&L)",
+        "视图(&V)",
+    ]
     assert window.actions.save_revision.shortcut().toString() == "Ctrl+S"
     canvas = window.canvas
     canvas.fit_width()

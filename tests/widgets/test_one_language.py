@@ -9,13 +9,22 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+)
 
 from app.model.proof import Mark, Rect
 from app.proof.rounds import add_mark
 from app.store import Library, LibraryError
 from tests.sample_helpers import sample_library
 from tests.widgets.ui_text import paper_content, ui_texts, wrong_language
+from tests.widgets.user_input import Modals
 from widgets.desk import Desk
 from widgets.editor_window import EditorWindow
 from widgets.i18n import (
@@ -62,9 +71,27 @@ def busy_window(window: EditorWindow) -> None:
     add_mark(lib, Mark(round_id, page_id, Rect(40, 300, 14, 14), "删除", note="多字"))  # type: ignore[arg-type]
     window.refresh_marks()
     show_proof(window, round_id)
+    window.actions.issues.issue_list.trigger()  # 期次 ▸ 期次列表…, left open
 
 
-def test_the_window_speaks_chinese_only(desk: Desk) -> None:
+def walk_modal(qtbot, language: str, trigger: QAction) -> list[str]:
+    """What is in the wrong language in the modal dialog an action opens (then cancelled)."""
+    found: list[str] = []
+
+    def look(dialog: QDialog) -> None:
+        window = dialog.parent()
+        content = paper_content(window.editor.library)  # type: ignore[union-attr]
+        found.extend(wrong_language(ui_texts(dialog), language, content))
+        found.append(dialog.windowTitle())
+        dialog.reject()
+
+    modals = Modals(qtbot, look)
+    trigger.trigger()
+    assert modals.done() and modals.failures == []
+    return found
+
+
+def test_the_window_speaks_chinese_only(qtbot, desk: Desk) -> None:
     window = desk.window
     assert window is not None
     busy_window(window)
@@ -73,6 +100,7 @@ def test_the_window_speaks_chinese_only(desk: Desk) -> None:
     assert ("QDockWidget title", "校对标记") in texts
     bad = wrong_language(texts, "zh", paper_content(window.editor.library))
     assert bad == [], "\n".join(bad)
+    assert walk_modal(qtbot, "zh", window.actions.issues.properties) == ["本期属性"]
     assert "Banmian" not in window.windowTitle() and "星期四" in window.windowTitle()
 
 
@@ -92,7 +120,8 @@ def test_english_chosen_from_the_menu_rebuilds_the_window_in_english(qtbot, desk
     assert ("QDockWidget title", "Proof marks") in texts
     bad = wrong_language(texts, "en", paper_content(english.editor.library))
     assert bad == [], "\n".join(bad)
-    assert [a.text() for a in english.menuBar().actions()][:3] == ["&File", "&Edit", "&Revisions"]
+    assert walk_modal(qtbot, "en", english.actions.issues.properties) == ["Issue properties"]
+    assert [a.text() for a in english.menuBar().actions()][:3] == ["&File", "&Issues", "&Edit"]
     english.actions.languages["zh"].trigger()  # and back, in the same way
     assert desk.window is not None and desk.window.actions.languages["zh"].isChecked()
     assert desk.window.menuBar().actions()[0].text() == "文件(&F)"

@@ -11,7 +11,9 @@ from app.edit.editor import IssueEditor
 from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
+from widgets.desk import Desk
 from widgets.editor_window import EditorWindow
+from widgets.i18n import install_language, uninstall_language
 
 
 def shown_window(
@@ -34,3 +36,21 @@ def shown_window(
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def shown_desk(qtbot, library: Library, folder: Path, number: int | None = SAMPLE_ISSUE) -> Desk:
+    """The app as it runs: a desk (widgets/desk.py) showing the library's issue `number`, in
+    Chinese with Qt's own Chinese (tests that use it call uninstall_language afterwards)."""
+    install_language("zh")
+    desk = Desk(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = desk.show(library, number)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return desk
+
+
+def close_desk(desk: Desk) -> None:
+    """Close what the desk showed and take the translators off again."""
+    if desk.window is not None:
+        desk.window.close()
+    uninstall_language()
