@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QTableWidget,
@@ -20,14 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.compose.fields import lunar_date_zh
-from app.edit.issue_props import PAGE_COUNTS, IssueProperties
+from app.edit.issue_props import PAGE_COUNTS, IssueProperties, check_properties
 from app.edit.issues import IssueContents, create_next_issue, delete_issue, issue_contents
 from app.errors import UserError
-from app.model import Issue
+from app.model import Issue, Page
 from app.model.numbering import next_issue
-from app.store import LibraryError
+from app.store import Library, LibraryError
 from widgets.editor_host import EditorHost
-from widgets.labels import clipped, day_label, issue_numbers, weekday
+from widgets.i18n import one_language
+from widgets.labels import clipped, day_label, issue_numbers, kind_name, weekday
 
 translate = QCoreApplication.translate  # lupdate reads translate("IssueDialogs", "…") calls
 SECTION, COLOUR = 1, 2  # columns of the page table
@@ -51,9 +54,16 @@ class IssuePropertiesDialog(QDialog):
     """The issue's date (its weekday and lunar date shown as the masthead will print them),
     page count, and per page its section and whether it prints in colour."""
 
-    def __init__(self, issue: Issue, props: IssueProperties, parent: QWidget | None = None):
+    def __init__(
+        self,
+        issue: Issue,
+        props: IssueProperties,
+        parent: QWidget | None = None,
+        library: Library | None = None,
+    ):
         super().__init__(parent)
         self.issue = issue
+        self.library = library  # given: OK checks the change first, and stays open if refused
         self.setWindowTitle(translate("IssueDialogs", "本期属性"))
         self.date = QDateEdit(QDate(props.date.year, props.date.month, props.date.day))
         self.date.setCalendarPopup(True)
@@ -72,7 +82,7 @@ class IssuePropertiesDialog(QDialog):
         )
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(SECTION, 160)
+        self.table.horizontalHeader().setSectionResizeMode(SECTION, QHeaderView.ResizeMode.Stretch)
         self._sections = list(props.sections)  # kept while rows come and go
         self._colour = set(props.colour_pages)
         self.problem = QLabel()
@@ -150,6 +160,36 @@ class IssuePropertiesDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
 
+    def accept(self) -> None:
+        """OK: a change the paper cannot have is said here, in red, and the dialog stays open
+        with what was typed; pages taken off with frames on them are named first."""
+        if self.library is not None:
+            try:
+                removed = check_properties(self.library, self.issue, self.properties())
+            except UserError as exc:
+                self.problem.setText(one_language(str(exc)))
+                return
+            if not self._take_off(removed):
+                return
+        super().accept()
+
+    def _take_off(self, removed: list[Page]) -> bool:
+        """Pages going with frames on them (pictures, boxes…): named, and the desk agrees."""
+        assert self.library is not None
+        kinds = Counter(f.kind for p in removed for f in self.library.frames(p.id))  # type: ignore[arg-type]
+        if not kinds:
+            return True
+        numbers = [p.number for p in removed]
+        held = "、".join(
+            translate("IssueDialogs", "{kind}{n}个").format(kind=kind_name(k), n=n)
+            for k, n in sorted(kinds.items())
+        )
+        text = translate(
+            "IssueDialogs",
+            "减为{count}版将撤下第{first}至{last}版，连同版上的{held}（可以撤销）。\n\n继续？",
+        ).format(count=self.count.currentData(), first=numbers[0], last=numbers[-1], held=held)
+        return _ask(self, translate("IssueDialogs", "本期属性"), text)
+
     def properties(self) -> IssueProperties:
         n = self.count.currentData()
         return IssueProperties(
@@ -165,7 +205,7 @@ def edit_issue_properties(w: EditorHost) -> bool:
     w.inspector.commit()
     editor = w.editor
     props = IssueProperties.of(editor.library, editor.doc.issue)
-    dialog = IssuePropertiesDialog(editor.doc.issue, props, w)  # type: ignore[arg-type]
+    dialog = IssuePropertiesDialog(editor.doc.issue, props, w, editor.library)  # type: ignore[arg-type]
     dialog.setObjectName("issue-properties")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
@@ -214,7 +254,7 @@ def new_next_issue(w: EditorHost) -> Issue | None:
 
 
 def what_goes(contents: IssueContents) -> str:
-    """The work an issue holds, in words, for the second confirmation."""
+    """The work an issue holds, in words, for the confirmations ("" for an empty issue)."""
     lines = []
     if contents.placed:
         shown = "、".join(f"《{clipped(h)}》" for h in contents.placed[:5])
@@ -252,6 +292,9 @@ def ask_delete_issue(w: EditorHost, number: int) -> bool:
     first = translate("IssueDialogs", "删除{numbers}（{date}）？删除后不能撤销。").format(
         numbers=issue_numbers(issue), date=day_label(issue.date)
     )
+    held = what_goes(contents)
+    if held and not contents.used:  # stories in its bin, named versions: said, not lost silently
+        first += "\n\n" + translate("IssueDialogs", "将一并删除：\n{what}").format(what=held)
     if not _ask(w, title, first, default_no=True):  # type: ignore[arg-type]
         return False
     if contents.used:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox
 
 from app.edit.issues import create_next_issue
+from app.model import Article, Frame
 from app.proof.signoff import sign
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
@@ -182,25 +183,82 @@ def test_properties_in_one_undoable_step(qtbot, desk: Desk, library: Library) ->
     assert [p.id for p in window.editor.doc.pages[8:]] == added  # the same pages again
 
 
-def test_taking_off_pages_with_stories_is_refused_in_a_dialog(qtbot, desk: Desk) -> None:
+def test_taking_off_pages_with_stories_is_refused_in_the_dialog_keeping_what_was_typed(
+    qtbot, desk: Desk
+) -> None:
     window = window_of(desk)  # the sample: stories on every page
     before = [p.id for p in window.editor.doc.pages]
+    sections = [p.section for p in window.editor.doc.pages]
+    said: list[str] = []
 
     def four_pages(dialog: QDialog) -> None:
         assert isinstance(dialog, IssuePropertiesDialog)
+        edit_cell(qtbot, dialog.table, 0, 1, "头版")
         qtbot.keyClick(dialog.count, Qt.Key.Key_Up)  # 8版 → 4版
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible(), "the dialog closed on a refused change"
+        said.append(dialog.problem.text())
+        assert dialog.table.item(0, 1).text() == "头版" and dialog.count.currentData() == 4
         qtbot.mouseClick(
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            Qt.MouseButton.LeftButton,
         )
 
     answered = Modals(qtbot, four_pages)
     window.actions.issues.properties.trigger()
     assert answered.done() and answered.failures == []
-    box = window.findChild(QMessageBox, "failure")
-    assert box is not None and box.isVisible()
-    assert box.text().startswith("第5版已有稿件或校次，不能减版") and "/" not in box.text()
+    (problem,) = said
+    assert problem.startswith("第5版已有稿件或校次，不能减版") and "/" not in problem
     assert [p.id for p in window.editor.doc.pages] == before and window.pages.count() == 8
+    assert [p.section for p in window.editor.doc.pages] == sections
     assert not window.editor.session.can_undo()
+
+
+def test_pages_taken_off_with_frames_on_them_are_named_first(
+    qtbot, desk: Desk, library: Library
+) -> None:
+    issue = create_next_issue(library, SAMPLE_ISSUE)  # standing furniture, no stories
+    sixth = library.pages(issue.id)[5]  # type: ignore[arg-type]
+    library.add_frame(Frame("box", 60, 400, 300, 120, page_id=sixth.id, name="notice"))
+    window_of(desk).desk.open_issue(1810)  # type: ignore[union-attr]
+    window = window_of(desk)
+    on_pages_5_to_8 = [
+        f
+        for p in window.editor.doc.pages[4:]
+        for f in window.editor.doc.frames[p.id]  # type: ignore[index]
+    ]
+
+    asked: list[str] = []
+
+    def four_pages(then):
+        def answer(dialog: QDialog) -> None:
+            assert isinstance(dialog, IssuePropertiesDialog)
+            qtbot.keyClick(dialog.count, Qt.Key.Key_Up)  # 8版 → 4版
+            question = Modals(qtbot, then)  # asked over the dialog, from its OK
+            ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+            assert question.done() and question.failures == []
+            asked.extend(question.seen)
+            if dialog.isVisible():  # said no: back in the dialog, which the desk cancels
+                cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+                qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+        return answer
+
+    answered = Modals(qtbot, four_pages(no(qtbot)))  # pages 5-8 go with their frames? no
+    window.actions.issues.properties.trigger()
+    assert answered.done() and answered.failures == []
+    (question,) = asked
+    assert window.pages.count() == 8
+    assert "减为4版将撤下第5至8版，连同版上的框1个" in question and "可以撤销" in question
+    assert window.pages.count() == 8 and len(library.pages(issue.id)) == 8  # type: ignore[arg-type]
+    answered = Modals(qtbot, four_pages(yes(qtbot)))
+    window.actions.issues.properties.trigger()
+    assert answered.done() and answered.failures == [] and window.pages.count() == 4
+    window.actions.undo.trigger()  # 编辑 ▸ 撤销: the pages come back with their frames
+    back = [f for p in window.editor.doc.pages[4:] for f in window.editor.doc.frames[p.id]]  # type: ignore[index]
+    assert window.pages.count() == 8 and back == on_pages_5_to_8
 
 
 # -- deleting ----------------------------------------------------------------------------------------
@@ -216,6 +274,7 @@ def test_an_unused_issue_is_deleted_after_one_confirmation(
     answered = Modals(qtbot, yes(qtbot))
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)  # 删除…
     assert answered.done() and "删除第31期（总第1810期）" in answered.seen[0]
+    assert "将一并删除" not in answered.seen[0]  # nothing in it
     assert dialog.numbers() == [SAMPLE_ISSUE]
     assert [i.cumulative_number for i in library.issues()] == [SAMPLE_ISSUE]
 
@@ -237,3 +296,18 @@ def test_an_issue_with_work_needs_a_second_confirmation_naming_it(
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert answered.done() and dialog.numbers() == [SAMPLE_ISSUE]
     assert library.signoffs(page.id) == []  # type: ignore[arg-type]
+
+
+def test_stories_in_the_bin_of_an_issue_to_delete_are_named_in_the_confirmation(
+    qtbot, desk: Desk, library: Library
+) -> None:
+    issue = create_next_issue(library, SAMPLE_ISSUE)
+    library.add_article(Article("待用稿", ["一段正文。"], issue_id=issue.id))
+    dialog = issue_list(qtbot, window_of(desk))
+    click_row(qtbot, dialog, 1810)
+    answered = Modals(qtbot, no(qtbot))
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert (
+        answered.done() and "将一并删除" in answered.seen[0] and "稿库稿件1篇" in answered.seen[0]
+    )
+    assert dialog.numbers() == [1810, SAMPLE_ISSUE] and len(library.articles(issue.id)) == 1  # type: ignore[arg-type]
