@@ -28,7 +28,7 @@ from widgets.export_dialog import export_with_dialog
 from widgets.i18n import one_language
 from widgets.import_dialog import import_into_bin
 from widgets.inspector import Inspector
-from widgets.labels import issue_title, owner_title, page_label, step_name
+from widgets.labels import issue_title, owner_title, page_label
 from widgets.main_window import MainWindow
 from widgets.marks_panel import MarksPanel
 from widgets.pages_panel import THUMB_WIDTH
@@ -38,6 +38,7 @@ from widgets.proof_menu import PresetExport
 from widgets.proof_view import ProofView
 from widgets.recent import RecentLibraries
 from widgets.save_bar import install_library_bars
+from widgets.signoff_panel import install_signoff_dock, page_signoff_line
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ COMMAND_LABELS = (
     QT_TRANSLATE_NOOP("Commands", "自动组版"),
     QT_TRANSLATE_NOOP("Commands", "编辑"),
     QT_TRANSLATE_NOOP("Commands", "期次属性"),
+    QT_TRANSLATE_NOOP("Commands", "签字"),
+    QT_TRANSLATE_NOOP("Commands", "结束校次"),
 )
 
 
@@ -141,6 +144,7 @@ class EditorWindow(MainWindow):
         self.inspector_dock.raise_()
         self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
         self.actions = build_editor_actions(self)
+        self.signoff_panel = install_signoff_dock(self)  # 签字: who signed the page, and when
         RecentLibraries(self.settings).add(self.library_path())
 
         self.canvas.frame_selected.connect(self._frame_selected)
@@ -249,9 +253,8 @@ class EditorWindow(MainWindow):
             parts.append(self.tr("提示{n}条").format(n=s.findings))
         else:
             parts.append(self.tr("正常"))
-        if s.signed:
-            parts.append(step_name(s.signed))
         self.pages.set_status(index, " · ".join(parts), bool(s.overset or s.findings))
+        self.pages.set_signoff(index, *page_signoff_line(self.editor, index))
 
     # -- after an edit ----------------------------------------------------------------------------
 
@@ -276,6 +279,9 @@ class EditorWindow(MainWindow):
             self.refresh_marks()
         if change.proof or change.everything:
             self._close_stale_proof_views()
+            for index in range(len(self.editor.doc.pages)):  # signatures come with rounds
+                self.pages.set_signoff(index, *page_signoff_line(self.editor, index))
+            self.signoff_panel.refresh()
         self._update_undo()
 
     def _show_issue(self) -> None:

@@ -14,20 +14,47 @@ from PySide6.QtWidgets import (
 )
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, problem: bool) under the label
+SIGNOFF_ROLE = Qt.ItemDataRole.UserRole + 2  # (text, signed off: bool) under the status
 THUMB_WIDTH = 120  # pixels; a tabloid page is then about 170 high
 _PROBLEM = QColor(200, 0, 0)
 _FINE = QColor(0, 120, 60)
+_SIGNING = QColor(90, 90, 90)
+MOST_LINES = 3  # under a thumbnail: the status, who signed last, when
+
+
+def _lines(index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, QColor, bool]]:
+    """The lines under a page's label: its status (red or green), its last signature (grey,
+    green and bold once signed off)."""
+    out = []
+    status = index.data(STATUS_ROLE)
+    if status:
+        out.append((status[0], _PROBLEM if status[1] else _FINE, False))
+    signed = index.data(SIGNOFF_ROLE)
+    if signed:
+        colour = _FINE if signed[1] else _SIGNING
+        out += [(line, colour, bool(signed[1])) for line in signed[0].split("\n")]
+    return out
+
+
+def _room(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+    """Lines kept under the label: as many as the item has, or — where the view sizes every
+    item like the first (thumbnails) — the most any item can have, so that no label slides
+    under its thumbnail when a page gets a two-line signature and the first page has none."""
+    view = option.widget  # type: ignore[attr-defined]
+    if isinstance(view, QListView) and view.uniformItemSizes():
+        return MOST_LINES
+    return len(_lines(index))
 
 
 class _StatusDelegate(QStyledItemDelegate):
-    """Draws the item as usual, then its status line in red (a problem) or green below it."""
+    """Draws the item as usual, then its status line in red (a problem) or green below it,
+    then who signed it last."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        if index.data(STATUS_ROLE):
-            size.setHeight(size.height() + option.fontMetrics.height() + 2)
+        size.setHeight(size.height() + _room(option, index) * (option.fontMetrics.height() + 2))
         return size
 
     def paint(
@@ -36,19 +63,25 @@ class _StatusDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        status = index.data(STATUS_ROLE)
-        if not status:
+        lines = _lines(index)
+        if not lines:
             super().paint(painter, option, index)
             return
         line = option.fontMetrics.height() + 2
+        room = max(len(lines), _room(option, index))
         top = QStyleOptionViewItem(option)
-        top.rect = option.rect.adjusted(0, 0, 0, -line)
+        top.rect = option.rect.adjusted(0, 0, 0, -line * room)
         super().paint(painter, top, index)
-        text, problem = status
         painter.save()
-        painter.setPen(_PROBLEM if problem else _FINE)
-        rect = QRect(option.rect.left(), option.rect.bottom() - line, option.rect.width(), line)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        y = option.rect.bottom() - line * room
+        for text, colour, bold in lines:
+            font = painter.font()
+            font.setBold(bold)
+            painter.setFont(font)
+            painter.setPen(colour)
+            rect = QRect(option.rect.left(), y, option.rect.width(), line)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            y += line
         painter.restore()
 
 
@@ -103,6 +136,16 @@ class PagesPanel(QListWidget):
         if item is not None:
             item.setData(STATUS_ROLE, (text, problem) if text else None)
             item.setToolTip(f"{item.text()}\n{text}" if text else item.text())
+
+    def set_signoff(self, index: int, text: str, signed_off: bool) -> None:
+        """Who signed the page last and when ("终审 李总 04-25 18:30"), under its status."""
+        item = self.item(index)
+        if item is not None:
+            item.setData(SIGNOFF_ROLE, (text, signed_off) if text else None)
+
+    def signoff(self, index: int) -> tuple[str, bool] | None:
+        item = self.item(index)
+        return item.data(SIGNOFF_ROLE) if item is not None else None
 
     def status(self, index: int) -> tuple[str, bool] | None:
         item = self.item(index)

@@ -18,6 +18,7 @@ from app.store import LibraryError
 from widgets.editor_host import EditorHost
 from widgets.i18n import one_language
 from widgets.labels import issue_title, step_name
+from widgets.print_gate import preflight_allows_print
 from widgets.proof_view import ProofView
 
 REQUIRE_SIGNOFF_KEY = "proof/require_signoff"  # 签发后才能付印: QSettings, off by default
@@ -123,8 +124,9 @@ def set_require_signoff(w: EditorHost, on: bool) -> None:
 
 
 def export_for_print(w: EditorHost, path: str | None = None) -> bool:
-    """付印: export with the print preset. Pages not signed off (签发) are named first —
-    refused with 签发后才能付印 set, otherwise the editor chooses whether to go on."""
+    """付印: export with the print preset, gated as the CLI's `export --preset print`. Pages
+    not signed off (签发) are named first — refused with 签发后才能付印 set, otherwise the
+    editor chooses whether to go on; then preflight errors stop it unless overridden."""
     w.inspector.commit()
     title = translate("ProofMenu", "付印导出")
     warnings = [one_language(line) for line in w.editor.print_warnings()]
@@ -145,6 +147,8 @@ def export_for_print(w: EditorHost, path: str | None = None) -> bool:
             ),
         ):
             return False
+    if not preflight_allows_print(w):
+        return False
     return w.export_pdf(path, preset="print")
 
 

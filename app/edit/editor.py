@@ -37,6 +37,7 @@ from app.edit.proofing import OpenRound, ResolveMark
 from app.edit.recompose import affected_pages, compose_pages
 from app.edit.revisions import Revision, take_snapshot
 from app.edit.session import Change, Command, EditSession
+from app.edit.signing import CloseRound, SignPage
 from app.edit.type_edits import TypeEdits
 from app.edit.undo_log import UndoLog
 from app.errors import UserError
@@ -423,6 +424,14 @@ class IssueEditor(FrameEdits, TypeEdits):
     def resolve_mark(self, mark_id: int, status: str, by: str = "") -> None:
         """Set a mark fixed (已改), rejected (不改) or open again, as an undoable step."""
         self.session.push(ResolveMark(mark_id, status, by))
+
+    def sign_page(self, page_id: int, step: str, person: str, *, after_fixes: bool = False) -> None:
+        """Sign 初审/复审/终审/签发 of a page under app/proof's rules, as an undoable step."""
+        self.session.push(SignPage(page_id, step, person, after_fixes=after_fixes), wait=False)
+
+    def close_round(self, round_id: int) -> None:
+        """结束校次: the round's pages advance to its kind, signed by its proofreader."""
+        self.session.push(CloseRound(round_id), wait=False)
 
     # -- revisions ----------------------------------------------------------------------------
 

@@ -153,6 +153,13 @@ class ProofStore:
                 ) from e
             raise
 
+    def delete_signoff(self, page_id: int, step: str) -> None:
+        """Take a page's signature for `step` off (the undo of signing it)."""
+        with self.transaction():
+            self._db.execute(
+                "DELETE FROM page_signoffs WHERE page_id = ? AND step = ?", [page_id, step]
+            )
+
     def signoffs(self, page_id: int) -> list[PageSignoff]:
         """The page's signatures in the order they were given."""
         found = self._where("page_signoffs", "page_id = ?", [page_id], "id")

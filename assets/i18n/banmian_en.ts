@@ -46,99 +46,109 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="47" />
+            <location filename="../../widgets/editor_window.py" line="48" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="48" />
+            <location filename="../../widgets/editor_window.py" line="49" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="50" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="51" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="51" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="53" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="54" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="56" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="56" />
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="60" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="60" />
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="61" />
+            <location filename="../../widgets/editor_window.py" line="62" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="62" />
+            <location filename="../../widgets/editor_window.py" line="63" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="63" />
+            <location filename="../../widgets/editor_window.py" line="64" />
             <source>自动组版</source>
             <translation>Automatic make-up</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="64" />
+            <location filename="../../widgets/editor_window.py" line="65" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="65" />
+            <location filename="../../widgets/editor_window.py" line="66" />
             <source>期次属性</source>
             <translation>Issue properties</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="67" />
+            <source>签字</source>
+            <translation>Sign</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="68" />
+            <source>结束校次</source>
+            <translation>Close Proof Round</translation>
         </message>
         <message>
             <location filename="../../widgets/frame_menu.py" line="25" />
@@ -400,52 +410,52 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="126" />
+            <location filename="../../widgets/editor_window.py" line="129" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="129" />
+            <location filename="../../widgets/editor_window.py" line="132" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="134" />
+            <location filename="../../widgets/editor_window.py" line="137" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="138" />
+            <location filename="../../widgets/editor_window.py" line="141" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="239" />
+            <location filename="../../widgets/editor_window.py" line="243" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="241" />
+            <location filename="../../widgets/editor_window.py" line="245" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="243" />
+            <location filename="../../widgets/editor_window.py" line="247" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="296" />
+            <location filename="../../widgets/editor_window.py" line="302" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="297" />
+            <location filename="../../widgets/editor_window.py" line="303" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="343" />
+            <location filename="../../widgets/editor_window.py" line="349" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
@@ -826,57 +836,72 @@
     <context>
         <name>IssueDialogs</name>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="57" />
+            <location filename="../../widgets/issue_dialogs.py" line="67" />
+            <location filename="../../widgets/issue_dialogs.py" line="191" />
             <source>本期属性</source>
             <translation>Issue properties</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="60" />
+            <location filename="../../widgets/issue_dialogs.py" line="70" />
             <source>yyyy年M月d日</source>
             <translation>yyyy-MM-dd</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="64" />
+            <location filename="../../widgets/issue_dialogs.py" line="74" />
             <source>{n}版</source>
             <translation>{n} pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="68" />
+            <location filename="../../widgets/issue_dialogs.py" line="78" />
             <source>版</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="69" />
+            <location filename="../../widgets/issue_dialogs.py" line="79" />
             <source>版名</source>
             <translation>Section</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="70" />
+            <location filename="../../widgets/issue_dialogs.py" line="80" />
             <source>彩色</source>
             <translation>Colour</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="86" />
+            <location filename="../../widgets/issue_dialogs.py" line="96" />
             <source>出版日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="88" />
+            <location filename="../../widgets/issue_dialogs.py" line="98" />
             <source>版数</source>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="117" />
+            <location filename="../../widgets/issue_dialogs.py" line="127" />
             <source>第{n}版</source>
             <translation>Page {n}</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="145" />
+            <location filename="../../widgets/issue_dialogs.py" line="155" />
             <source>请填写版名：第{pages}版</source>
             <translation>Give a section name to page {pages}</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="191" />
+            <location filename="../../widgets/issue_dialogs.py" line="184" />
+            <source>{kind}{n}个</source>
+            <translation>{n} × {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="187" />
+            <source>减为{count}版将撤下第{first}至{last}版，连同版上的{held}（可以撤销）。
+
+继续？</source>
+            <translation>Going down to {count} pages takes pages {first} to {last} off, with what is on them: {held} (this can be undone).
+
+Go on?</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="231" />
             <source>新建{numbers}？
 
 出版日期：{date}，{lunar}
@@ -887,62 +912,69 @@ Date: {date}, lunar date {lunar}
 {pages} pages, with the sections, credits, masthead, QR codes and other standing items of issue {total}.</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="202" />
+            <location filename="../../widgets/issue_dialogs.py" line="242" />
             <source>新建下一期</source>
             <translation>Next issue</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="212" />
+            <location filename="../../widgets/issue_dialogs.py" line="252" />
             <source>已新建第{n}期</source>
             <translation>Issue {n} made</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="223" />
+            <location filename="../../widgets/issue_dialogs.py" line="263" />
             <source>上版稿件{n}篇：{titles}{more}</source>
             <translation>{n} stories on its pages: {titles}{more}</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="228" />
+            <location filename="../../widgets/issue_dialogs.py" line="268" />
             <source>稿库稿件{n}篇</source>
             <translation>{n} stories in its bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="229" />
+            <location filename="../../widgets/issue_dialogs.py" line="269" />
             <source>签字{n}处（校次、审稿、签发）</source>
             <translation>{n} signatures (proof rounds, reviews, sign-offs)</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="230" />
+            <location filename="../../widgets/issue_dialogs.py" line="270" />
             <source>校次{n}个</source>
             <translation>{n} proof rounds</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="231" />
+            <location filename="../../widgets/issue_dialogs.py" line="271" />
             <source>校对标记{n}处</source>
             <translation>{n} proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="232" />
+            <location filename="../../widgets/issue_dialogs.py" line="272" />
             <source>命名版本{n}个</source>
             <translation>{n} named revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="242" />
+            <location filename="../../widgets/issue_dialogs.py" line="282" />
             <source>删除期次</source>
             <translation>Delete issue</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="244" />
+            <location filename="../../widgets/issue_dialogs.py" line="284" />
             <source>正在编辑的一期不能删除：请先打开另一期</source>
             <translation>The issue open here cannot be deleted: open another issue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="252" />
+            <location filename="../../widgets/issue_dialogs.py" line="292" />
             <source>删除{numbers}（{date}）？删除后不能撤销。</source>
             <translation>Delete {numbers} ({date})? This cannot be undone.</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="258" />
+            <location filename="../../widgets/issue_dialogs.py" line="297" />
+            <source>将一并删除：
+{what}</source>
+            <translation>Deleted with it:
+{what}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/issue_dialogs.py" line="301" />
             <source>这一期已有工作，将一并删除：
 {what}
 
@@ -953,7 +985,7 @@ Date: {date}, lunar date {lunar}
 Really delete {numbers}?</translation>
         </message>
         <message>
-            <location filename="../../widgets/issue_dialogs.py" line="268" />
+            <location filename="../../widgets/issue_dialogs.py" line="311" />
             <source>已删除第{n}期</source>
             <translation>Issue {n} deleted</translation>
         </message>
@@ -1754,73 +1786,111 @@ Off: this page's stories go back to the bin and are made up again with it (stori
         </message>
     </context>
     <context>
-        <name>ProofMenu</name>
+        <name>PrintGate</name>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="42" />
-            <source>校对(&amp;P)</source>
-            <translation>&amp;Proof</translation>
+            <location filename="../../widgets/print_gate.py" line="21" />
+            <source>全期</source>
+            <translation>Whole issue</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="44" />
-            <source>开始校次…</source>
-            <translation>Start a proof round…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="45" />
-            <source>打开校样…</source>
-            <translation>Open proof…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="48" />
-            <source>付印导出…</source>
-            <translation>Export for print…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="49" />
-            <source>签发后才能付印</source>
-            <translation>Print only after sign-off</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="76" />
-            <location filename="../../widgets/proof_menu.py" line="82" />
-            <source>开始校次</source>
-            <translation>Start a proof round</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="76" />
-            <location filename="../../widgets/proof_menu.py" line="103" />
-            <source>校次</source>
-            <translation>Round</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="82" />
-            <source>校对人</source>
-            <translation>Proofreader</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="97" />
-            <source>还没有校次：请先从“校对 → 开始校次…”开始</source>
-            <translation>No proof round yet: start one with Proof → Start a proof round…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="102" />
-            <source>打开校样</source>
-            <translation>Open proof</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/proof_menu.py" line="129" />
+            <location filename="../../widgets/print_gate.py" line="38" />
             <source>付印导出</source>
             <translation>Export for print</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="138" />
+            <location filename="../../widgets/print_gate.py" line="40" />
+            <source>……另有{n}个错误</source>
+            <translation>… and {n} more errors</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/print_gate.py" line="45" />
+            <source>印前检查有{n}个错误，付印文件不能带着错误交印厂：</source>
+            <translation>Preflight found {n} errors; a print file must not go to the printer with errors:</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/print_gate.py" line="52" />
+            <source>在印前检查中查看</source>
+            <translation>Show in Preflight</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/print_gate.py" line="55" />
+            <source>仍然导出</source>
+            <translation>Export anyway</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/print_gate.py" line="78" />
+            <source>带着{n}个印前检查错误导出（已确认）</source>
+            <translation>Exported with {n} preflight errors (confirmed)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProofMenu</name>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="43" />
+            <source>校对(&amp;P)</source>
+            <translation>&amp;Proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="45" />
+            <source>开始校次…</source>
+            <translation>Start a proof round…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="46" />
+            <source>打开校样…</source>
+            <translation>Open proof…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="49" />
+            <source>付印导出…</source>
+            <translation>Export for print…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="50" />
+            <source>签发后才能付印</source>
+            <translation>Print only after sign-off</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="77" />
+            <location filename="../../widgets/proof_menu.py" line="83" />
+            <source>开始校次</source>
+            <translation>Start a proof round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="77" />
+            <location filename="../../widgets/proof_menu.py" line="104" />
+            <source>校次</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="83" />
+            <source>校对人</source>
+            <translation>Proofreader</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="98" />
+            <source>还没有校次：请先从“校对 → 开始校次…”开始</source>
+            <translation>No proof round yet: start one with Proof → Start a proof round…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="103" />
+            <source>打开校样</source>
+            <translation>Open proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="131" />
+            <source>付印导出</source>
+            <translation>Export for print</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/proof_menu.py" line="140" />
             <source>签发后才能付印，不能导出：
 {pages}</source>
             <translation>Print only after sign-off; not exported:
 {pages}</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="143" />
+            <location filename="../../widgets/proof_menu.py" line="145" />
             <source>以下版面尚未签发：
 {pages}
 
@@ -1997,6 +2067,111 @@ Export anyway?</translation>
             <location filename="../../widgets/save_bar.py" line="149" />
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignoffPanel</name>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="57" />
+            <source>未签字</source>
+            <translation>Not signed</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="98" />
+            <source>步骤</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="99" />
+            <location filename="../../widgets/signoff_panel.py" line="125" />
+            <source>签字人</source>
+            <translation>Signed by</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="100" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="101" />
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="105" />
+            <source>签字人姓名</source>
+            <translation>Your name, to sign with</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="106" />
+            <source>改后付印</source>
+            <translation>Print after fixes</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="108" />
+            <source>尚有未改的校对标记时签发：印前须按标记改完</source>
+            <translation>Sign off with proof marks still open: they must be fixed before printing</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="116" />
+            <source>一校、二校、三校在校次结束时由校对签；初审、复审、终审依次签，一人只签一审；三校、终审之后方可签发。</source>
+            <translation>The 1st, 2nd and 3rd proofs are signed by the proofreader when the round is closed; the reviews are signed in order, one review per person; sign-off comes after the 3rd proof and the final review.</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="150" />
+            <source>未选中版面</source>
+            <translation>No page shown</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="156" />
+            <source>{page}：现为{state}</source>
+            <translation>{page}: at {state}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="160" />
+            <source>，{round}进行中（{person}）</source>
+            <translation>, {round} under way ({person})</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="164" />
+            <source>，{n}处未改</source>
+            <translation>, {n} marks open</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="176" />
+            <source>校对中</source>
+            <translation>In proof</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="179" />
+            <source>待签</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="200" />
+            <source>已签发</source>
+            <translation>Signed off</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="200" />
+            <location filename="../../widgets/signoff_panel.py" line="273" />
+            <source>签字</source>
+            <translation>Sign-off</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="203" />
+            <source>签发本版</source>
+            <translation>Sign off this page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="206" />
+            <source>签{step}</source>
+            <translation>Sign {step}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/signoff_panel.py" line="214" />
+            <source>结束{round}（{person}，全期{n}版）</source>
+            <translation>Close {round} ({person}, all {n} pages)</translation>
         </message>
     </context>
     <context>
