@@ -63,12 +63,16 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class ImageItem:
+    """A picture in a box: the part `crop` of it (fractions of the upright picture; None:
+    the middle, filling the box), resolved by layouts/picture.shown in every renderer."""
+
     owner: str
     asset: str  # content hash of the image blob
     x: float
     y: float
     w: float
     h: float
+    crop: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)

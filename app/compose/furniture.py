@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.compose.fields import credits_line, hotline_lines, masthead_fields, running_head
 from app.compose.title_art import title_art_box
 from app.model import Frame, Page
 from app.model.document import IssueDoc
 from layouts.color import BLACK, RED, WHITE
 from layouts.display import Finding, ImageItem, Item
+from layouts.flow import PlacedLine
 from layouts.fonts.metrics import FaceSet
 from layouts.furniture import BlockLine, boxed, qr_slot, rule, stack_lines
 from layouts.grid import PageGrid
 from layouts.headline import natural_width
+from layouts.paragraph import compose_paragraph
+from layouts.picture import WHOLE
+from layouts.text import Line, Paragraph, Span, TextStyle
 from layouts.units import HAO
 
 Result = tuple[list[Item], list[Finding]]
@@ -44,28 +50,85 @@ def compose_furniture(
     return [], [Finding("empty_frame", owner, f"未知框类型 / frame kind {kind} has no content")]
 
 
+# The house style of a picture's caption (图片说明) and credit (摄影/图): 楷体 小五 under the
+# picture, justified, the credit after an em space in 仿宋 (alone it stands right).
+CAPTION_STYLE = TextStyle("kai", HAO["小五"], HAO["小五"] * 1.45, indent=0.0, align="justify")
+CREDIT_FONT = "fangsong"
+CAPTION_GAP = 3.0  # points of white between the picture and its caption
+MIN_PICTURE = 1 / 3  # a caption may take at most two thirds of its frame
+
+
 def _image(frame: Frame, owner: str, faces: FaceSet) -> Result:
-    """A picture filling the frame above its caption (the asset is fitted by the frame's shape)."""
+    """A picture filling its box above its caption, cropped, never stretched: the frame's
+    crop (props.crop) or its middle; caption and credit set by the paragraph composer."""
     asset = frame.props.get("asset")
     if not asset:
         return [], [
             Finding("empty_frame", owner, "图片框没有图片 / the image frame has no picture")
         ]
-    caption = frame.props.get("caption", "")
-    cap_h = HAO["小五"] * 2.2 if caption else 0.0
-    items: list[Item] = [ImageItem(owner, asset, frame.x, frame.y, frame.w, frame.h - cap_h)]
+    lines = caption_lines(
+        frame.props.get("caption", ""), frame.props.get("credit", ""), frame.w, faces
+    )
+    leading = CAPTION_STYLE.leading
     findings: list[Finding] = []
-    if caption:
-        cap, _, findings = stack_lines(
-            [BlockLine(caption, "kai", HAO["小五"], BLACK, "left")],
-            frame.x,
-            frame.y + frame.h - cap_h + 4,
-            frame.w,
-            faces,
-            owner,
+    fit = int((frame.h * (1 - MIN_PICTURE) - CAPTION_GAP) // leading)
+    if len(lines) > fit:  # the picture keeps a third of its frame: the rest is reported
+        fit = max(fit, 0)
+        over = sum(line.end - line.start for line in lines[fit:])
+        findings.append(
+            Finding(
+                "text_fit",
+                owner,
+                f"图片说明超{over}字，图片所剩无几 / the caption is {over} characters too long "
+                "for its frame",
+                count=over,
+            )
         )
-        items.extend(cap)
+        lines = lines[:fit]
+    cap_h = CAPTION_GAP + len(lines) * leading if lines else 0.0
+    crop = frame.props.get("crop")
+    items: list[Item] = [
+        ImageItem(
+            owner,
+            asset,
+            frame.x,
+            frame.y,
+            frame.w,
+            frame.h - cap_h,
+            tuple(crop) if crop else None,  # type: ignore[arg-type]
+        )
+    ]
+    size = CAPTION_STYLE.size
+    baseline = frame.y + frame.h - cap_h + CAPTION_GAP + size * 0.88
+    for i, line in enumerate(lines):
+        placed = PlacedLine(owner, 0, frame.x, baseline + i * leading, size, line, 0)
+        items.extend(placed.items())
     return items, findings
+
+
+def caption_lines(caption: str, credit: str, width: float, faces: FaceSet) -> list[Line]:
+    """A caption and its credit as composed lines `width` points wide (none without either).
+    The credit ends the caption's last line when it fits there whole; else it stands on its
+    own line, flush right — never split, never a line opening with the em space before it."""
+    caption, credit = caption.strip(), credit.strip()
+    if not caption and not credit:
+        return []
+    if not caption:
+        return _credit_alone(credit, width, faces)
+    text = Span(caption, CAPTION_STYLE.font)
+    if not credit:
+        return compose_paragraph(Paragraph((text,), CAPTION_STYLE), width, faces)
+    joined = (text, Span("\u3000" + credit, CREDIT_FONT))
+    lines = compose_paragraph(Paragraph(joined, CAPTION_STYLE), width, faces)
+    if lines[-1].start < len(caption):  # the last line holds caption and the whole credit
+        return lines
+    caption_only = compose_paragraph(Paragraph((text,), CAPTION_STYLE), width, faces)
+    return caption_only + _credit_alone(credit, width, faces)
+
+
+def _credit_alone(credit: str, width: float, faces: FaceSet) -> list[Line]:
+    style = replace(CAPTION_STYLE, align="right")
+    return compose_paragraph(Paragraph((Span(credit, CREDIT_FONT),), style), width, faces)
 
 
 def _masthead(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result:
@@ -77,7 +140,7 @@ def _masthead(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Result
     items: list[Item]
     findings: list[Finding] = []
     if art is not None:  # the paper's own lettering (报头题字) when it has one
-        items = [ImageItem(owner, *art)]
+        items = [ImageItem(owner, *art, crop=WHOLE)]  # fitted whole: nothing to crop
     else:
         size = min(frame.h * 0.62, title_w / max(natural_width(f.title, "biaosong", 1, faces), 1))
         items, _, findings = stack_lines(

@@ -29,7 +29,7 @@ from app.edit.commands import (
     RestoreRevision,
     frame_on_grid,
 )
-from app.edit.frame_edits import FrameClipboard, FrameEdits
+from app.edit.frame_edits import FrameEdits
 from app.edit.import_command import ImportFiles
 from app.edit.issue_props import IssueProperties, SetIssueProperties
 from app.edit.page_makeup import ApplyMakeup, MakeupJob, PageProposal, read_job
@@ -100,7 +100,7 @@ class IssueEditor(FrameEdits, TypeEdits):
         self._listeners: list[EditorListener] = []
         self._composed: dict[int, ComposedPage] = {}
         self._plans: dict[tuple[int, int | None, placement.Placement], placement.Placement] = {}
-        self.clipboard = FrameClipboard()
+        FrameEdits.__init__(self)  # the frame clipboard, picture sizes
         self._recompose({p.id for p in doc.pages if p.id is not None})
 
     # -- the IssueView the window reads -------------------------------------------------------

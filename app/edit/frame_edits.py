@@ -17,11 +17,17 @@ from app.edit.frame_commands import PasteFrame, ReplacePicture, SetFrameProps, S
 from app.edit.free_space import roomiest
 from app.errors import UserError
 from app.model import Asset, Frame
+from app.preflight.findings import image_info_from_bytes
+from app.store import LibraryError
+from layouts.display import ImageItem, frame_owner
+from layouts.picture import Crop, effective_ppi, fill, shown, upright, zoom_of
 from layouts.wrap import Offsets
 
 if TYPE_CHECKING:
     from app.edit.session import EditSession
     from app.model.document import IssueDoc
+    from app.store import Library
+    from layouts.display import ComposedPage
     from layouts.grid import PageGrid
 
 ALIGN_LABEL = "对齐版框"
@@ -44,6 +50,23 @@ class FrameClipboard:
         return bool(self.frames)
 
 
+@dataclass(frozen=True, slots=True)
+class PictureView:
+    """A picture frame as it composes: the picture's upright pixels, the box it fills (the
+    frame less its caption), the part shown, the crop that fills the box, the effective ppi."""
+
+    size: tuple[int, int]
+    box: tuple[float, float, float, float]  # x, y, w, h in points
+    crop: Crop  # the part shown (layouts/picture.shown)
+    fill: Crop  # the part that fills the box from the middle (no crop of the user's)
+    ppi: float
+
+    @property
+    def zoom(self) -> float:
+        """How many times enlarged past filling its box (1.0: filling)."""
+        return zoom_of(self.crop, self.fill)
+
+
 class FrameEdits:
     """Mixed into IssueEditor, whose session, document, grid and frame lookup it uses."""
 
@@ -51,7 +74,13 @@ class FrameEdits:
     doc: IssueDoc
     grid: PageGrid
     frame: Callable[[int], Frame]
-    clipboard: FrameClipboard
+    library: Library
+    composed_page: Callable[[int], ComposedPage]
+    page_index: Callable[[int | None], int]
+
+    def __init__(self) -> None:
+        self.clipboard = FrameClipboard()
+        self._picture_sizes: dict[str, tuple[int, int] | None] = {}
 
     def _frames(self, ids: Sequence[int]) -> list[Frame]:
         frames = [self.frame(i) for i in dict.fromkeys(ids)]
@@ -139,6 +168,40 @@ class FrameEdits:
 
     def replace_picture(self, frame_id: int, asset: Asset) -> None:
         self.session.push(ReplacePicture(frame_id, asset))
+
+    def picture_size(self, asset: str) -> tuple[int, int] | None:
+        """The picture's pixels across and down, upright (EXIF turns applied); None when the
+        library has no such picture or it cannot be read. Read once per asset."""
+        if asset not in self._picture_sizes:
+            try:
+                info = image_info_from_bytes(self.library.asset(asset).data)
+                found = upright(info.width, info.height, info.orientation)
+            except (LibraryError, OSError, ValueError):
+                found = None
+            self._picture_sizes[asset] = found
+        return self._picture_sizes[asset]
+
+    def picture_view(self, frame_id: int) -> PictureView | None:
+        """How picture frame `frame_id` composes now; None for another kind of frame, an
+        empty one, or a picture that cannot be read."""
+        frame = self.frame(frame_id)
+        asset = frame.props.get("asset")
+        size = self.picture_size(asset) if frame.kind == "image" and asset else None
+        if size is None:
+            return None
+        page = self.composed_page(self.page_index(frame.page_id))
+        owner = frame_owner(frame.id)
+        item = next((i for i in page.items if isinstance(i, ImageItem) and i.owner == owner), None)
+        if item is None:
+            return None
+        crop = shown(*size, item.w, item.h, item.crop)
+        return PictureView(
+            size,
+            (item.x, item.y, item.w, item.h),
+            crop,
+            fill(*size, item.w, item.h),
+            effective_ppi(*size, crop, item.w, item.h),
+        )
 
     def _set_props(self, frame_id: int, **props: Any) -> None:
         current = self.frame(frame_id).props

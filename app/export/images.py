@@ -1,4 +1,4 @@
-"""Images to PDF: takes an ImageItem and its asset bytes, gives a CMYK raster of at most 300 ppi at placed size, drawn in the item's box."""
+"""Images to PDF: takes an ImageItem and its asset bytes, gives a CMYK raster of the part the item shows (upright by its EXIF orientation, cropped as layouts/picture.shown says) at no more than 300 ppi at placed size, drawn in the item's box."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.export.geometry import PageGeometry
 from layouts.display import ImageItem
+from layouts.picture import Crop, shown, upright
 
 if TYPE_CHECKING:  # Pillow is imported when a page has an image, not for every export
     from PIL import Image
@@ -34,7 +35,7 @@ def placed_pixels(w_pt: float, h_pt: float, ppi: float) -> tuple[int, int]:
 
 
 def pdf_raster(
-    data: bytes, *, black_only: bool, placed: tuple[float, float]
+    data: bytes, *, black_only: bool, placed: tuple[float, float], crop: Crop | None = None
 ) -> Image.Image | bytes:
     """What the PDF gets for a picture placed w × h points: CMYK pixels at no more than
     PHOTO_MAX_PPI (see to_cmyk), as a CMYK JPEG if the original was one, else as pixels that
@@ -44,7 +45,7 @@ def pdf_raster(
     resolution (no chroma subsampling): what Acrobat's press presets do, a quarter of the
     Flate size and a fraction of its time. Drawings and screenshots (PNG, TIFF) stay lossless.
     """
-    im, fmt = _decode(data, black_only, placed)
+    im, fmt = _decode(data, black_only, placed, crop)
     if fmt not in ("JPEG", "MPO"):
         return im
     out = io.BytesIO()
@@ -53,7 +54,11 @@ def pdf_raster(
 
 
 def to_cmyk(
-    data: bytes, *, black_only: bool = False, placed: tuple[float, float] | None = None
+    data: bytes,
+    *,
+    black_only: bool = False,
+    placed: tuple[float, float] | None = None,
+    crop: Crop | None = None,
 ) -> Image.Image:
     """Decode image bytes into a CMYK image for newsprint.
 
@@ -69,27 +74,49 @@ def to_cmyk(
     component replacement (K = min(C, M, Y), taken out of C, M and Y): neutral tones print on
     the black plate only and total ink stays ≤ 200 %, inside the 220–240 % newsprint limit.
     A basic conversion without ICC profiles; colour management comes with PDF/X output.
+
+    The picture is turned upright by its EXIF orientation; with `placed`, only the part the
+    box shows (layouts/picture.shown of `crop`, None: the middle, filling the box) is kept.
     """
-    return _decode(data, black_only, placed)[0]
+    return _decode(data, black_only, placed, crop)[0]
 
 
 def _decode(
-    data: bytes, black_only: bool, placed: tuple[float, float] | None
+    data: bytes, black_only: bool, placed: tuple[float, float] | None, crop: Crop | None = None
 ) -> tuple[Image.Image, str]:
     """The CMYK image (see to_cmyk) and the format the bytes were in."""
     from PIL import Image, ImageChops
 
     with Image.open(io.BytesIO(data)) as src:
         fmt = src.format or ""
-        target = None
+        orientation = _orientation(src)
+        target = part = None
         if placed is not None:
             ppi = LINE_ART_MAX_PPI if src.mode == "1" else PHOTO_MAX_PPI
+            up_w, up_h = upright(src.width, src.height, orientation)
+            part = shown(up_w, up_h, *placed, crop)
             w, h = placed_pixels(*placed, ppi)
-            target = (min(w, src.width), min(h, src.height))
-            if target != src.size:
-                src.draft(src.mode, target)  # JPEG only; a no-op for other formats
+            # the whole picture at the size that gives the shown part `target` pixels
+            frac_w, frac_h = part[2] - part[0], part[3] - part[1]
+            target = (min(w, math.ceil(up_w * frac_w)), min(h, math.ceil(up_h * frac_h)))
+            whole = upright(
+                math.ceil(target[0] / frac_w), math.ceil(target[1] / frac_h), orientation
+            )
+            if whole[0] < src.width and whole[1] < src.height:
+                src.draft(src.mode, whole)  # JPEG only; a no-op for other formats
         src.load()
-        im = _flatten(src if target is None else _downsample(src, target))
+        im = _upright(src, orientation)
+        if part is not None and target is not None:
+            box = (
+                round(part[0] * im.width),
+                round(part[1] * im.height),
+                max(round(part[2] * im.width), round(part[0] * im.width) + 1),
+                max(round(part[3] * im.height), round(part[1] * im.height) + 1),
+            )
+            if box != (0, 0, im.width, im.height):
+                im = im.crop(box)
+            im = _downsample(im, target)
+        im = _flatten(im)
     if im.mode == "CMYK" and not black_only:
         return im, fmt
     if black_only or im.mode in _GREY_MODES:
@@ -100,6 +127,31 @@ def _decode(
     k = ImageChops.darker(ImageChops.darker(c, m), y)
     planes = (ImageChops.subtract(c, k), ImageChops.subtract(m, k), ImageChops.subtract(y, k), k)
     return Image.merge("CMYK", planes), fmt
+
+
+def _orientation(im: Image.Image) -> int:
+    try:
+        return int(im.getexif().get(0x0112, 1))
+    except Exception:  # a broken EXIF block: drawn as it is stored
+        return 1
+
+
+def _upright(im: Image.Image, orientation: int) -> Image.Image:
+    """The picture turned as its EXIF orientation says (what cameras and phones record)."""
+    from PIL import Image
+
+    turns = {
+        2: (Image.Transpose.FLIP_LEFT_RIGHT,),
+        3: (Image.Transpose.ROTATE_180,),
+        4: (Image.Transpose.FLIP_TOP_BOTTOM,),
+        5: (Image.Transpose.TRANSPOSE,),
+        6: (Image.Transpose.ROTATE_270,),
+        7: (Image.Transpose.TRANSVERSE,),
+        8: (Image.Transpose.ROTATE_90,),
+    }.get(orientation, ())
+    for turn in turns:
+        im = im.transpose(turn)
+    return im
 
 
 def _downsample(im: Image.Image, target: tuple[int, int]) -> Image.Image:
@@ -142,16 +194,16 @@ class ImageCache:
 
     def __init__(self, loader: ImageLoader | None) -> None:
         self._loader = loader
-        self._images: dict[tuple[str, bool, float, float], Image.Image | bytes] = {}
+        self._images: dict[tuple[object, ...], Image.Image | bytes] = {}
 
     def get(self, item: ImageItem, *, black_only: bool) -> Image.Image | bytes:
-        key = (item.asset, black_only, item.w, item.h)
+        key = (item.asset, black_only, item.w, item.h, item.crop)
         image = self._images.get(key)
         if image is None:
             if self._loader is None:
                 raise ValueError(f"image {item.asset!r} on the page but no image_loader given")
             data = self._loader(item.asset)
-            image = pdf_raster(data, black_only=black_only, placed=(item.w, item.h))
+            image = pdf_raster(data, black_only=black_only, placed=(item.w, item.h), crop=item.crop)
             self._images[key] = image
         return image
 
@@ -160,6 +212,6 @@ def draw_image(
     canvas: Canvas, g: PageGeometry, item: ImageItem, raster: Image.Image | bytes
 ) -> None:
     """Scale `raster` (CMYK pixels, or CMYK JPEG data, embedded as it is) into the item's box
-    (the composer has already fitted and cropped it)."""
+    (pdf_raster has already cut out the part the box shows, at the box's shape)."""
     source = ImageReader(io.BytesIO(raster) if isinstance(raster, bytes) else raster)
     canvas.drawImage(source, g.x(item.x), g.y(item.y + item.h), item.w, item.h)

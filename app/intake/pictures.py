@@ -11,6 +11,7 @@ from PIL import Image, ImageChops, ImageStat, UnidentifiedImageError
 from app.errors import UserError
 from app.intake.limits import MAX_PIXELS
 from app.model import Asset
+from layouts.picture import upright
 
 # What the print shop takes (NEWSPAPER.md): photos at 170–200 ppi at placed size, line art 600+.
 PHOTO_MIN_PPI = 170.0
@@ -133,6 +134,7 @@ def load_picture(data: bytes, name: str) -> Picture:
             orientation = int(im.getexif().get(0x0112, 1))
         except Exception:  # a broken EXIF block is no reason to refuse the photo
             orientation = 1
+        width, height = upright(width, height, orientation)  # as it prints: turned upright
         decoded = _decode(im, name)
         mode = decoded.mode
         sample = decoded.copy()
@@ -179,7 +181,7 @@ def placement_notes(
         )
     if picture.orientation != 1:
         notes.append(
-            "照片带有EXIF旋转标记，请确认方向 / the photo carries an EXIF rotation: check which "
-            "way up it prints"
+            "照片已按EXIF旋转标记转正，请确认方向 / the photo is turned upright as its EXIF "
+            "rotation says: check it is the right way up"
         )
     return notes

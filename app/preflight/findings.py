@@ -38,10 +38,11 @@ class PreflightFinding:
 class ImageInfo:
     """What preflight needs to know of an image asset without decoding its pixels."""
 
-    width: int  # pixels
+    width: int  # pixels, as stored
     height: int
     mode: str  # PIL mode: "CMYK", "RGB", "L", "P" …
     placeholder: bool = False  # a stand-in picture of the sample (it says 示例图片)
+    orientation: int = 1  # EXIF orientation: 5–8 turn the picture a quarter when it prints
 
 
 ImageInfoSource = Callable[[str], ImageInfo | None]  # asset id → info, None if not found
@@ -52,4 +53,8 @@ def image_info_from_bytes(data: bytes) -> ImageInfo:
     """Size and colour mode from the file header (PIL opens lazily; pixels are not decoded), and
     whether it is the sample's stand-in picture (a PNG text chunk ahead of the pixels)."""
     with Image.open(io.BytesIO(data)) as im:
-        return ImageInfo(im.width, im.height, im.mode, PNG_KEY in im.info)
+        try:
+            orientation = int(im.getexif().get(0x0112, 1))
+        except Exception:  # a broken EXIF block: printed as stored
+            orientation = 1
+        return ImageInfo(im.width, im.height, im.mode, PNG_KEY in im.info, orientation)

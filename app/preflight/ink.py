@@ -16,6 +16,7 @@ from app.preflight.findings import (
 )
 from layouts.color import CMYK
 from layouts.display import Box, ComposedPage, GlyphRun, ImageItem, Item, Rule
+from layouts.picture import effective_ppi, shown, upright
 from layouts.units import to_mm
 
 MIN_PPI = 120  # below this an image prints visibly soft: an error
@@ -159,8 +160,9 @@ def _image_problems(
             "重新置入图片 / place the image again",
         )
         return
-    # The renderer scales all the pixels into the item's box (the composer has cropped).
-    ppi = min(info.width / (item.w / 72), info.height / (item.h / 72))
+    # What prints is the part of the upright picture the item shows (layouts/picture.shown).
+    up_w, up_h = upright(info.width, info.height, info.orientation)
+    ppi = effective_ppi(up_w, up_h, shown(up_w, up_h, item.w, item.h, item.crop), item.w, item.h)
     good = LINE_ART_PPI if info.mode == "1" else GOOD_PPI
     if ppi < good:
         yield (
