@@ -237,7 +237,7 @@ class EditorWindow(MainWindow):
         index = current if current in self._stale else min(self._stale)
         self._stale.discard(index)
         page = self.editor.composed_page(index)
-        painter = PagePainter(fonts=self.canvas.painter.fonts, images=self._load_image)
+        painter = PagePainter(fonts=self.canvas.painter.fonts, images=self.pictures)
         self.pages.set_thumbnail(
             index, render_page(page, THUMB_WIDTH / page.width, painter=painter)
         )

@@ -23,6 +23,7 @@ from layouts.units import to_mm
 from widgets.article_bin import status_label
 from widgets.document_undo import DocumentLineEdit, DocumentPlainTextEdit
 from widgets.labels import frame_title
+from widgets.picture_inspector import PictureInspector
 from widgets.type_panel import TypePanel
 
 DEBOUNCE_MS = (
@@ -79,9 +80,17 @@ class Inspector(QWidget):
         layout.addWidget(self.fill)
         self.type = TypePanel(editor)  # a story's 版式: faces, 字号, 行距, columns, styles
         layout.addWidget(self.type)
+        self.picture = PictureInspector(editor)  # wrap; a picture's caption, credit, crop
+        layout.addWidget(self.picture)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("正文（每行一段）")))
+        body_label = QLabel(self.tr("正文（每行一段）"))
+        layout.addWidget(body_label)
         layout.addWidget(self.body, 1)
+        layout.addStretch(0)  # takes the body's room while the body is hidden
+        self._layout = layout
+        # a story's fields, with their labels: hidden for a picture or other non-story frame
+        self._story_rows = [self.kicker, self.headline, self.subheadline, self.body, body_label]
+        self._story_rows += [form.labelForField(w) for w in self._story_rows[:3]]
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -121,6 +130,8 @@ class Inspector(QWidget):
 
     def _show_geometry(self) -> None:
         self.type.show_frame(self.frame_id)
+        self.picture.show_frame(self.frame_id)
+        self._show_story_rows()
         if self.frame_id is None:
             self.heading.setText(self.tr("未选中版框") if self.article_id is None else "")
             self.geometry.clear()
@@ -168,6 +179,16 @@ class Inspector(QWidget):
             self.fill.setStyleSheet("color: #00783c")
         else:
             self.fill.clear()
+
+    def _show_story_rows(self) -> None:
+        try:
+            kind = self.editor.frame(self.frame_id).kind if self.frame_id is not None else None
+        except KeyError:  # deleted (or undone) under us
+            kind = None
+        story = kind in (None, "article", "teaser")
+        for row in self._story_rows:
+            row.setVisible(story)
+        self._layout.setStretch(self._layout.count() - 1, 0 if story else 1)
 
     def _show_text(self) -> None:
         article = self.editor.doc.articles.get(self.article_id) if self.article_id else None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QGuiApplication, QImage, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -23,6 +23,7 @@ from layouts.units import to_mm
 from widgets.canvas import PageCanvas
 from widgets.pages_panel import PagesPanel
 from widgets.painter import PagePainter
+from widgets.pictures import PictureCache
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("版面 — {title}").format(title=view.title))
         self.resize(1280, 900)
 
-        self._images: dict[str, QImage] = {}
-        self.canvas = self.canvas_class(self, painter=PagePainter(images=self._load_image))
+        # pictures decoded at the size the screen needs, shared by the canvas and thumbnails
+        self.pictures = PictureCache(self._picture_bytes)
+        self.canvas = self.canvas_class(self, painter=PagePainter(images=self.pictures))
         self.setCentralWidget(self.canvas)
 
         self.pages = PagesPanel()
@@ -203,20 +205,12 @@ class MainWindow(QMainWindow):
             return None
         return path if path.lower().endswith(".pdf") else path + ".pdf"
 
-    def _load_image(self, asset: str) -> QImage | None:
-        """A decoded image blob from the view, kept for the window's life (None if unavailable)."""
-        image = self._images.get(asset)
-        if image is None:
-            fetch = getattr(self._view, "image", None)
-            if fetch is None:
-                return None
-            try:
-                image = QImage.fromData(fetch(asset))
-            except Exception:  # a missing blob shows as a placeholder, not a crash
-                log.exception("image %s could not be read", asset)
-                return None
-            self._images[asset] = image
-        return None if image.isNull() else image
+    def _picture_bytes(self, asset: str) -> bytes:
+        """An image blob from the view (KeyError if it offers none: a placeholder is drawn)."""
+        fetch = getattr(self._view, "image", None)
+        if fetch is None:
+            raise KeyError(asset)
+        return fetch(asset)
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_info.setText(self.tr("缩放 {pct}%").format(pct=round(zoom * 100)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -32,9 +33,37 @@ from layouts.display import (
     QRItem,
     Rule,
 )
+from layouts.picture import shown
 from layouts.qr import QRModules
 
 ImageLoader = Callable[[str], QImage | None]  # asset hash -> image (None when unavailable)
+
+
+@runtime_checkable
+class PictureSource(Protocol):
+    """Pictures as the painter asks for them (widgets/pictures.PictureCache): the upright
+    size, and a copy at least `width` pixels across where the picture has them."""
+
+    def size(self, asset: str) -> tuple[int, int] | None: ...
+    def image(self, asset: str, width: float) -> QImage | None: ...
+
+
+class _Loaded:
+    """A PictureSource over a plain loader: the image it gives, whatever the size asked."""
+
+    def __init__(self, load: ImageLoader) -> None:
+        self._load = load
+        self._loaded: dict[str, QImage | None] = {}  # each asset asked for once
+
+    def size(self, asset: str) -> tuple[int, int] | None:
+        image = self.image(asset, 0)
+        return None if image is None or image.isNull() else (image.width(), image.height())
+
+    def image(self, asset: str, width: float) -> QImage | None:
+        if asset not in self._loaded:
+            self._loaded[asset] = self._load(asset)
+        return self._loaded[asset]
+
 
 # Qt 6.11/6.12 draws nothing for a QGlyphRun whose glyphs exceed 64 device pixels, its glyph
 # cache limit (slint-ui/slint#10568); above this size glyphs are filled as outlines instead.
@@ -130,9 +159,13 @@ class FontCache:
 class PagePainter:
     """Paints display-list items onto a QPainter whose user space is page points (y down)."""
 
-    def __init__(self, fonts: FontCache | None = None, images: ImageLoader | None = None) -> None:
+    def __init__(
+        self, fonts: FontCache | None = None, images: PictureSource | ImageLoader | None = None
+    ) -> None:
         self.fonts = fonts if fonts is not None else FontCache()
-        self.images = images
+        self.images: PictureSource | None = (
+            images if images is None or isinstance(images, PictureSource) else _Loaded(images)
+        )
         self.problems: list[str] = []  # fonts or images that could not be drawn, last paint
         self._qr: dict[QRItem, QRModules] = {}  # read from the disk cache once per item
 
@@ -160,7 +193,7 @@ class PagePainter:
                 case QRItem():
                     self._qr_code(qp, item)
                 case ImageItem():
-                    self._image(qp, item)
+                    self._image(qp, item, scale)
                 case _:
                     raise TypeError(f"the Qt painter cannot draw {type(item).__name__}")
         qp.restore()
@@ -246,10 +279,17 @@ class PagePainter:
         # One winding path, not simplified(): Qt's simplification corrupts this many rectangles.
         qp.fillPath(path, QBrush(QColor(0, 0, 0)))
 
-    def _image(self, qp: QPainter, item: ImageItem) -> None:
+    def _image(self, qp: QPainter, item: ImageItem, scale: float) -> None:
+        """The part of the picture the item shows (layouts/picture.shown, as the PDF has it),
+        from a copy about as large as the screen needs."""
         rect = QRectF(item.x, item.y, item.w, item.h)
-        image = self.images(item.asset) if self.images is not None else None
-        if image is None or image.isNull():
+        source = self.images
+        size = source.size(item.asset) if source is not None else None
+        crop = shown(*size, item.w, item.h, item.crop) if size is not None else None
+        image = None
+        if source is not None and crop is not None:
+            image = source.image(item.asset, item.w * scale / max(crop[2] - crop[0], 1e-9))
+        if image is None or image.isNull() or crop is None:
             self._problem(f"image {item.asset[:12]} unavailable")
             # A placeholder so the space is visible on screen; it never reaches the PDF.
             qp.fillRect(rect, QColor(240, 240, 240))
@@ -258,7 +298,9 @@ class PagePainter:
             qp.drawLine(rect.topLeft(), rect.bottomRight())
             qp.drawLine(rect.topRight(), rect.bottomLeft())
             return
-        qp.drawImage(rect, image)
+        w, h = image.width(), image.height()
+        part = QRectF(crop[0] * w, crop[1] * h, (crop[2] - crop[0]) * w, (crop[3] - crop[1]) * h)
+        qp.drawImage(rect, image, part)
 
     def _problem(self, message: str) -> None:
         if message not in self.problems:

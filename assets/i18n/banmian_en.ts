@@ -430,138 +430,138 @@
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="243" />
+            <location filename="../../widgets/editor_window.py" line="251" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="245" />
+            <location filename="../../widgets/editor_window.py" line="253" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="247" />
+            <location filename="../../widgets/editor_window.py" line="255" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="302" />
+            <location filename="../../widgets/editor_window.py" line="310" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="303" />
+            <location filename="../../widgets/editor_window.py" line="311" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="349" />
+            <location filename="../../widgets/editor_window.py" line="357" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="79" />
+            <location filename="../../widgets/main_window.py" line="80" />
             <source>版面 — {title}</source>
             <translation>Banmian — {title}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="88" />
+            <location filename="../../widgets/main_window.py" line="90" />
             <source>版面</source>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="111" />
+            <location filename="../../widgets/main_window.py" line="113" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="112" />
+            <location filename="../../widgets/main_window.py" line="114" />
             <source>导出PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="118" />
+            <location filename="../../widgets/main_window.py" line="120" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="124" />
+            <location filename="../../widgets/main_window.py" line="126" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="125" />
+            <location filename="../../widgets/main_window.py" line="127" />
             <source>放大</source>
             <translation>Zoom In</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="129" />
+            <location filename="../../widgets/main_window.py" line="131" />
             <source>缩小</source>
             <translation>Zoom Out</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="132" />
+            <location filename="../../widgets/main_window.py" line="134" />
             <source>适合页面</source>
             <translation>Fit Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="135" />
+            <location filename="../../widgets/main_window.py" line="137" />
             <source>适合宽度</source>
             <translation>Fit Width</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="138" />
+            <location filename="../../widgets/main_window.py" line="140" />
             <source>实际大小</source>
             <translation>Actual Size</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="141" />
+            <location filename="../../widgets/main_window.py" line="143" />
             <source>显示文字框</source>
             <translation>Show Frames</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="179" />
+            <location filename="../../widgets/main_window.py" line="181" />
             <source>{label}：排版失败（{error}）</source>
             <translation>{label}: composition failed ({error})</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="186" />
+            <location filename="../../widgets/main_window.py" line="188" />
             <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
             <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="191" />
+            <location filename="../../widgets/main_window.py" line="193" />
             <source> · 超排 {n} 字</source>
             <translation> · {n} characters overset</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="193" />
+            <location filename="../../widgets/main_window.py" line="195" />
             <source> · 提示 {n} 条</source>
             <translation> · {n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="200" />
-            <location filename="../../widgets/main_window.py" line="239" />
+            <location filename="../../widgets/main_window.py" line="202" />
+            <location filename="../../widgets/main_window.py" line="233" />
             <source>导出PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="200" />
+            <location filename="../../widgets/main_window.py" line="202" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="222" />
+            <location filename="../../widgets/main_window.py" line="216" />
             <source>缩放 {pct}%</source>
             <translation>Zoom {pct}%</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="239" />
+            <location filename="../../widgets/main_window.py" line="233" />
             <source>导出失败：{error}</source>
             <translation>Export failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="243" />
+            <location filename="../../widgets/main_window.py" line="237" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
@@ -735,100 +735,100 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../widgets/inspector.py" line="32" />
+            <location filename="../../widgets/inspector.py" line="33" />
             <source>稿件</source>
             <translation>Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="33" />
+            <location filename="../../widgets/inspector.py" line="34" />
             <source>导读</source>
             <translation>Teaser</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="34" />
+            <location filename="../../widgets/inspector.py" line="35" />
             <source>图片</source>
             <translation>Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="35" />
+            <location filename="../../widgets/inspector.py" line="36" />
             <source>二维码</source>
             <translation>QR code</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="36" />
+            <location filename="../../widgets/inspector.py" line="37" />
             <source>报头</source>
             <translation>Masthead</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="37" />
+            <location filename="../../widgets/inspector.py" line="38" />
             <source>框</source>
             <translation>Box</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="38" />
+            <location filename="../../widgets/inspector.py" line="39" />
             <source>通栏</source>
             <translation>Banner</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="39" />
+            <location filename="../../widgets/inspector.py" line="40" />
             <source>栏题</source>
             <translation>Column head</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="40" />
+            <location filename="../../widgets/inspector.py" line="41" />
             <source>文字</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="61" />
-            <location filename="../../widgets/inspector.py" line="125" />
+            <location filename="../../widgets/inspector.py" line="62" />
+            <location filename="../../widgets/inspector.py" line="136" />
             <source>未选中版框</source>
             <translation>No frame selected</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="72" />
+            <location filename="../../widgets/inspector.py" line="73" />
             <source>引题</source>
             <translation>Kicker</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="73" />
+            <location filename="../../widgets/inspector.py" line="74" />
             <source>主题</source>
             <translation>Headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="74" />
+            <location filename="../../widgets/inspector.py" line="75" />
             <source>副题</source>
             <translation>Subheadline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="83" />
+            <location filename="../../widgets/inspector.py" line="86" />
             <source>正文（每行一段）</source>
             <translation>Body (one paragraph per line)</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="137" />
+            <location filename="../../widgets/inspector.py" line="148" />
             <source>{kind}框 · 第{page}版</source>
             <translation>{kind} frame · page {page}</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="144" />
+            <location filename="../../widgets/inspector.py" line="155" />
             <source>左 {x:.1f} 上 {y:.1f} 宽 {w:.1f} 高 {h:.1f} 毫米
 {span} 栏 · {lines} 行 · 分 {cols} 栏</source>
             <translation>left {x:.1f} top {y:.1f} width {w:.1f} height {h:.1f} mm
 {span} columns wide · {lines} lines · {cols} text columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="164" />
+            <location filename="../../widgets/inspector.py" line="175" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="167" />
+            <location filename="../../widgets/inspector.py" line="178" />
             <source>缺{n}字</source>
             <translation>{n} short</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="199" />
+            <location filename="../../widgets/inspector.py" line="220" />
             <source>稿件 · {n}字 · {status}</source>
             <translation>Story · {n} characters · {status}</translation>
         </message>
@@ -1366,108 +1366,108 @@ Really delete {numbers}?</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../widgets/main_window.py" line="79" />
+            <location filename="../../widgets/main_window.py" line="80" />
             <source>版面 — {title}</source>
             <translation>Banmian — {title}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="88" />
+            <location filename="../../widgets/main_window.py" line="90" />
             <source>版面</source>
             <translation>Pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="111" />
+            <location filename="../../widgets/main_window.py" line="113" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="112" />
+            <location filename="../../widgets/main_window.py" line="114" />
             <source>导出PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="118" />
+            <location filename="../../widgets/main_window.py" line="120" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="124" />
+            <location filename="../../widgets/main_window.py" line="126" />
             <source>视图(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="125" />
+            <location filename="../../widgets/main_window.py" line="127" />
             <source>放大</source>
             <translation>Zoom In</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="129" />
+            <location filename="../../widgets/main_window.py" line="131" />
             <source>缩小</source>
             <translation>Zoom Out</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="132" />
+            <location filename="../../widgets/main_window.py" line="134" />
             <source>适合页面</source>
             <translation>Fit Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="135" />
+            <location filename="../../widgets/main_window.py" line="137" />
             <source>适合宽度</source>
             <translation>Fit Width</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="138" />
+            <location filename="../../widgets/main_window.py" line="140" />
             <source>实际大小</source>
             <translation>Actual Size</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="141" />
+            <location filename="../../widgets/main_window.py" line="143" />
             <source>显示文字框</source>
             <translation>Show Frames</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="179" />
+            <location filename="../../widgets/main_window.py" line="181" />
             <source>{label}：排版失败（{error}）</source>
             <translation>{label}: composition failed ({error})</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="186" />
+            <location filename="../../widgets/main_window.py" line="188" />
             <source>{label} · {w:.0f}×{h:.0f} 毫米</source>
             <translation>{label} · {w:.0f}×{h:.0f} mm</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="191" />
+            <location filename="../../widgets/main_window.py" line="193" />
             <source> · 超排 {n} 字</source>
             <translation> · {n} characters overset</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="193" />
+            <location filename="../../widgets/main_window.py" line="195" />
             <source> · 提示 {n} 条</source>
             <translation> · {n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="200" />
-            <location filename="../../widgets/main_window.py" line="239" />
+            <location filename="../../widgets/main_window.py" line="202" />
+            <location filename="../../widgets/main_window.py" line="233" />
             <source>导出PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="200" />
+            <location filename="../../widgets/main_window.py" line="202" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="222" />
+            <location filename="../../widgets/main_window.py" line="216" />
             <source>缩放 {pct}%</source>
             <translation>Zoom {pct}%</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="239" />
+            <location filename="../../widgets/main_window.py" line="233" />
             <source>导出失败：{error}</source>
             <translation>Export failed: {error}</translation>
         </message>
         <message>
-            <location filename="../../widgets/main_window.py" line="243" />
+            <location filename="../../widgets/main_window.py" line="237" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
@@ -1755,6 +1755,110 @@ Off: this page's stories go back to the bin and are made up again with it (stori
             <location filename="../../widgets/canvas.py" line="159" />
             <source>缺{n}字</source>
             <translation>{n} short</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureInspector</name>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="56" />
+            <source>绕排</source>
+            <translation>Text wrap</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="58" />
+            <source>不绕排</source>
+            <translation>No wrap</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="58" />
+            <source>沿框绕排</source>
+            <translation>Around the frame</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="60" />
+            <source>各边分设</source>
+            <translation>Each side apart</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="63" />
+            <source>上</source>
+            <translation>Top</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="64" />
+            <source>右</source>
+            <translation>Right</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="65" />
+            <source>下</source>
+            <translation>Bottom</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="66" />
+            <source>左</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="75" />
+            <source>方式</source>
+            <translation>Wrap</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="76" />
+            <source>距离（毫米）</source>
+            <translation>Offset (mm)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="80" />
+            <source>图片</source>
+            <translation>Picture</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="82" />
+            <location filename="../../widgets/picture_inspector.py" line="96" />
+            <source>图片说明</source>
+            <translation>Caption</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="84" />
+            <source>如：本报记者 张三 摄</source>
+            <translation>e.g. Photo: Zhang San, staff photographer</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="89" />
+            <source>复位裁切</source>
+            <translation>Reset crop</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="97" />
+            <source>摄影/图</source>
+            <translation>Credit</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="98" />
+            <source>缩放</source>
+            <translation>Scale</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="99" />
+            <source>有效分辨率</source>
+            <translation>Effective resolution</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="180" />
+            <source>无法读取图片</source>
+            <translation>The picture cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="184" />
+            <source>{ppi} ppi（{w}×{h} 像素）</source>
+            <translation>{ppi} ppi ({w} × {h} pixels)</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/picture_inspector.py" line="187" />
+            <source>低于{need} ppi，印出来会发虚</source>
+            <translation>Under {need} ppi: it will print soft</translation>
         </message>
     </context>
     <context>

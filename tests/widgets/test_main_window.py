@@ -267,12 +267,14 @@ def test_images_come_from_the_view_when_it_has_them(qtbot) -> None:
     issue.image = lambda asset: bytes(blob) if asset == "cafe" else b""  # type: ignore[attr-defined]
     win = MainWindow(issue)
     qtbot.addWidget(win)
-    loaded = win.canvas.painter.images("cafe")
+    pictures = win.canvas.painter.images
+    assert pictures is not None and pictures.size("cafe") == (4, 4)
+    loaded = pictures.image("cafe", 4)
     assert loaded is not None and QColor(loaded.pixel(1, 1)).getRgb()[:3] == (10, 120, 30)
-    assert win.canvas.painter.images("unknown") is None
+    assert pictures.size("unknown") is None and pictures.image("unknown", 4) is None
     plain = MainWindow(FakeIssue())
     qtbot.addWidget(plain)
-    assert plain.canvas.painter.images("cafe") is None
+    assert plain.canvas.painter.images.image("cafe", 4) is None  # type: ignore[union-attr]
 
 
 def test_ui_font_is_a_chinese_family(window: MainWindow) -> None:
