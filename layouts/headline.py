@@ -56,10 +56,20 @@ def _min_width(text: str, hl: HeadLine, faces: FaceSet) -> float:
     return nat + MIN_TRACKING * hl.size * max(len(text) - 1, 0)
 
 
+def _fitting_start(text: str, hl: HeadLine, width: float, faces: FaceSet) -> str:
+    """The longest start of `text` that fits `width` at the tracking limit (one character
+    at least: a frame narrower than that is not a headline's)."""
+    n = len(text)
+    while n > 1 and _min_width(text[:n].rstrip(), hl, faces) > width + 1e-6:
+        n -= 1
+    return text[:n].rstrip() or text[:1]
+
+
 def compose_head(
     group: HeadGroup, width: float, faces: FaceSet, owner: str
 ) -> tuple[HeadBlock, list[Finding]]:
-    """Set the group top-down; lines too wide are tightened, then reported if still too wide."""
+    """Set the group top-down; lines too wide are tightened, and if still too wide set as
+    far as the frame's edge, the characters cut reported (headline_fit, count = cut)."""
     items: list[Item] = []
     findings: list[Finding] = []
     y = 0.0
@@ -68,19 +78,26 @@ def compose_head(
             continue
         style = TextStyle(hl.font, hl.size, hl.size * (1 + LINE_GAP), hl.color, indent=0)
         for text in _fit_lines(hl, width, faces):
+            if _min_width(text, hl, faces) > width + 1e-6:
+                # Still too wide at the tracking limit: set what fits, so the line ends at
+                # the frame's edge instead of running over the margin into the next story,
+                # and say how many characters are not on the page
+                shown = _fitting_start(text, hl, width, faces)
+                cut = len("".join(text.split())) - len("".join(shown.split()))  # 字, as counted
+                findings.append(
+                    Finding(
+                        "headline_fit",
+                        owner,
+                        f"标题过长，{cut}字排不下 / headline too wide, {cut} characters cut: "
+                        f"{text}",
+                        count=cut,
+                    )
+                )
+                text = shown
             nat = natural_width(text, hl.font, hl.size, faces)
             tracking = 0.0
             if nat > width and len(text) > 1:
                 tracking = max((width - nat) / (len(text) - 1) / hl.size, MIN_TRACKING)
-                if _min_width(text, hl, faces) > width + 1e-6:
-                    findings.append(
-                        Finding(
-                            "headline_fit",
-                            owner,
-                            f"标题过长 / headline too wide: {text}",
-                            count=len(text),
-                        )
-                    )
             y += hl.size * 0.88
             line = set_line(text, style, faces, width, hl.align, tracking)
             for seg in line.segments:

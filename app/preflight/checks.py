@@ -34,7 +34,10 @@ _COMPOSER = {
         ERROR,
         "换用或安装有此字的字体，或改字 / use or install a font that has it, or change the text",
     ),
-    "headline_fit": (WARNING, "标题减字或加宽标题栏 / shorten the headline or widen its span"),
+    "headline_fit": (  # characters past the frame's edge are not printed, as overset
+        ERROR,
+        "标题减字、缩小字号或加宽标题栏 / shorten the headline, set it smaller or widen its span",
+    ),
     "text_fit": (WARNING, "减字或加宽框 / shorten the text or widen the frame"),
     "teaser_target": (
         ERROR,

@@ -1,6 +1,6 @@
 """Headline groups: sizes, fitting by tighter tracking within a limit, breaking at phrase
-boundaries beyond it (never a character alone), an em space between clauses, reporting what
-still does not fit."""
+boundaries beyond it (never a character alone), an em space between clauses; what still does
+not fit is set as far as the frame's edge and the characters cut reported."""
 
 from __future__ import annotations
 
@@ -57,18 +57,26 @@ def test_slightly_too_wide_is_tightened_to_the_width(body_faces: FaceSet) -> Non
     assert right_edge(run, body_faces) == pytest.approx(width, abs=0.05)
 
 
-def test_far_too_wide_is_reported_not_crushed(body_faces: FaceSet) -> None:
-    """Narrower than two characters at the tracking limit: nothing fits however it breaks."""
+def test_far_too_wide_is_clipped_to_the_frame_and_reported(body_faces: FaceSet) -> None:
+    """Narrower than two characters at the tracking limit: nothing fits however it breaks.
+    What fits is set, never tighter than the limit and never past the frame's edge (into the
+    margin or the next story); the characters cut are counted in the report."""
     width = 24 * 1.5
     block, findings = compose_head(
         HeadGroup(HeadLine(TITLE, "hei", 24, align="left")), width, body_faces, "lead"
     )
-    assert findings and {f.kind for f in findings} == {"headline_fit"}
-    assert findings[0].owner == "lead"
+    (finding,) = findings
+    assert (finding.kind, finding.owner) == ("headline_fit", "lead")
+    shown = "".join(r.text for r in runs(block))
+    assert TITLE.startswith(shown) and shown
+    assert (
+        finding.count == len(TITLE) - len(shown) and f"{finding.count}字排不下" in finding.message
+    )
+    assert TITLE in finding.message  # the whole headline named: nothing goes unsaid
     for run in runs(block):
+        assert right_edge(run, body_faces) <= width + 0.01
         gaps = [b - a for a, b in zip(run.xs, run.xs[1:], strict=False)]
-        assert min(gaps) >= (1 + MIN_TRACKING) * 24 - 0.01  # never tighter than the limit
-    assert "".join(r.text for r in runs(block)) == TITLE  # nothing lost
+        assert not gaps or min(gaps) >= (1 + MIN_TRACKING) * 24 - 0.01  # never crushed
 
 
 def test_too_wide_breaks_at_its_space(body_faces: FaceSet) -> None:
@@ -104,18 +112,19 @@ def test_a_long_headline_breaks_after_its_clause_mark(body_faces: FaceSet) -> No
     assert lines_of(text, nat * 0.7, body_faces) == ["石景山召开推进会，", "部署市民热线工作"]
 
 
-def test_a_headline_without_phrase_boundaries_is_not_cut_inside_a_phrase(
+def test_a_headline_without_phrase_boundaries_is_not_broken_inside_a_phrase(
     body_faces: FaceSet,
 ) -> None:
-    """石景山区召开市民热线工作交流推进会 has no space and no clause mark: it is tightened and
-    reported (an editor breaks it, or the make-up gives it a wider span), never split into
-    石景山区召开市民|热线… by guessing."""
+    """石景山区召开市民热线工作交流推进会 has no space and no clause mark: it is not split into
+    石景山区召开市民|热线… by guessing, but set on its line as far as the frame goes and
+    reported (an editor breaks it, or the make-up gives it a wider span)."""
     nat = natural_width(TITLE, "hei", 24, body_faces)
-    block, findings = compose_head(
-        HeadGroup(HeadLine(TITLE, "hei", 24)), nat * 0.6, body_faces, "f"
-    )
-    assert [r.text for r in runs(block)] == [TITLE]
-    assert [f.kind for f in findings] == ["headline_fit"]
+    width = nat * 0.6
+    block, findings = compose_head(HeadGroup(HeadLine(TITLE, "hei", 24)), width, body_faces, "f")
+    (run,) = runs(block)
+    assert TITLE.startswith(run.text) and len(TITLE) * 0.6 < len(run.text) < len(TITLE)
+    assert run.xs[0] >= -0.01 and right_edge(run, body_faces) <= width + 0.01  # in the frame
+    assert [(f.kind, f.count) for f in findings] == [("headline_fit", len(TITLE) - len(run.text))]
 
 
 def test_three_clauses_take_the_fewest_even_lines(body_faces: FaceSet) -> None:
@@ -143,7 +152,11 @@ def test_no_line_holds_one_character_at_any_width(body_faces: FaceSet, text: str
         width = nat * share / 100
         block, findings = compose_head(HeadGroup(HeadLine(text, "hei", 24)), width, body_faces, "f")
         lines = [r.text for r in runs(block)]
-        assert "".join(lines).replace("\u3000", "") == text.replace(" ", ""), share
+        shown = "".join(lines).replace("\u3000", "")
+        if not findings:
+            assert shown == text.replace(" ", ""), share
+        cut = sum(f.count for f in findings)  # every character on the page or counted cut
+        assert len("".join(shown.split())) + cut == len("".join(text.split())), share
         for line in lines:
             assert sum(ch.isalnum() for ch in line) >= 2, f"{share}%: {lines}"
         if not findings:
