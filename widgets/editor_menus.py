@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from app.errors import UserError
 from app.model.proof import now
 from app.store import LibraryError
 from widgets.document_undo import DocumentUndoKeys
 from widgets.editor_host import EditorHost
+from widgets.file_dialogs import LIBRARY, MATERIAL, open_file
 from widgets.frame_menu import FrameActions, build_frame_actions
 from widgets.i18n import LANGUAGES, save_language, saved_language
 from widgets.import_dialog import choose_and_import
@@ -174,10 +175,12 @@ def _guard(w: EditorHost, edit: Callable[[], object]) -> bool:
 
 def place_picture(w: EditorHost, path: str | None = None) -> bool:
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(
-            w,
+        path = open_file(
+            w,  # type: ignore[arg-type]
+            w.settings,
+            MATERIAL,
+            w.library_path().parent,
             translate("EditorMenus", "置入图片"),
-            "",
             translate("EditorMenus", "图片 (*.jpg *.jpeg *.png *.tif *.tiff)"),
         )
     if not path:
@@ -280,10 +283,12 @@ def fill_recent(w: EditorHost, menu: QMenu) -> None:
 
 
 def open_library_dialog(w: EditorHost) -> None:
-    path, _ = QFileDialog.getOpenFileName(
-        w,
+    path = open_file(
+        w,  # type: ignore[arg-type]
+        w.settings,
+        LIBRARY,
+        w.library_path().parent,
         translate("EditorMenus", "打开库"),
-        str(w.library_path().parent),
         translate("EditorMenus", "版面库 (*.banmian);;所有文件 (*)"),
     )
     if path:

@@ -25,6 +25,7 @@ from widgets.edit_canvas import EditCanvas
 from widgets.editor_host import DeskHost
 from widgets.editor_menus import build_editor_actions
 from widgets.export_dialog import export_with_dialog
+from widgets.file_dialogs import ask_export_path
 from widgets.i18n import one_language
 from widgets.import_dialog import import_into_bin
 from widgets.inspector import Inspector
@@ -375,7 +376,8 @@ class EditorWindow(MainWindow):
 
     def export_pdf(self, path: str | None = None, preset: str = "screen") -> bool:
         """Export with a progress dialog; False if cancelled or failed (the failure is shown)."""
-        path = path or self.ask_pdf_path()
+        folder = self.library_path().parent  # until the desk has exported somewhere
+        path = path or ask_export_path(self, self.settings, folder, self._view.title, preset)
         if not path:
             return False
         self.inspector.commit()

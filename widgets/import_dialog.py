@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -22,6 +21,7 @@ from app.edit.import_command import fullwidth_edits
 from app.errors import UserError
 from app.intake import EXTENSIONS, ImportResult, details, needs_attention, summarise
 from app.store import LibraryError
+from widgets.file_dialogs import MATERIAL, open_files
 from widgets.i18n import one_language
 
 if TYPE_CHECKING:
@@ -152,7 +152,12 @@ def import_into_bin(w: EditorHost, paths: Sequence[str]) -> list[ImportResult] |
 
 def choose_and_import(w: EditorHost) -> list[ImportResult] | None:
     """文件 → 导入稿件…: pick files (several at once) and import them."""
-    paths, _ = QFileDialog.getOpenFileNames(
-        w, translate("ImportDialog", "导入稿件"), "", file_filter()
+    paths = open_files(
+        w,  # type: ignore[arg-type]
+        w.settings,
+        MATERIAL,
+        w.library_path().parent,
+        translate("ImportDialog", "导入稿件"),
+        file_filter(),
     )
     return import_into_bin(w, paths)

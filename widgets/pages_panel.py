@@ -19,6 +19,7 @@ THUMB_WIDTH = 120  # pixels; a tabloid page is then about 170 high
 _PROBLEM = QColor(200, 0, 0)
 _FINE = QColor(0, 120, 60)
 _SIGNING = QColor(90, 90, 90)
+_EDGE = QColor(128, 128, 128)  # a thumbnail's page edge
 MOST_LINES = 3  # under a thumbnail: the status, who signed last, when
 
 
@@ -44,6 +45,17 @@ def _room(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelInd
     if isinstance(view, QListView) and view.uniformItemSizes():
         return MOST_LINES
     return len(_lines(index))
+
+
+def with_edge(image: QImage) -> QImage:
+    """The page's edge drawn round its thumbnail: a blank page is white on the panel's white
+    and would not be seen at all."""
+    out = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(out)
+    painter.setPen(_EDGE)
+    painter.drawRect(0, 0, out.width() - 1, out.height() - 1)
+    painter.end()
+    return out
 
 
 class _StatusDelegate(QStyledItemDelegate):
@@ -96,7 +108,18 @@ class PagesPanel(QListWidget):
     def set_labels(self, labels: list[str]) -> None:
         self.clear()
         for label in labels:
-            self.addItem(QListWidgetItem(label))
+            item = QListWidgetItem(label)
+            if self._thumbnails:  # a blank sheet until the page is painted (a moment later)
+                item.setIcon(self._sheet())
+            self.addItem(item)
+
+    def _sheet(self) -> QPixmap:
+        """A blank page the size of a thumbnail: every item is sized like the first as it is
+        laid out, so the first must already have its picture's height, not the label's."""
+        size = self.iconSize()
+        image = QImage(size.width(), size.height(), QImage.Format.Format_RGB32)
+        image.fill(QColor(255, 255, 255))
+        return QPixmap.fromImage(with_edge(image))
 
     def relabel(self, labels: list[str]) -> bool:
         """New labels for the pages; True if the list was rebuilt (pages came or went), which
@@ -120,6 +143,9 @@ class PagesPanel(QListWidget):
             self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.45)))
             self.setSpacing(6)
             self.setUniformItemSizes(True)
+            for i in range(self.count()):
+                if self.item(i).icon().isNull():
+                    self.item(i).setIcon(self._sheet())
         else:
             self.setViewMode(QListView.ViewMode.ListMode)
 
@@ -129,7 +155,7 @@ class PagesPanel(QListWidget):
     def set_thumbnail(self, index: int, image: QImage) -> None:
         item = self.item(index)
         if item is not None:
-            item.setIcon(QPixmap.fromImage(image))
+            item.setIcon(QPixmap.fromImage(with_edge(image)))
 
     def set_status(self, index: int, text: str, problem: bool) -> None:
         item = self.item(index)

@@ -46,107 +46,107 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="48" />
+            <location filename="../../widgets/editor_window.py" line="49" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="50" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="51" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="51" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="53" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="54" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="56" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="56" />
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="60" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="60" />
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="61" />
+            <location filename="../../widgets/editor_window.py" line="62" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="62" />
+            <location filename="../../widgets/editor_window.py" line="63" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="63" />
+            <location filename="../../widgets/editor_window.py" line="64" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="64" />
+            <location filename="../../widgets/editor_window.py" line="65" />
             <source>自动组版</source>
             <translation>Automatic make-up</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="65" />
+            <location filename="../../widgets/editor_window.py" line="66" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="66" />
+            <location filename="../../widgets/editor_window.py" line="67" />
             <source>期次属性</source>
             <translation>Issue properties</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="67" />
+            <location filename="../../widgets/editor_window.py" line="68" />
             <source>签字</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="68" />
+            <location filename="../../widgets/editor_window.py" line="69" />
             <source>结束校次</source>
             <translation>Close Proof Round</translation>
         </message>
@@ -232,177 +232,177 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="77" />
+            <location filename="../../widgets/editor_menus.py" line="78" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="79" />
+            <location filename="../../widgets/editor_menus.py" line="80" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="80" />
+            <location filename="../../widgets/editor_menus.py" line="81" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="82" />
+            <location filename="../../widgets/editor_menus.py" line="83" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="85" />
+            <location filename="../../widgets/editor_menus.py" line="86" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="87" />
+            <location filename="../../widgets/editor_menus.py" line="88" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="88" />
+            <location filename="../../widgets/editor_menus.py" line="89" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="90" />
+            <location filename="../../widgets/editor_menus.py" line="91" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="96" />
+            <location filename="../../widgets/editor_menus.py" line="97" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="98" />
+            <location filename="../../widgets/editor_menus.py" line="99" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="99" />
+            <location filename="../../widgets/editor_menus.py" line="100" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="107" />
+            <location filename="../../widgets/editor_menus.py" line="108" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="109" />
+            <location filename="../../widgets/editor_menus.py" line="110" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="111" />
+            <location filename="../../widgets/editor_menus.py" line="112" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="114" />
+            <location filename="../../widgets/editor_menus.py" line="115" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="127" />
+            <location filename="../../widgets/editor_menus.py" line="128" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="179" />
+            <location filename="../../widgets/editor_menus.py" line="183" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="181" />
+            <location filename="../../widgets/editor_menus.py" line="184" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="191" />
+            <location filename="../../widgets/editor_menus.py" line="194" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="207" />
+            <location filename="../../widgets/editor_menus.py" line="210" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="212" />
+            <location filename="../../widgets/editor_menus.py" line="215" />
             <source>本版已无空位，请先腾出位置</source>
             <translation>No free space left on this page: make room first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="221" />
+            <location filename="../../widgets/editor_menus.py" line="224" />
             <source>请先选中稿件版框</source>
             <translation>Select a story frame first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="231" />
+            <location filename="../../widgets/editor_menus.py" line="234" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="234" />
+            <location filename="../../widgets/editor_menus.py" line="237" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="235" />
+            <location filename="../../widgets/editor_menus.py" line="238" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="243" />
+            <location filename="../../widgets/editor_menus.py" line="246" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="253" />
+            <location filename="../../widgets/editor_menus.py" line="256" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="258" />
+            <location filename="../../widgets/editor_menus.py" line="261" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="259" />
+            <location filename="../../widgets/editor_menus.py" line="262" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="269" />
+            <location filename="../../widgets/editor_menus.py" line="272" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="279" />
+            <location filename="../../widgets/editor_menus.py" line="282" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="285" />
+            <location filename="../../widgets/editor_menus.py" line="291" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="287" />
+            <location filename="../../widgets/editor_menus.py" line="292" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="295" />
+            <location filename="../../widgets/editor_menus.py" line="300" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="309" />
+            <location filename="../../widgets/editor_menus.py" line="314" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -410,52 +410,52 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="129" />
+            <location filename="../../widgets/editor_window.py" line="130" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="132" />
+            <location filename="../../widgets/editor_window.py" line="133" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="137" />
+            <location filename="../../widgets/editor_window.py" line="138" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="141" />
+            <location filename="../../widgets/editor_window.py" line="142" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="251" />
+            <location filename="../../widgets/editor_window.py" line="252" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="253" />
+            <location filename="../../widgets/editor_window.py" line="254" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="255" />
+            <location filename="../../widgets/editor_window.py" line="256" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="310" />
+            <location filename="../../widgets/editor_window.py" line="311" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="311" />
+            <location filename="../../widgets/editor_window.py" line="312" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="357" />
+            <location filename="../../widgets/editor_window.py" line="358" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
@@ -600,6 +600,29 @@
         </message>
     </context>
     <context>
+        <name>FileDialogs</name>
+        <message>
+            <location filename="../../widgets/file_dialogs.py" line="85" />
+            <source>付印</source>
+            <translation>print</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/file_dialogs.py" line="98" />
+            <source>付印导出</source>
+            <translation>Export for print</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/file_dialogs.py" line="100" />
+            <source>导出PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/file_dialogs.py" line="102" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
         <name>FrameMenu</name>
         <message>
             <location filename="../../widgets/frame_menu.py" line="36" />
@@ -727,7 +750,7 @@
         </message>
         <message>
             <location filename="../../widgets/import_dialog.py" line="144" />
-            <location filename="../../widgets/import_dialog.py" line="156" />
+            <location filename="../../widgets/import_dialog.py" line="160" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
