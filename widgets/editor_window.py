@@ -146,6 +146,7 @@ class EditorWindow(MainWindow):
         self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
         self.actions = build_editor_actions(self)
         self.signoff_panel = install_signoff_dock(self)  # 签字: who signed the page, and when
+        self.inspector_dock.raise_()  # the new tab must not cover 属性 at start
         RecentLibraries(self.settings).add(self.library_path())
 
         self.canvas.frame_selected.connect(self._frame_selected)

@@ -53,6 +53,10 @@ def show_page(qtbot, window: EditorWindow, index: int) -> None:
     assert window.current_index() == index
 
 
+def tabs(bar: QTabBar) -> list[str]:
+    return [bar.tabText(i) for i in range(bar.count())]
+
+
 def open_tab(qtbot, window: EditorWindow, title: str) -> None:
     """A click on a dock's tab (签字, 印前检查 …) where the right-hand docks share a place."""
     for bar in window.findChildren(QTabBar):
@@ -83,9 +87,11 @@ def refusal(window: EditorWindow) -> str:
 def test_reviews_in_order_one_person_one_step_shown_under_the_page(
     qtbot, window: EditorWindow
 ) -> None:
+    panel = window.signoff_panel
+    (bar,) = [b for b in window.findChildren(QTabBar) if "签字" in tabs(b)]
+    assert bar.tabText(bar.currentIndex()) == "属性"  # the inspector on top at start
     show_page(qtbot, window, 1)
     open_tab(qtbot, window, "签字")
-    panel = window.signoff_panel
     assert panel.isVisible() and panel.heading.text() == "第2版 综合新闻：现为待校"
     assert panel.sign_button.text() == "签初审" and not panel.sign_button.isEnabled()
     assert panel.row("初审") == ["初审", "", "", "待签"] and panel.row("复审")[3] == ""
