@@ -1,9 +1,8 @@
-"""Wiring for headless jobs: fonts, composer, the sample library; used by the CLI and the app."""
+"""Wiring for headless jobs: fonts, composer, opening libraries (files or servers), the sample library; used by the CLI and the app."""
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 from app.compose.issue import IssueComposer
 from app.errors import UserError
 from app.model.document import IssueDoc
-from app.store import Library, LibraryError
+from app.store import Library, LibraryError, Location, ServerUrl, parse_location
 from app.store.paths import default_cache_dir
 from layouts.display import ComposedPage
 from layouts.fonts.coverage import resolve_spans
@@ -63,53 +62,35 @@ def _missing_font(registry: FontRegistry, exc: FontNotFoundError) -> str:
     )
 
 
-# scheme://… (postgresql://, file://, https://…): RFC 3986 scheme letters, then "://". A
-# Windows drive (C:\\…, C:/…) has one letter and no "//", so it stays a path.
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+def library_location(value: str | os.PathLike[str] | ServerUrl) -> Location:
+    """The library a --db value or $BANMIAN_LIBRARY names: a file path, or a PostgreSQL
+    server's database (`postgresql://user@host/db`, libpq's syntax, `?host=/socket/dir`).
+
+    The one place that tells a database URL from a file path; any other URL gets one line
+    rather than becoming nested folders named "https:" in the current directory."""
+    try:
+        return parse_location(value)
+    except LibraryError as e:
+        raise UserError(str(e)) from None
 
 
-def library_location(value: str | os.PathLike[str]) -> Path:
-    """The library file a --db value or $BANMIAN_LIBRARY names; a URL is refused.
-
-    The one place that tells a database URL from a file path: a later version opens
-    postgresql:// libraries here. Until then a URL gets one line rather than becoming nested
-    folders named "postgresql:" in the current directory.
-    """
-    text = os.fspath(value)
-    match = _URL.match(text)
-    if match:
-        scheme = match.group(0)[:-3]
-        raise UserError(
-            f"暂不支持数据库地址，请给出库文件路径 / {scheme}:// libraries are not supported "
-            f"yet, give a library file path: {text}"
-        )
-    if not text.strip():
-        raise UserError("库文件路径为空 / the library path is empty")
-    return Path(text).expanduser()
+def open_library(path: str | os.PathLike[str] | ServerUrl) -> Library:
+    where = library_location(path)
+    if isinstance(where, Path) and not where.exists():
+        raise UserError(f"找不到库文件 / no such library file: {where}")
+    return Library.open(where)
 
 
-def open_library(path: str | os.PathLike[str]) -> Library:
-    p = library_location(path)
-    if not p.exists():
-        raise UserError(f"找不到库文件 / no such library file: {p}")
-    return Library.open(p)
-
-
-def create_sample_library(path: str | os.PathLike[str]) -> Library:
-    p = library_location(path)
-    if p.exists():
-        raise UserError(f"文件已存在 / file exists, not overwritten: {p}")
-    p.parent.mkdir(parents=True, exist_ok=True)
+def create_sample_library(path: str | os.PathLike[str] | ServerUrl) -> Library:
+    """A new library holding the sample issue: a new file, or in an empty database."""
+    where = library_location(path)
+    if isinstance(where, Path):
+        if where.exists():
+            raise UserError(f"文件已存在 / file exists, not overwritten: {where}")
+        where.parent.mkdir(parents=True, exist_ok=True)
     from app.sample.issue import build_sample  # here: it loads Pillow, which exporting rarely needs
 
-    lib = Library.create(p)
-    try:
-        build_sample(lib)
-    except Exception:
-        lib.close()
-        p.unlink(missing_ok=True)
-        raise
-    return lib
+    return Library.create(where, fill=build_sample)  # whole, or no file and an empty database
 
 
 @contextmanager

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.out and not args.per_page:
         raise UserError("需要 --out 或 --per-page / give --out FILE.pdf or --per-page DIR")
     with library_or_sample(args) as lib:
-        inputs = [lib.path]
+        inputs = lib.files
         # Refused targets (a library, an input, a folder that is not there) before any work.
         out = check_target(Path(args.out), inputs) if args.out else None
         doc = load_issue(lib, args.issue)

@@ -24,12 +24,13 @@ def has_screen() -> bool:
 
 def open_or_create(db: str | None) -> Library:
     """The named library (--db or $BANMIAN_LIBRARY, checked by the caller), or the per-user
-    one; either is created with the sample issue on first run."""
-    path = library_location(db) if db is not None else default_library_path()
-    if path.exists():
-        return open_library(path)
-    lib = create_sample_library(path)
-    print(f"新建库（含示例期次）/ created library with the sample issue: {path}")
+    one; either is created with the sample issue on first run (a missing file, an empty
+    database)."""
+    where = library_location(db) if db is not None else default_library_path()
+    if Library.exists(where):
+        return open_library(where)
+    lib = create_sample_library(where)
+    print(f"新建库（含示例期次）/ created library with the sample issue: {lib.location}")
     return lib
 
 

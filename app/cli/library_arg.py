@@ -17,6 +17,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.store import Library
+from app.store.location import same_location
 
 ENV = "BANMIAN_LIBRARY"
 TOP = "db_top"  # where the top-level --db lands, so that a subcommand's --db cannot hide it
@@ -35,7 +36,7 @@ def named_library(args: argparse.Namespace, environ: Mapping[str, str] | None = 
     """
     sub: str | None = getattr(args, "db", None)
     top: str | None = getattr(args, TOP, None)
-    if sub is not None and top is not None and os.path.abspath(sub) != os.path.abspath(top):
+    if sub is not None and top is not None and not same_location(sub, top):
         raise UserError(
             f"两个不同的库文件 / two different libraries named: --db {top} and --db {sub}"
         )

@@ -158,7 +158,7 @@ def cmd_layout(args: argparse.Namespace) -> int:
     from app.services import compose_issue, load_issue
 
     with library_or_sample(args) as lib:
-        target = check_target(Path(args.json_out), [lib.path])  # never over the library
+        target = check_target(Path(args.json_out), lib.files)  # never over the library
         doc = load_issue(lib, args.issue)
         pages = compose_issue(doc)
         write_file(target, dump_layout(doc, pages).encode("utf-8"))

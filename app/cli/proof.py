@@ -233,7 +233,7 @@ def run_annotate(lib: Library, args: argparse.Namespace) -> int:
     from app.export.files import check_target
     from app.proof.exchange import export_round_proof
 
-    out = check_target(Path(args.out), [lib.path])  # never over the library
+    out = check_target(Path(args.out), lib.files)  # never over the library
     rnd = lib.proof_round(args.round_id)
     pages = _compose(lib, lib.issue(rnd.issue_id).cumulative_number)
     count = export_round_proof(

@@ -43,7 +43,8 @@ def _picture(row: rows.Row) -> ArticlePicture:
 class AssetStore:
     """Content-addressed images and the story↔picture table; every method is one transaction.
 
-    Library supplies `_db`, `transaction()` and the `_get/_where` helpers this mixin calls.
+    Library supplies `_b` (the backend), `transaction()`, `serialize()` and the `_get/_where`
+    helpers this mixin calls.
     """
 
     # -- assets -----------------------------------------------------------------------------
@@ -51,9 +52,11 @@ class AssetStore:
     def put_asset(self, asset: Asset) -> str:
         """Store an image once by the SHA-256 of its bytes; the same bytes again add nothing."""
         with self.transaction():
-            self._db.execute(
-                "INSERT OR IGNORE INTO assets (id, mime, width, height, data) "
-                "VALUES (:id, :mime, :width, :height, :data)",
+            # ON CONFLICT DO NOTHING (both dialects): a second desk storing the same bytes
+            # at the same moment waits for the first and then adds nothing.
+            self._b.execute(
+                "INSERT INTO assets (id, mime, width, height, data) "
+                "VALUES (:id, :mime, :width, :height, :data) ON CONFLICT (id) DO NOTHING",
                 rows.asset_row(asset),
             )
         return asset.id
@@ -63,7 +66,7 @@ class AssetStore:
 
     def has_asset(self, asset_id: str) -> bool:
         return (
-            self._db.execute("SELECT 1 FROM assets WHERE id = ?", [asset_id]).fetchone() is not None
+            self._b.execute("SELECT 1 FROM assets WHERE id = ?", [asset_id]).fetchone() is not None
         )
 
     def asset_use(self, asset_id: str) -> AssetUse:
@@ -73,15 +76,15 @@ class AssetStore:
         library does not own (asset, title_asset …); an id is 64 hex digits, so finding it in
         the text cannot be a false match.
         """
-        frames = self._db.execute(
+        frames = self._b.execute(
             "SELECT id FROM frames WHERE instr(props, ?) > 0 ORDER BY id", [asset_id]
         ).fetchall()
-        articles = self._db.execute(
+        articles = self._b.execute(
             "SELECT DISTINCT article_id FROM article_pictures WHERE asset_id = ? "
             "ORDER BY article_id",
             [asset_id],
         ).fetchall()
-        revisions = self._db.execute(
+        revisions = self._b.execute(
             "SELECT id FROM revisions WHERE instr(snapshot, ?) > 0 ORDER BY id", [asset_id]
         ).fetchall()
         return AssetUse(
@@ -104,7 +107,7 @@ class AssetStore:
                     f"{len(use.frames)} frames, {len(use.articles)} stories and "
                     f"{len(use.revisions)} revisions: {asset_id}"
                 )
-            self._db.execute("DELETE FROM assets WHERE id = ?", [asset_id])
+            self._b.execute("DELETE FROM assets WHERE id = ?", [asset_id])
 
     # -- a story's pictures ------------------------------------------------------------------
 
@@ -114,11 +117,13 @@ class AssetStore:
         """Link a stored picture to a story, after its others (or at `position`, which must be
         free: the undo of a delete puts a picture back where it was)."""
         with self.transaction():
+            # Two desks adding pictures to one story take turns for its next position.
+            self.serialize(f"article-pictures:{article_id}")
             self._get("articles", article_id)  # a clear message rather than a foreign-key one
             if not self.has_asset(asset_id):
                 raise LibraryError(f"库中没有这张图片 / no asset {asset_id}: store it first")
             if position is None:
-                last = self._db.execute(
+                last = self._b.execute(
                     "SELECT max(position) FROM article_pictures WHERE article_id = ?",
                     [article_id],
                 ).fetchone()[0]
@@ -126,7 +131,7 @@ class AssetStore:
             if position < 0:
                 raise LibraryError(f"图片位置不能为负 / negative picture position {position}")
             picture = ArticlePicture(article_id, asset_id, caption, position)
-            self._db.execute(
+            self._b.execute(
                 "INSERT INTO article_pictures (article_id, asset_id, caption, position) "
                 "VALUES (?, ?, ?, ?)",
                 [article_id, asset_id, caption, position],
@@ -140,7 +145,7 @@ class AssetStore:
 
     def set_article_picture_caption(self, article_id: int, position: int, caption: str) -> None:
         with self.transaction():
-            cursor = self._db.execute(
+            cursor = self._b.execute(
                 "UPDATE article_pictures SET caption = ? WHERE article_id = ? AND position = ?",
                 [caption, article_id, position],
             )
@@ -158,7 +163,7 @@ class AssetStore:
             )
             if not found:
                 raise LibraryError(_no_picture(article_id, position))
-            self._db.execute(
+            self._b.execute(
                 "DELETE FROM article_pictures WHERE article_id = ? AND position = ?",
                 [article_id, position],
             )

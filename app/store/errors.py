@@ -1,10 +1,11 @@
-"""The store's exceptions: takes a bilingual one-line message or an SQLite error, gives LibraryError and its kinds.
+"""The store's exceptions: takes a bilingual one-line message or an SQLite error, gives LibraryError and its kinds (PostgreSQL's errors: pg_errors.py).
 
 Messages are one line, Chinese first, then English after " / ", e.g.
 "不是版面库文件 / not a Banmian library: FILE". The kinds a caller may act on:
 
 - LibraryUnavailable (LibraryReadOnly, LibraryBusy, LibraryFull): the change was not written,
   nothing in the library changed, and the same change may succeed later — keep it and retry.
+- LibraryForbidden: a server library's role does not allow the change; keeping it is no use.
 - DamagedRow: one row of the library cannot be read as what it should be (app/model/validate.py
   says what is wrong with it); loading an issue leaves it out and reports it instead.
 """
@@ -36,6 +37,11 @@ class LibraryBusy(LibraryUnavailable):
 
 class LibraryFull(LibraryUnavailable):
     """The disk (or the library's size limit) is full."""
+
+
+class LibraryForbidden(LibraryError):
+    """The server refused the change: this person's role may not make it (a proofreader moving
+    a frame). Nothing was changed; trying again will not help."""
 
 
 class DamagedRow(LibraryError):

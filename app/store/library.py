@@ -1,4 +1,4 @@
-"""The Library: takes a .banmian SQLite file, gives model objects in and out, one transaction per change.
+"""The Library: takes a .banmian SQLite file or a PostgreSQL URL, gives model objects in and out, one transaction per change.
 
 Writes wait their turn (txn.py: the lock up front, then savepoints); rows are validated as they
 are read (app/model/validate.py): list readers take a `damaged` list that collects one Damage
@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
-
 from app.model import Article, Frame, Issue, Page, Publication
-from app.store import rows, schema
+from app.store import rows
 from app.store.assets import AssetStore
-from app.store.checks import check_library_file, sqlite_uri, wal_path
-from app.store.errors import DamagedRow, LibraryError, LibraryUnavailable, translate
+from app.store.backend import Backend
+from app.store.changes import ChangeFeed
+from app.store.errors import DamagedRow, LibraryError
+from app.store.location import Location, ServerUrl, parse_location
 from app.store.proofs import ProofStore
 from app.store.revisions import RevisionStore
 from app.store.rows import Damaged
+from app.store.sqlite_backend import create_file, open_file
 from app.store.styles import StyleStore
-from app.store.txn import BUSY_TIMEOUT, Transactions
+from app.store.txn import Transactions
 from app.store.undo_rows import UndoRows
 from layouts.grid import GRIDS
 
@@ -35,106 +34,73 @@ M = TypeVar("M")
 PAGE_FORMATS = tuple(GRIDS)  # the first is the default
 
 
-def _connect(path: Path) -> Database:
-    # mode=rw: never create a file here (create() does that on purpose); autocommit at the
-    # driver level so every transaction is an explicit BEGIN … COMMIT (txn.py).
-    conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
-    # synchronous=FULL: in WAL mode each COMMIT is fsynced, so a committed edit survives power
-    # loss (NORMAL may drop the last commits, though never corrupts); a crash loses at most
-    # the edit in flight. Costs one fsync per command, which a desktop editor can afford.
-    conn.execute("PRAGMA synchronous = FULL")
-    return Database(conn, execute_plugins=False)
-
-
-def _settle(db: Database) -> None:
-    """Switch to WAL and enforce foreign keys; after migrations, which run with them off so a
-    future step may rebuild tables (SQLite's 12-step ALTER) and checks them itself."""
-    db.enable_wal()
-    db.execute("PRAGMA foreign_keys = ON")
-
-
 class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, UndoRows):
-    """One newspaper's library file. Open with Library.open(path) or Library.create(path).
+    """One newspaper's library: a file, or a database on a PostgreSQL server. Open with
+    Library.open(location) or Library.create(location).
 
     Images and story pictures come from AssetStore (assets.py); proof rounds, marks and
     sign-offs from ProofStore (proofs.py); named revisions and id-keeping re-inserts for undo
     from RevisionStore (revisions.py); the house style from StyleStore (styles.py); the undo
-    history kept across restarts from UndoRows (undo_rows.py).
+    history kept across restarts from UndoRows (undo_rows.py). Every statement goes through
+    the backend (backend.py).
     """
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self._db = db
-        self.path = path
+    def __init__(self, backend: Backend) -> None:
+        self._b = backend
         self._page_size: tuple[float, float] | None = None
 
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str]) -> Library:
-        """Make a new, empty library at `path`; refuses to touch an existing file."""
-        path = Path(path)
-        # A stale -wal beside a new file would be replayed into it: refuse that too.
-        for existing in (path, wal_path(path)):
-            if existing.exists():
-                raise LibraryError(f"文件已存在 / file already exists: {existing}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            # O_EXCL: if another process made the file since the check above, we fail, not it.
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-        except FileExistsError as e:
-            raise LibraryError(f"文件已存在 / file already exists: {path}") from e
-        except OSError as e:
-            raise LibraryError(
-                f"无法创建版面库文件 / cannot create the library file: {path} ({e})"
-            ) from e
-        db: Database | None = None
-        try:
-            db = _connect(path)
-            db.execute("BEGIN IMMEDIATE")
-            schema.create_v1(db)
-            for version in range(1, schema.SCHEMA_VERSION):
-                schema.migrate_step(db, version)
-            db.execute("COMMIT")
-            _settle(db)
-        except BaseException as e:
-            if db is not None:
-                db.close()
-            path.unlink(missing_ok=True)  # ours: made above with O_EXCL
-            if isinstance(e, sqlite3.Error):
-                kind = type(translate(e, path))
-                raise kind(
-                    f"无法创建版面库文件 / cannot create the library file: {path} ({e})"
-                ) from e
-            raise
-        return cls(db, path)
+    def create(
+        cls,
+        location: str | os.PathLike[str] | Location,
+        fill: Callable[[Library], object] | None = None,
+    ) -> Library:
+        """Make a new library: a file at a path (refusing an existing one), or the schema in
+        an empty PostgreSQL database (refusing one that holds any table). `fill` writes its
+        first contents (the sample issue, a copied library) in the transaction that makes
+        it: when it fails, no file is left and the database is empty again."""
+        where = parse_location(location)
+        made: list[Library] = []
+
+        def filled(backend: Backend) -> None:
+            made.append(cls(backend))
+            if fill is not None:
+                fill(made[0])
+
+        if isinstance(where, ServerUrl):
+            from app.store.pg_backend import create_database  # psycopg: only for a server
+
+            create_database(where, filled)
+        else:
+            create_file(where, filled)
+        return made[0]
+
+    @staticmethod
+    def exists(location: str | os.PathLike[str] | Location) -> bool:
+        """Whether there is a library to open: an existing file, or a database with tables
+        (an empty database is to a URL what a missing file is to a path)."""
+        where = parse_location(location)
+        if isinstance(where, ServerUrl):
+            from app.store.pg_backend import database_is_empty
+
+            return not database_is_empty(where)
+        return where.exists()
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Library:
-        """Open an existing library, after checking it read-only; migrate it if it is older."""
-        path = Path(path)
-        version = check_library_file(path)
-        cannot_open = "无法打开版面库文件 / cannot open the library file"
-        try:
-            db = _connect(path)
-        except sqlite3.Error as e:
-            raise LibraryError(f"{cannot_open}: {path} ({e})") from e
-        try:
-            for step in range(version, schema.SCHEMA_VERSION):
-                _migrate(db, path, step)
-            _settle(db)  # e.g. fails in a read-only folder, where WAL cannot make its -shm
-        except sqlite3.Error as e:
-            db.close()
-            kind = type(translate(e, path))
-            kind = kind if issubclass(kind, LibraryUnavailable) else LibraryError
-            raise kind(f"{cannot_open}: {path} ({e})") from e
-        except BaseException:
-            db.close()
-            raise
-        return cls(db, path)
+    def open(cls, location: str | os.PathLike[str] | Location) -> Library:
+        """Open an existing library after checking it is one this build reads (a file
+        read-only first); upgrade it if it is older."""
+        where = parse_location(location)
+        if isinstance(where, ServerUrl):
+            from app.store.pg_backend import open_database
+
+            return cls(open_database(where))
+        return cls(open_file(where))
 
     def close(self) -> None:
-        self._db.close()
+        self._b.close()
 
     def __enter__(self) -> Library:
         return self
@@ -148,46 +114,67 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         self.close()
 
     @property
-    def db(self) -> Database:
-        """The sqlite-utils Database, for diagnostics and tests; edit through the methods."""
-        return self._db
+    def path(self) -> Path | None:
+        """The library file; None for a library on a server."""
+        return self._b.path
+
+    @property
+    def files(self) -> list[Path]:
+        """The library's file, for outputs that must never be written over it; none for a
+        server library."""
+        return [self._b.path] if self._b.path is not None else []
+
+    @property
+    def location(self) -> str:
+        """What messages and titles name: the file's path, or the URL without its password."""
+        return self._b.location
+
+    @property
+    def backend(self) -> Backend:
+        return self._b
+
+    @property
+    def db(self) -> Any:
+        """The driver's handle (sqlite-utils Database, psycopg Connection), for diagnostics
+        and tests; edit through the methods."""
+        return self._b.native
 
     @property
     def schema_version(self) -> int:
-        return self._db.execute("PRAGMA user_version").fetchone()[0]
+        return self._b.schema_version()
+
+    def changes(self) -> ChangeFeed:
+        """Other desks' commits from now on (see changes.py): poll it between transactions."""
+        return self._b.changes()
 
     # -- generic helpers ----------------------------------------------------------------
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         with self.transaction():
-            return int(self._db.table(table).insert(row).last_pk)
+            return self._b.insert(table, row)
 
     def _update(self, table: str, id_: int | None, row: dict[str, Any], what: str) -> None:
         if id_ is None:
             raise LibraryError(f"{what}还没有存入库中 / {what!s} has no id yet: save it first")
         with self.transaction():
-            try:
-                self._db.table(table).update(id_, row)
-            except NotFoundError as e:
-                raise LibraryError(f"库中没有编号为{id_}的记录 / no {table} row {id_}") from e
+            if self._b.update(table, id_, row) == 0:
+                raise LibraryError(f"库中没有编号为{id_}的记录 / no {table} row {id_}")
 
     def _delete(self, table: str, id_: int) -> None:
         with self.transaction():
-            try:
-                self._db.table(table).delete(id_)
-            except NotFoundError as e:
-                raise LibraryError(f"库中没有编号为{id_}的记录 / no {table} row {id_}") from e
+            if self._b.delete(table, id_) == 0:
+                raise LibraryError(f"库中没有编号为{id_}的记录 / no {table} row {id_}")
 
     def _get(self, table: str, id_: int | str) -> dict[str, Any]:
-        try:
-            return self._db.table(table).get(id_)
-        except NotFoundError as e:
-            raise LibraryError(f"库中没有编号为{id_}的记录 / no {table} row {id_}") from e
+        found = self._b.get(table, id_)
+        if found is None:
+            raise LibraryError(f"库中没有编号为{id_}的记录 / no {table} row {id_}")
+        return found
 
     def _where(
         self, table: str, where: str | None, args: list[Any], order: str
     ) -> list[dict[str, Any]]:
-        return list(self._db.table(table).rows_where(where, args, order_by=order))
+        return self._b.where(table, where, args, order)
 
     @staticmethod
     def _readable(
@@ -206,7 +193,7 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
     def page_size(self) -> tuple[float, float]:
         """The trim size of the publication's pages in points (frames are clamped to it)."""
         if self._page_size is None:
-            found = self._db.execute("SELECT page_format FROM publication").fetchone()
+            found = self._b.execute("SELECT page_format FROM publication").fetchone()
             make = GRIDS.get(found[0]) if found else None
             # An unknown format (itself a damaged row, reported with the publication) clamps
             # to the largest page we know: generous, and still bounded.
@@ -231,7 +218,7 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         self._page_size = None
         row = rows.publication_row(pub)
         if pub.id is None:
-            if self._db.table("publication").count:
+            if self._b.count("publication"):
                 raise LibraryError("库中已有报纸 / the library already holds a publication")
             return self._with_id(pub, self._insert("publication", {"id": 1, **row}))
         self._update("publication", pub.id, row, "报纸 publication")
@@ -337,32 +324,3 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         """The story's thread: its frames by thread_index, across pages (跨版转接)."""
         found = self._where("frames", "article_id = ?", [article_id], "thread_index, id")
         return self._readable(found, self._frame_from_row, damaged)
-
-
-def _migrate(db: Database, path: Path, version: int) -> None:
-    """One forward step in one transaction: it fails whole, leaving the library at `version`.
-
-    The write lock is taken first, then the version read again: two programs opening an old
-    library at once take turns, and the second finds the step done."""
-    conn = db.conn
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute("PRAGMA user_version").fetchone()[0] == version:
-                schema.migrate_step(db, version)
-                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise LibraryError(f"foreign keys broken in {len(broken)} rows")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except (sqlite3.Error, LibraryError) as e:
-        kind = type(translate(e, path)) if isinstance(e, sqlite3.Error) else LibraryError
-        kind = kind if issubclass(kind, LibraryUnavailable) else LibraryError
-        raise kind(
-            f"版面库升级失败（版本 {version} → {version + 1}），文件未改动 / could not upgrade "
-            f"the library from version {version} to {version + 1}, file left as it was: "
-            f"{path} ({e})"
-        ) from e

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -14,7 +13,7 @@ from app.store.errors import LibraryError
 class ProofStore:
     """Proof rounds, marks and sign-offs; every method is one transaction.
 
-    Library supplies `_db`, `transaction()` and the `_insert/_update/_get/_where/_with_id`
+    Library supplies `_b` (the backend), `transaction()` and the `_insert/_update/_get/_where/_with_id`
     helpers this mixin calls.
     """
 
@@ -30,14 +29,17 @@ class ProofStore:
         if rnd.id is not None:
             row = {"id": rnd.id, **row}
         with self.transaction():
-            round_id = int(self._db.table("proof_rounds").insert(row).last_pk)
-            self._db.table("proof_round_pages").insert_all(
-                {
-                    "round_id": round_id,
-                    "page_id": page_id,
-                    "lines": proof_rows.lines_json(list(snapshots.get(page_id, ()))),
-                }
-                for page_id in rnd.page_ids
+            round_id = self._b.insert("proof_rounds", row)
+            self._b.insert_many(
+                "proof_round_pages",
+                (
+                    {
+                        "round_id": round_id,
+                        "page_id": page_id,
+                        "lines": proof_rows.lines_json(list(snapshots.get(page_id, ()))),
+                    }
+                    for page_id in rnd.page_ids
+                ),
             )
         return self._with_id(rnd, round_id)
 
@@ -69,7 +71,7 @@ class ProofStore:
 
     def _round_pages(self, round_id: int) -> tuple[int, ...]:
         # By page number (版序), so a round lists and exports its pages in the paper's order.
-        cursor = self._db.execute(
+        cursor = self._b.execute(
             "SELECT rp.page_id FROM proof_round_pages rp JOIN pages p ON p.id = rp.page_id "
             "WHERE rp.round_id = ? ORDER BY p.number, p.id",
             [round_id],
@@ -78,7 +80,7 @@ class ProofStore:
 
     def round_snapshot(self, round_id: int, page_id: int) -> list[SnapshotLine]:
         """The page's lines as they were when the round opened."""
-        row = self._db.execute(
+        row = self._b.execute(
             "SELECT lines FROM proof_round_pages WHERE round_id = ? AND page_id = ?",
             [round_id, page_id],
         ).fetchone()
@@ -146,7 +148,7 @@ class ProofStore:
                 signoff, self._insert("page_signoffs", proof_rows.signoff_row(signoff))
             )
         except LibraryError as e:
-            if isinstance(e.__cause__, sqlite3.IntegrityError) and "UNIQUE" in str(e.__cause__):
+            if self._b.is_unique_violation(e.__cause__):
                 raise LibraryError(
                     f"签字重复 / already signed: {signoff.step} by {signoff.person} "
                     f"on page {signoff.page_id}"

@@ -25,7 +25,7 @@ class Revision:
 class RevisionStore:
     """Named revisions (Ctrl+S) and id-keeping re-inserts for undo; every method is one transaction.
 
-    Library supplies `_db`, `transaction()` and the `_insert/_get/_where/_needs/_with_id`
+    Library supplies `_b` (the backend), `transaction()` and the `_insert/_get/_where/_needs/_with_id`
     helpers this mixin calls.
     """
 
@@ -66,7 +66,7 @@ class RevisionStore:
             raise LibraryError("要恢复的版框没有编号 / the frame to restore has no id")
         self._needs(frame.page_id, "版框需要所属的版面 / a frame needs a page_id")
         with self.transaction():
-            self._db.table("frames").insert({"id": frame.id, **rows.frame_row(frame)})
+            self._b.insert("frames", {"id": frame.id, **rows.frame_row(frame)})
         return frame
 
     def restore_page(self, page: Page) -> Page:
@@ -84,5 +84,5 @@ class RevisionStore:
             raise LibraryError("要恢复的稿件没有编号 / the article to restore has no id")
         self._needs(article.issue_id, "稿件需要所属的一期 / an article needs an issue_id")
         with self.transaction():
-            self._db.table("articles").insert({"id": article.id, **rows.article_row(article)})
+            self._b.insert("articles", {"id": article.id, **rows.article_row(article)})
         return article

@@ -1,13 +1,49 @@
-"""The library file's schema: takes an open sqlite-utils Database, gives its DDL and forward migrations."""
+"""The library's schema, one for both backends: takes an open SQLite Database or PostgreSQL backend, gives its DDL and forward migrations.
+
+Statements are written in SQLite's dialect; the PostgreSQL backend translates column types as
+it runs them (pg_sql.py: INTEGER PRIMARY KEY → identity, INTEGER → BIGINT, REAL → DOUBLE
+PRECISION, BLOB → BYTEA). What cannot be translated word for word (a trigger) is written for
+each dialect (ByDialect). PRAGMAs are SQLite's: PostgreSQL keeps the version in meta alone.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from sqlite_utils import Database
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from app.store.styles import v5_to_v6
 from app.store.undo_rows import add_undo_history
+
+# A migration step's `db`: an SQLite Database (sqlite-utils) or the PostgreSQL backend; both
+# have execute(sql, params) taking this dialect, and the backend says `dialect = "postgresql"`.
+Database = Any
+
+
+@dataclass(frozen=True, slots=True)
+class ByDialect:
+    """One statement written for each backend (a trigger: SQLite's body, PostgreSQL's function)."""
+
+    sqlite: str
+    postgresql: tuple[str, ...]
+
+
+def dialect(db: Database) -> str:
+    return getattr(db, "dialect", "sqlite")
+
+
+def run(db: Database, statements: Iterable[str | ByDialect]) -> None:
+    """Execute DDL statements in order, each in the form the backend speaks."""
+    pg = dialect(db) == "postgresql"
+    for statement in statements:
+        if isinstance(statement, ByDialect):
+            if pg:
+                for text in statement.postgresql:
+                    db.execute_native(text)  # PostgreSQL's own words: not translated
+            else:
+                db.execute(statement.sqlite)
+        else:
+            db.execute(statement)
 
 # PRAGMA application_id: "BNMN" in ASCII, stored big-endian at offset 68 of the file header so
 # `file(1)` and our own open check can tell a Banmian library from any other SQLite file.
@@ -101,7 +137,7 @@ def _v1_to_v2(db: Database) -> None:
     db.execute("CREATE INDEX frames_article ON frames(article_id, thread_index)")
 
 
-V3_DDL: tuple[str, ...] = (
+V3_DDL: tuple[str | ByDialect, ...] = (
     """CREATE TABLE proof_rounds (
         id INTEGER PRIMARY KEY,
         issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
@@ -148,11 +184,26 @@ V3_DDL: tuple[str, ...] = (
     "CREATE INDEX proof_marks_round ON proof_marks(round_id)",
     "CREATE INDEX proof_marks_page ON proof_marks(page_id, status)",
     "CREATE INDEX proof_marks_article ON proof_marks(article_id, status)",
-    """CREATE TRIGGER proof_marks_article_gone AFTER UPDATE OF article_id ON proof_marks
+    ByDialect(
+        """CREATE TRIGGER proof_marks_article_gone AFTER UPDATE OF article_id ON proof_marks
         WHEN NEW.article_id IS NULL AND NEW.char_start IS NOT NULL
         BEGIN
             UPDATE proof_marks SET char_start = NULL, char_end = NULL WHERE id = NEW.id;
         END""",
+        (
+            # BEFORE, setting NEW: the same row change, without a second UPDATE of the row.
+            # ON DELETE SET NULL from articles runs an UPDATE OF article_id, which fires it.
+            """CREATE FUNCTION proof_marks_article_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.char_start := NULL;
+                NEW.char_end := NULL;
+                RETURN NEW;
+            END $$""",
+            """CREATE TRIGGER proof_marks_article_gone BEFORE UPDATE OF article_id ON proof_marks
+            FOR EACH ROW WHEN (NEW.article_id IS NULL AND NEW.char_start IS NOT NULL)
+            EXECUTE FUNCTION proof_marks_article_gone()""",
+        ),
+    ),
     # Who signed what and when: rounds closed (一校/二校/三校), reviews, the sign-off 签发.
     """CREATE TABLE page_signoffs (
         id INTEGER PRIMARY KEY,
@@ -171,8 +222,7 @@ V3_DDL: tuple[str, ...] = (
 
 def _v2_to_v3(db: Database) -> None:
     """Proofreading (三审三校): rounds with page snapshots, marks, and page sign-offs."""
-    for statement in V3_DDL:
-        db.execute(statement)
+    run(db, V3_DDL)
 
 
 V4_DDL: tuple[str, ...] = (
@@ -191,8 +241,7 @@ V4_DDL: tuple[str, ...] = (
 
 def _v3_to_v4(db: Database) -> None:
     """Named revisions of an issue (the editor's Ctrl+S)."""
-    for statement in V4_DDL:
-        db.execute(statement)
+    run(db, V4_DDL)
 
 
 V5_DDL: tuple[str, ...] = (
@@ -211,12 +260,13 @@ V5_DDL: tuple[str, ...] = (
 
 def _v4_to_v5(db: Database) -> None:
     """Story pictures with their captions (intake of Word files with photos)."""
-    for statement in V5_DDL:
-        db.execute(statement)
+    run(db, V5_DDL)
 
 
 # MIGRATIONS[n - 1] takes a version-n library to version n + 1. Append only; never edit a
-# shipped step. A step that rebuilds a table must follow SQLite's 12-step ALTER recipe.
+# shipped step. Each step runs on both backends (write it in SQLite's dialect; ByDialect
+# where the two differ). A step that rebuilds a table must follow SQLite's 12-step ALTER
+# recipe there; PostgreSQL alters tables in place (check `dialect(db)`).
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_to_v2,
     _v2_to_v3,
@@ -231,19 +281,30 @@ SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
 def create_v1(db: Database) -> None:
     """Lay down the version-1 tables and marks (the caller holds the transaction)."""
-    for statement in V1_DDL:
-        db.execute(statement)
+    run(db, V1_DDL)
     db.execute(
         "INSERT INTO meta (key, value) VALUES ('magic', ?), ('schema_version', '1')", [MAGIC]
     )
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 1")
+    if dialect(db) == "sqlite":
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA user_version = 1")
 
 
 def set_version(db: Database, version: int) -> None:
-    """Record the schema version in both places the open check reads (caller's transaction)."""
+    """Record the schema version where the open check reads it (caller's transaction): meta,
+    and in a file also its header (user_version)."""
     db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
-    db.execute(f"PRAGMA user_version = {int(version)}")
+    if dialect(db) == "sqlite":
+        db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def upgrade_failed(version: int, where: object, error: BaseException) -> str:
+    detail = " ".join(str(error).split())
+    return (
+        f"版面库升级失败（版本 {version} → {version + 1}），文件未改动 / could not upgrade "
+        f"the library from version {version} to {version + 1}, file left as it was: "
+        f"{where} ({detail})"
+    )
 
 
 def migrate_step(db: Database, version: int) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from app.model.damage import Damage, shown
 from app.model.style import (
@@ -23,6 +21,9 @@ from app.model.style import (
 )
 from app.store.errors import DamagedRow, LibraryError
 from app.store.rows import Damaged
+
+if TYPE_CHECKING:
+    from app.store.backend import Backend
 
 V6_DDL: tuple[str, ...] = (
     # Named styles of the paper (one publication per library): headline group styles, tried
@@ -37,7 +38,7 @@ V6_DDL: tuple[str, ...] = (
 )
 
 
-def v5_to_v6(db: Database) -> None:
+def v5_to_v6(db: Any) -> None:
     """House styles: named headline and paragraph styles (issue 13's table by rank and span)."""
     for statement in V6_DDL:
         db.execute(statement)
@@ -105,9 +106,9 @@ def _fallback(damage: Damage, default: HeadlineStyle | ParagraphStyle | None) ->
 
 
 class StyleStore:
-    """House styles; Library supplies `_db`, `transaction()` and `_where`."""
+    """House styles; Library supplies `_b`, `transaction()` and `_where`."""
 
-    _db: Database
+    _b: Backend
 
     def house_style(self, damaged: Damaged = None) -> StyleSheet:
         """The stored house style; built-in defaults for a kind with no rows. A damaged row
@@ -136,10 +137,10 @@ class StyleStore:
     def save_house_style(self, sheet: StyleSheet) -> None:
         """Replace the stored house style by `sheet`, whole, in one transaction."""
         with self.transaction():  # type: ignore[attr-defined]
-            self._db.execute("DELETE FROM styles")
+            self._b.execute("DELETE FROM styles")
             rows = [style_row(s, i) for i, s in enumerate((*sheet.headlines, *sheet.paragraphs))]
-            self._db.table("styles").insert_all(rows)
+            self._b.insert_many("styles", rows)
 
     def house_style_stored(self) -> bool:
         """Whether the paper has its own table (else the built-in defaults apply)."""
-        return bool(self._db.table("styles").count)
+        return bool(self._b.count("styles"))

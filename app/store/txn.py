@@ -1,99 +1,108 @@
-"""Write transactions (a mixin of Library): takes the connection, gives transaction() — the write lock up front, a busy timeout that applies, savepoints inside, SQLite errors as LibraryError kinds.
+"""Write transactions (a mixin of Library): takes the backend, gives transaction() — writers take turns, a wait that applies, savepoints inside, driver errors as LibraryError kinds.
 
-Why up front: a deferred BEGIN lets sqlite-utils read table information before the first
-write; SQLite then has a read snapshot open and, when another process holds or has just
-released the write lock, answers SQLITE_BUSY at once without calling the busy handler, so no
-timeout ever applied. BEGIN IMMEDIATE asks for the write lock first and waits its turn.
+SQLite takes the file's one write lock up front (BEGIN IMMEDIATE), so writers run one after
+another and everything a transaction reads is what it writes over. PostgreSQL lets writers of
+different rows run at once (row locks, READ COMMITTED); a multi-step change that must not
+interleave with another of its kind — autofill or a proof round on one issue, a new issue —
+says so with serialize(key) at its start, an advisory lock held to the end of the transaction.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
-from sqlite_utils import Database
-
-from app.store.errors import LibraryError, translate
-
-BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction to end
+from app.store.backend import Backend
+from app.store.errors import LibraryError
 
 
 class Transactions:
-    """`transaction()` and the wait for the write lock; Library supplies `_db` and `path`."""
+    """`transaction()`, `serialize()` and the wait for a lock; Library supplies `_b`."""
 
-    _db: Database
-    path: Path
+    _b: Backend
     _savepoints: int = 0
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """All changes inside commit together or not at all.
 
-        The outermost block takes the write lock at once (BEGIN IMMEDIATE), waiting up to
-        `busy_timeout` seconds for another writer, so everything it reads is what it writes
-        over: a multi-step change (autofill, next issue, an import) is one transaction and
-        another process's change lands wholly before or after it. Nested blocks are
-        savepoints: an error inside one undoes just that block. SQLite errors come out as
-        LibraryError kinds (LibraryBusy, LibraryReadOnly, LibraryFull: nothing was written).
+        The outermost block starts the transaction, waiting up to `busy_timeout` seconds for
+        another writer (SQLite: for the file's write lock, taken at once; PostgreSQL: for a
+        row or a serialize() key another desk holds), so a multi-step change (autofill, next
+        issue, an import) is one transaction and lands wholly before or after another. Nested
+        blocks are savepoints: an error inside one undoes just that block. Driver errors come
+        out as LibraryError kinds (LibraryBusy, LibraryReadOnly, LibraryFull: nothing was
+        written).
         """
-        conn = self._db.conn
-        if conn.in_transaction:
-            with self._savepoint(conn):
+        b = self._b
+        if b.in_transaction:
+            with self._savepoint():
                 yield
             return
         started = time.monotonic()
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
-            raise translate(e, self.path, round(time.monotonic() - started, 1)) from e
+            b.begin()
+        except b.errors as e:
+            raise b.translate(e, round(time.monotonic() - started, 1)) from e
         try:
             yield
-            conn.execute("COMMIT")
+            b.commit()
         except BaseException as e:
-            if conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):  # keep the first error, not this one
-                    conn.execute("ROLLBACK")
-            if isinstance(e, sqlite3.Error):
-                raise translate(e, self.path) from e
+            if b.in_transaction:
+                with contextlib.suppress(*b.errors):  # keep the first error, not this one
+                    b.rollback()
+            if isinstance(e, b.errors):
+                raise b.translate(e, round(time.monotonic() - started, 1)) from e
             raise
 
     @contextlib.contextmanager
-    def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+    def _savepoint(self) -> Iterator[None]:
+        b = self._b
         self._savepoints += 1
         name = f"banmian_{self._savepoints}"
-        conn.execute(f"SAVEPOINT {name}")
+        b.execute(f"SAVEPOINT {name}")
         try:
             yield
         except BaseException as e:
             # An error such as SQLITE_FULL may have ended the whole transaction already.
-            if conn.in_transaction:
-                conn.execute(f"ROLLBACK TO {name}")
-                conn.execute(f"RELEASE {name}")
-            if isinstance(e, sqlite3.Error):
-                raise translate(e, self.path) from e
+            if b.in_transaction:
+                b.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                b.execute(f"RELEASE SAVEPOINT {name}")
+            if isinstance(e, b.errors):
+                raise b.translate(e) from e
             raise
         else:
-            conn.execute(f"RELEASE {name}")
+            b.execute(f"RELEASE SAVEPOINT {name}")
         finally:
             self._savepoints -= 1
 
+    def serialize(self, key: str) -> None:
+        """Inside a transaction: take turns with every other transaction that serializes on
+        `key` (e.g. "issue:12"): wait until none holds it, hold it until this one ends."""
+        b = self._b
+        if not b.in_transaction:
+            raise LibraryError(f"serialize({key!r}) needs a transaction")
+        started = time.monotonic()
+        try:
+            b.serialize(key)
+        except b.errors as e:
+            raise b.translate(e, round(time.monotonic() - started, 1)) from e
+
     @property
     def in_transaction(self) -> bool:
-        return self._db.conn.in_transaction
+        return self._b.in_transaction
 
     @property
     def busy_timeout(self) -> float:
-        """Seconds a write waits for another process's transaction before LibraryBusy."""
-        return self._db.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        """Seconds a write waits for another program's transaction before LibraryBusy."""
+        return self._b.busy_timeout
 
     @busy_timeout.setter
     def busy_timeout(self, seconds: float) -> None:
         if self.in_transaction:
             raise LibraryError("事务中不能改等待时间 / cannot change the wait inside a transaction")
-        self._db.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
+        self._b.busy_timeout = seconds
 
     @contextlib.contextmanager
     def patience(self, seconds: float) -> Iterator[None]:

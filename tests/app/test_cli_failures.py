@@ -202,7 +202,7 @@ def test_a_library_locked_by_another_writer_gives_one_line(
     lib: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:
     # Writers wait for the lock (30 s in use); half a second here, still a wait that applies.
-    monkeypatch.setattr("app.store.library.BUSY_TIMEOUT", 0.5)
+    monkeypatch.setattr("app.store.backend.BUSY_TIMEOUT", 0.5)
     before = digest(lib)
     with write_lock_held(lib):
         for args in writers(lib, tmp_path):
