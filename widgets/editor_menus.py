@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,7 +15,7 @@ from app.model.proof import now
 from app.store import LibraryError
 from widgets.document_undo import DocumentUndoKeys
 from widgets.editor_host import EditorHost
-from widgets.file_dialogs import LIBRARY, MATERIAL, open_file
+from widgets.file_dialogs import LIBRARY, MATERIAL, library_folder, open_file
 from widgets.frame_menu import FrameActions, build_frame_actions
 from widgets.i18n import LANGUAGES, save_language, saved_language
 from widgets.import_dialog import choose_and_import
@@ -179,7 +180,7 @@ def place_picture(w: EditorHost, path: str | None = None) -> bool:
             w,  # type: ignore[arg-type]
             w.settings,
             MATERIAL,
-            w.library_path().parent,
+            library_folder(w.library_path()),
             translate("EditorMenus", "置入图片"),
             translate("EditorMenus", "图片 (*.jpg *.jpeg *.png *.tif *.tiff)"),
         )
@@ -287,7 +288,7 @@ def open_library_dialog(w: EditorHost) -> None:
         w,  # type: ignore[arg-type]
         w.settings,
         LIBRARY,
-        w.library_path().parent,
+        library_folder(w.library_path()),
         translate("EditorMenus", "打开库"),
         translate("EditorMenus", "版面库 (*.banmian);;所有文件 (*)"),
     )

@@ -25,7 +25,7 @@ from widgets.edit_canvas import EditCanvas
 from widgets.editor_host import DeskHost
 from widgets.editor_menus import build_editor_actions
 from widgets.export_dialog import export_with_dialog
-from widgets.file_dialogs import ask_export_path
+from widgets.file_dialogs import ask_export_path, library_folder
 from widgets.i18n import one_language
 from widgets.import_dialog import import_into_bin
 from widgets.inspector import Inspector
@@ -147,7 +147,7 @@ class EditorWindow(MainWindow):
         self.actions = build_editor_actions(self)
         self.signoff_panel = install_signoff_dock(self)  # 签字: who signed the page, and when
         self.inspector_dock.raise_()  # the new tab must not cover 属性 at start
-        RecentLibraries(self.settings).add(self.library_path())
+        RecentLibraries(self.settings).add(self.editor.library.location)
 
         self.canvas.frame_selected.connect(self._frame_selected)
         self.canvas.edit_failed.connect(self.fail)
@@ -377,7 +377,7 @@ class EditorWindow(MainWindow):
 
     def export_pdf(self, path: str | None = None, preset: str = "screen") -> bool:
         """Export with a progress dialog; False if cancelled or failed (the failure is shown)."""
-        folder = self.library_path().parent  # until the desk has exported somewhere
+        folder = library_folder(self.library_path())  # until the desk has exported somewhere
         path = path or ask_export_path(self, self.settings, folder, self._view.title, preset)
         if not path:
             return False
@@ -412,5 +412,7 @@ class EditorWindow(MainWindow):
     def tell(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, one_language(text))
 
-    def library_path(self) -> Path:
-        return Path(self.editor.library.path)
+    def library_path(self) -> Path | None:
+        """The library file; None when the library is on a server."""
+        path = self.editor.library.path
+        return Path(path) if path is not None else None

@@ -15,6 +15,12 @@ _KEY = "folders/{purpose}"
 translate = QCoreApplication.translate  # lupdate reads translate("FileDialogs", "…") calls
 
 
+def library_folder(library: Path | None) -> Path:
+    """Where file dialogs start before the desk chose a folder: beside the library file, or
+    the home folder when the library is on a server."""
+    return library.parent if library is not None else Path.home()
+
+
 def last_folder(settings: QSettings, purpose: str, fallback: Path) -> Path:
     """The folder the dialog for `purpose` opened last, if it is still there; else `fallback`."""
     kept = settings.value(_KEY.format(purpose=purpose), "", type=str)

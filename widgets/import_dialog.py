@@ -21,7 +21,7 @@ from app.edit.import_command import fullwidth_edits
 from app.errors import UserError
 from app.intake import EXTENSIONS, ImportResult, details, needs_attention, summarise
 from app.store import LibraryError
-from widgets.file_dialogs import MATERIAL, open_files
+from widgets.file_dialogs import MATERIAL, library_folder, open_files
 from widgets.i18n import one_language
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ def choose_and_import(w: EditorHost) -> list[ImportResult] | None:
         w,  # type: ignore[arg-type]
         w.settings,
         MATERIAL,
-        w.library_path().parent,
+        library_folder(w.library_path()),
         translate("ImportDialog", "导入稿件"),
         file_filter(),
     )
