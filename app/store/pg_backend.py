@@ -78,7 +78,21 @@ class PgBackend(Backend):
     def insert(self, table: str, row: Row) -> int:
         head, values = self._insert_sql(table, row)
         cursor = self.execute(f"{head} {values} RETURNING id", list(row.values()))
-        return int(cursor.fetchone()[0])
+        made = int(cursor.fetchone()[0])
+        if row.get("id") is not None:
+            self.ids_after(table, made)
+        return made
+
+    def ids_after(self, table: str, at_least: int | None = None) -> None:
+        """New ids of `table` come after `at_least` (default: its largest id) and after every
+        id handed out before. A row put back under its own id (an undo, a copy) does not move
+        an identity sequence; in a file the next id is always the largest plus one."""
+        largest = f"(SELECT max(id) FROM {table})" if at_least is None else "%s"
+        self.conn.execute(
+            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+            f"GREATEST({largest}, nextval(pg_get_serial_sequence(%s, 'id'))))",
+            [table, *([] if at_least is None else [at_least]), table],
+        )
 
     def insert_many(self, table: str, rows: Iterable[Row]) -> int:
         batch = list(rows)
