@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 USER = "banmian"  # the cluster's superuser, trusted on the socket
+PORT = 5432  # names the socket file in our own folder; no TCP port is opened
 RUN_AS = "postgres"  # when we are root
 
 
@@ -102,7 +103,7 @@ class Cluster:
                 "--no-sync",
             )
             options = (
-                f"-k {cluster.socket_dir} -c listen_addresses='' -c fsync=off "
+                f"-k {cluster.socket_dir} -p {PORT} -c listen_addresses='' -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
                 "-c shared_buffers=32MB"
             )
@@ -124,7 +125,7 @@ class Cluster:
 
     def url(self, dbname: str, user: str = USER) -> str:
         """A libpq URL for `dbname` through the cluster's socket folder."""
-        return f"postgresql://{user}@/{dbname}?host={self.socket_dir}"
+        return f"postgresql://{user}@/{dbname}?host={self.socket_dir}&port={PORT}"
 
     def database(self, name: str | None = None) -> str:
         """A new, empty database; its URL."""

@@ -17,6 +17,12 @@ CORE_PKGS="python3 python3-venv python3-pip ca-certificates libgl1 libegl1 libxk
   libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1
   libxcb-xkb1 xvfb xauth ghostscript poppler-utils"
+# PostgreSQL for server libraries (a newsroom's shared library, README "A newsroom server") and
+# for the tests, which start a throwaway server of their own from its binaries (initdb, pg_ctl)
+# in a temporary folder, on a unix socket there and no TCP port: the "main" cluster the package
+# makes (and may start) on port 5432 is never touched by them, and is the one `banmian server
+# init` can use on a newsroom's server.
+SERVER_PKGS="postgresql"
 # CJK fonts: Noto (宋/黑, converted to TrueType on first use), 文泉驿正黑, AR PL 明体, 霞鹜文楷.
 FONT_PKGS="fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-gbsn00lp fonts-lxgw-wenkai"
 
@@ -26,6 +32,8 @@ if command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -q
   # shellcheck disable=SC2086
   $SUDO apt-get install -y -q --no-install-recommends $CORE_PKGS
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -q --no-install-recommends $SERVER_PKGS
   for pkg in $FONT_PKGS; do
     # A font missing from an older release is not fatal: the registry falls back and says so.
     $SUDO apt-get install -y -q --no-install-recommends "$pkg" \
