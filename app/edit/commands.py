@@ -14,12 +14,17 @@ from app.edit.marks import MarkChanges, follow_text_edit
 from app.edit.placement import grid_rect
 from app.edit.revisions import apply_snapshot, take_snapshot
 from app.edit.session import Change, Command
+from app.edit.versions import check_base, rebased_marks, swap
 from app.errors import UserError
 from app.model import Article, Asset, Frame
 from app.model.proof import Mark
 from app.store import Library, LibraryError
 from layouts.flow import FrameFill
 from layouts.grid import PageGrid
+
+
+def _same(a: Any, b: Any, fields: tuple[str, ...]) -> bool:
+    return a is not None and b is not None and all(getattr(a, f) == getattr(b, f) for f in fields)
 
 
 def frame_on_grid(
@@ -53,7 +58,7 @@ class AddFrame(Command):
         if self._stored is None:
             self._stored = library.add_frame(self.frame)
         else:
-            library.restore_frame(self._stored)
+            self._stored = library.restore_frame(self._stored)
 
     def do(self, library: Library) -> Change:
         self._add(library)
@@ -166,6 +171,9 @@ class AddQRFrame(AddFrame):
 # -- frames that change or go ------------------------------------------------------------------
 
 
+GEOMETRY = ("x", "y", "w", "h", "columns")  # what SetFrameGeometry changes, undoes and redoes
+
+
 class SetFrameGeometry(Command):
     """Give one frame a new rectangle; consecutive ones on the same frame merge (one drag)."""
 
@@ -179,31 +187,39 @@ class SetFrameGeometry(Command):
         w: float | None = None,  # None: keep the size
         h: float | None = None,
         columns: int | None = None,  # None: keep the text columns
+        base: int | None = None,  # the frame's version the desk moved it from (versions.py)
     ) -> None:
         self.frame_id = frame_id
         self.geometry = (x, y, w, h, columns)
+        self.base = base
         self.before: Frame | None = None
         self.after: Frame | None = None
 
     def do(self, library: Library) -> Change:
-        if self.before is None:
-            b = self.before = library.frame(self.frame_id)
+        current = library.frame(self.frame_id)
+        if self.before is None:  # the first time
+            check_base(current, self.base, library)
             x, y, w, h, columns = self.geometry
-            self.after = replace(
-                b,
-                x=x,
-                y=y,
-                w=b.w if w is None else w,
-                h=b.h if h is None else h,
-                columns=b.columns if columns is None else columns,
+            self.before, self.after = (
+                current,
+                replace(
+                    current,
+                    x=x,
+                    y=y,
+                    w=current.w if w is None else w,
+                    h=current.h if h is None else h,
+                    columns=current.columns if columns is None else columns,
+                ),
             )
-        assert self.after is not None
-        library.update_frame(self.after)
+            library.update_frame(self.after)
+        else:  # a redo
+            assert self.after is not None
+            swap(library, current, self.before, self.after, GEOMETRY)
         return self._change()
 
     def undo(self, library: Library) -> Change:
-        assert self.before is not None
-        library.update_frame(self.before)
+        assert self.before is not None and self.after is not None
+        swap(library, library.frame(self.frame_id), self.after, self.before, GEOMETRY)
         return self._change()
 
     def _change(self) -> Change:
@@ -213,6 +229,8 @@ class SetFrameGeometry(Command):
     def merge(self, later: Command) -> bool:
         if not isinstance(later, SetFrameGeometry) or later.frame_id != self.frame_id:
             return False
+        if not _same(later.before, self.after, GEOMETRY):
+            return False  # another desk moved it in between: its own step
         self.after = later.after
         if later.label != self.label:
             self.label = SetFrameGeometry.label  # a move and a resize in one drag
@@ -224,8 +242,8 @@ class MoveFrame(SetFrameGeometry):
 
     label = "移动版框"
 
-    def __init__(self, frame_id: int, x: float, y: float) -> None:
-        super().__init__(frame_id, x, y)
+    def __init__(self, frame_id: int, x: float, y: float, base: int | None = None) -> None:
+        super().__init__(frame_id, x, y, base=base)
 
 
 class ResizeFrame(SetFrameGeometry):
@@ -283,7 +301,7 @@ class DeleteFrame(Command):
     def undo(self, library: Library) -> Change:
         frame = self._frame
         assert frame is not None
-        library.restore_frame(frame)
+        self._frame = library.restore_frame(frame)
         if self._status is not None and frame.article_id is not None:
             article = library.article(frame.article_id)
             library.update_article(replace(article, status=self._status))
@@ -304,34 +322,40 @@ class EditArticleText(Command):
     label = "编辑文字"
     coalesce = True
 
-    def __init__(self, article_id: int, **text: Any) -> None:
+    def __init__(self, article_id: int, base: int | None = None, **text: Any) -> None:
+        """`base`: the story's version the desk's text started from (app/edit/versions.py)."""
         unknown = set(text) - set(TEXT_FIELDS)
         if unknown:
             raise ValueError(f"not a text field of an article: {', '.join(sorted(unknown))}")
         if "paragraphs" in text:
             text["paragraphs"] = [str(p) for p in text["paragraphs"]]
         self.article_id = article_id
+        self.base = base
         self.text = text
         self._before: Article | None = None
         self._after: Article | None = None
         self._marks: MarkChanges | None = None
 
     def do(self, library: Library) -> Change:
-        if self._before is None:
-            self._before = library.article(self.article_id)
-            self._after = replace(self._before, **self.text)
-        assert self._after is not None
-        if self._marks is None:  # the first time; a redo puts back exactly these marks
+        current = library.article(self.article_id)
+        if self._before is None:  # the first time
+            check_base(current, self.base, library)
+            self._before = current
+            self._after = replace(current, **self.text)
             self._marks = follow_text_edit(
-                library, self.article_id, self._before.paragraphs, self._after.paragraphs
+                library, self.article_id, current.paragraphs, self._after.paragraphs
             )
-        library.update_article(self._after)
+            library.update_article(self._after)
+        else:  # a redo puts back exactly this text and these marks
+            assert self._after is not None
+            swap(library, current, self._before, self._after, TEXT_FIELDS)
+        assert self._marks is not None
         self._marks.apply(library)
         return Change.of(articles=(self.article_id,))
 
     def undo(self, library: Library) -> Change:
-        assert self._before is not None and self._marks is not None
-        library.update_article(self._before)
+        assert self._before is not None and self._after is not None and self._marks is not None
+        swap(library, library.article(self.article_id), self._after, self._before, TEXT_FIELDS)
         self._marks.revert(library)
         return Change.of(articles=(self.article_id,))
 
@@ -341,12 +365,16 @@ class EditArticleText(Command):
             return False
         if self._before is not None or later._before is not None:
             return False  # one of them has run: merge() is for those
+        if later.base != self.base:
+            return False  # a later text started from another version: saved on its own
         self.text = {**self.text, **later.text}
         return True
 
     def merge(self, later: Command) -> bool:
         if not isinstance(later, EditArticleText) or later.article_id != self.article_id:
             return False
+        if not _same(later._before, self._after, TEXT_FIELDS):
+            return False  # another desk's change in between: undo must not take it back
         assert self._marks is not None and later._marks is not None
         self._after = later._after
         self._marks = self._marks.then(later._marks)
@@ -378,5 +406,5 @@ class RestoreRevision(Command):
     def undo(self, library: Library) -> Change:
         assert self._before is not None
         apply_snapshot(library, self.issue_id, self._before, prune=True, follow_marks=False)
-        library.update_marks(self._marks_before)
+        library.update_marks(rebased_marks(library, self._marks_before))
         return Change(everything=True)

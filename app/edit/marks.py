@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.edit.versions import rebased_marks
 from app.model.proof import Mark, now
 from app.proof.fixing import follow_edit
 from app.store import Library
@@ -19,10 +20,10 @@ class MarkChanges:
     after: dict[int, Mark] = field(default_factory=dict)
 
     def apply(self, library: Library) -> None:
-        library.update_marks(self.after.values())
+        library.update_marks(rebased_marks(library, self.after.values()))
 
     def revert(self, library: Library) -> None:
-        library.update_marks(self.before.values())
+        library.update_marks(rebased_marks(library, self.before.values()))
 
     def then(self, later: MarkChanges) -> MarkChanges:
         """This edit followed by `later`, as one: the earliest before, the latest after."""

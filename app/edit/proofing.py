@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from app.edit.session import Change, Command
+from app.edit.versions import swap
 from app.model.proof import Mark, ProofRound, SnapshotLine, now
 from app.proof.errors import ProofError
 from app.proof.rounds import open_round, resolve_mark
@@ -65,6 +66,9 @@ class OpenRound(Command):
         return Change(proof=True)
 
 
+RESOLUTION = ("status", "resolved_at", "resolved_by")  # what ResolveMark changes
+
+
 class ResolveMark(Command):
     """Set a mark fixed (已改) or rejected (不改), or open again; undo puts the mark back as
     it was, redo sets it as the first time (same person, same time)."""
@@ -84,10 +88,11 @@ class ResolveMark(Command):
             self._before = library.mark(self.mark_id)
             self._after = resolve_mark(library, self.mark_id, self.status, self.by, at=self.at)
         else:
-            library.update_mark(self._after)
+            assert self._before is not None
+            swap(library, library.mark(self.mark_id), self._before, self._after, RESOLUTION)
         return Change(proof=True)
 
     def undo(self, library: Library) -> Change:
-        assert self._before is not None
-        library.update_mark(self._before)
+        assert self._before is not None and self._after is not None
+        swap(library, library.mark(self.mark_id), self._after, self._before, RESOLUTION)
         return Change(proof=True)

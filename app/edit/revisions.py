@@ -20,9 +20,17 @@ def take_snapshot(library: Library, issue_id: int) -> dict[str, Any]:
     frames = [f for page in library.pages(issue_id) for f in library.frames(page.id)]  # type: ignore[arg-type]
     return {
         "version": SNAPSHOT_VERSION,
-        "articles": [dataclasses.asdict(a) for a in library.articles(issue_id)],
-        "frames": [dataclasses.asdict(f) for f in frames],
+        "articles": [_content(a) for a in library.articles(issue_id)],
+        "frames": [_content(f) for f in frames],
     }
+
+
+def _content(row: Article | Frame) -> dict[str, Any]:
+    """A row's fields without its version: a revision holds content (restoring one rebases
+    each row on the version it finds)."""
+    fields = dataclasses.asdict(row)
+    del fields["version"]
+    return fields
 
 
 def _frames(snapshot: dict[str, Any]) -> list[Frame]:
@@ -67,8 +75,8 @@ def apply_snapshot(
             new_ids[old_id] = old_id
             if old_id in current_articles:
                 current = current_articles[old_id]
-                if current != article:
-                    library.update_article(article)
+                if current != article:  # a deliberate overwrite: rebased on what is there
+                    library.update_article(dataclasses.replace(article, version=current.version))
                     if follow_marks:  # as a text edit would: marks on changed text are fixed
                         follow_text_edit(
                             library, old_id, current.paragraphs, article.paragraphs
@@ -80,8 +88,9 @@ def apply_snapshot(
         for frame in wanted_frames:
             frame = dataclasses.replace(frame, article_id=new_ids.get(frame.article_id))
             if frame.id in current_frames:
-                if current_frames[frame.id] != frame:
-                    library.update_frame(frame)
+                current_frame = current_frames[frame.id]
+                if current_frame != frame:
+                    library.update_frame(dataclasses.replace(frame, version=current_frame.version))
             elif _free(library, "frames", frame.id):
                 library.restore_frame(frame)
             else:

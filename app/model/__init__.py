@@ -50,6 +50,10 @@ class Publication:
     qr_payload: str = ""
     qr_caption: str = ""
     id: int | None = None
+    # The row's version in the library (app/store): a write based on another version is
+    # refused. 0: not read from a library (a new row, or one built by hand). Not part of
+    # equality: two objects with the same content are equal whatever their versions.
+    version: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -70,6 +74,7 @@ class Issue:
     colour_pages: frozenset[int] = frozenset({1, 8})  # press plan: the rest print black only
     publication_id: int | None = None
     id: int | None = None
+    version: int = field(default=0, compare=False)  # see Publication.version
 
     def __post_init__(self) -> None:
         if self.yearly_number < 1 or self.cumulative_number < 1:
@@ -119,6 +124,7 @@ class Page:
     credits: Credits = field(default_factory=Credits)
     issue_id: int | None = None
     id: int | None = None
+    version: int = field(default=0, compare=False)  # see Publication.version
 
     @property
     def label_zh(self) -> str:
@@ -142,6 +148,7 @@ class Article:
     slug: str = ""  # a stable name for the desk, e.g. "lead-hotline"
     issue_id: int | None = None
     id: int | None = None
+    version: int = field(default=0, compare=False)  # see Publication.version
 
     def __post_init__(self) -> None:
         if self.status not in ARTICLE_STATUSES:
@@ -169,6 +176,7 @@ class Frame:
     props: dict[str, Any] = field(default_factory=dict)  # kind-specific settings
     name: str = ""  # a stable name for templates and tests, e.g. "lead"
     id: int | None = None
+    version: int = field(default=0, compare=False)  # see Publication.version
 
     def __post_init__(self) -> None:
         if self.kind not in FRAME_KINDS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 # Three proofreading rounds, one colour each (NEWSPAPER.md, Workflow: 三审三校).
@@ -134,6 +134,7 @@ class ProofRound:
     colour: str = ""  # red/blue/green; empty means the kind's colour
     closed_at: datetime | None = None
     id: int | None = None
+    version: int = field(default=0, compare=False)  # see app.model.Publication.version
 
     def __post_init__(self) -> None:
         if self.kind not in ROUND_KINDS:
@@ -175,6 +176,7 @@ class Mark:
     resolved_at: datetime | None = None
     resolved_by: str = ""
     id: int | None = None
+    version: int = field(default=0, compare=False)  # see app.model.Publication.version
 
     def __post_init__(self) -> None:
         self.kind = mark_kind(self.kind)
@@ -215,6 +217,7 @@ class PageSignoff:
     at: datetime
     note: str = ""  # e.g. 改后付印
     id: int | None = None
+    version: int = field(default=0, compare=False)  # see app.model.Publication.version
 
     def __post_init__(self) -> None:
         if self.step not in SIGN_STEPS:

@@ -261,8 +261,15 @@ def frame_from_columns(
         props=props,
         name=name,
         id=row.get("id"),
+        version=_version(row),
     )
     return frame, c.damages
+
+
+def _version(row: Row) -> int:
+    """The row's version (app/store); 0 for a row from before versions, or a damaged one."""
+    value = row.get("version", 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def _positive(value: Any) -> float:
@@ -311,6 +318,7 @@ def article_from_columns(row: Row) -> tuple[Article | None, list[Damage]]:
         rank=rank,
         issue_id=row.get("issue_id"),
         id=row.get("id"),
+        version=_version(row),
         **fields,
     )
     return article, c.damages
@@ -326,7 +334,13 @@ def page_from_columns(row: Row) -> tuple[Page | None, list[Damage]]:
     known = {f.name for f in dataclasses.fields(Credits)}
     kept = {k: v for k, v in credits.items() if k in known and isinstance(v, str)}
     page = Page(
-        number_, section, template, Credits(**kept), issue_id=row.get("issue_id"), id=row.get("id")
+        number_,
+        section,
+        template,
+        Credits(**kept),
+        issue_id=row.get("issue_id"),
+        id=row.get("id"),
+        version=_version(row),
     )
     return page, c.damages
 
@@ -348,7 +362,16 @@ def issue_from_columns(row: Row) -> tuple[Issue | None, list[Damage]]:
         "已改为全部黑白",
         "all pages black only",
     )
-    issue = Issue(day, yearly, cumulative, count, colour, row.get("publication_id"), row.get("id"))
+    issue = Issue(
+        day,
+        yearly,
+        cumulative,
+        count,
+        colour,
+        row.get("publication_id"),
+        row.get("id"),
+        _version(row),
+    )
     return issue, c.damages
 
 
@@ -393,6 +416,7 @@ def publication_from_columns(
         schedule=schedule,
         page_format=page_format,
         id=row.get("id"),
+        version=_version(row),
         **fields,
     )
     return pub, c.damages

@@ -155,8 +155,7 @@ def resolve_mark(
         mark = dataclasses.replace(mark, status=status, resolved_at=None, resolved_by="")
     else:
         mark = dataclasses.replace(mark, status=status, resolved_at=at or now(), resolved_by=by)
-    library.update_mark(mark)
-    return mark
+    return library.update_mark(mark)
 
 
 def previous_round(library: Library, rnd: ProofRound, page_id: int) -> ProofRound | None:

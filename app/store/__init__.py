@@ -7,6 +7,8 @@ from app.store.changes import ChangeFeed, Changes, RowChange
 from app.store.errors import (
     DamagedRow,
     LibraryBusy,
+    LibraryCheckedOut,
+    LibraryConflict,
     LibraryError,
     LibraryForbidden,
     LibraryFull,
@@ -27,6 +29,8 @@ __all__ = [
     "DamagedRow",
     "Library",
     "LibraryBusy",
+    "LibraryCheckedOut",
+    "LibraryConflict",
     "LibraryError",
     "LibraryForbidden",
     "LibraryFull",

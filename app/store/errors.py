@@ -8,6 +8,9 @@ Messages are one line, Chinese first, then English after " / ", e.g.
 - LibraryForbidden: a server library's role does not allow the change; keeping it is no use.
 - DamagedRow: one row of the library cannot be read as what it should be (app/model/validate.py
   says what is wrong with it); loading an issue leaves it out and reports it instead.
+- LibraryConflict: the write was based on a version of a row that another desk has changed
+  since (no lost updates); nothing was written. Read the row again, merge or ask, then write.
+- LibraryCheckedOut: the page or story is checked out (签出) by another desk; read-only here.
 """
 
 from __future__ import annotations
@@ -53,6 +56,40 @@ class DamagedRow(LibraryError):
         self.damages = damages
 
 
+class LibraryConflict(LibraryError):
+    """A write based on a stale version: `table` row `row_id` is at `found`, the writer read
+    `expected` (0: an undo found the row changed). `by` names who changed it last, when the
+    change log knows."""
+
+    def __init__(
+        self, table: str, row_id: int, expected: int, found: int, by: str = "", what: str = ""
+    ) -> None:
+        who = f"（{by}）" if by else ""
+        whom = f" by {by}" if by else ""
+        zh, _, en = (what or table).partition(" ")
+        versions_zh = f"（版本{expected}→{found}）" if expected else ""
+        versions_en = f" (version {expected}, now {found})" if expected else ""
+        super().__init__(
+            f"{zh}已被其他编辑修改{who}，未保存{versions_zh} / {en or zh} {row_id} was changed "
+            f"by another desk{whom}{versions_en}: not saved"
+        )
+        self.table, self.row_id, self.expected, self.found, self.by = (
+            table,
+            row_id,
+            expected,
+            found,
+            by,
+        )
+
+
+class LibraryCheckedOut(LibraryError):
+    """The row belongs to a page or story another desk has checked out (签出): read-only."""
+
+
+# What the check-out guard's triggers raise (app/store/desks.py); translate() knows it.
+CHECKED_OUT = "banmian: checked out by another desk"
+
+
 # SQLite primary result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _FULL, _CANTOPEN = 5, 6, 8, 10, 13, 14
 
@@ -62,6 +99,10 @@ def translate(error: sqlite3.Error, path: Path | str, waited: float = 0.0) -> Li
     SQLite waited for the write lock (seconds), named in the busy message."""
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     detail = " ".join(str(error).split())
+    if isinstance(error, sqlite3.IntegrityError) and CHECKED_OUT in detail:
+        return LibraryCheckedOut(
+            "已被其他编辑签出，只读，未保存 / checked out by another desk: read-only, not saved"
+        )
     if isinstance(error, sqlite3.IntegrityError):
         return LibraryError(f"数据不一致，未保存 / not saved, integrity rule broken: {detail}")
     if code in (_BUSY, _LOCKED):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -19,7 +20,9 @@ from app.store import rows
 from app.store.assets import AssetStore
 from app.store.backend import Backend
 from app.store.changes import ChangeFeed
-from app.store.errors import DamagedRow, LibraryError
+from app.store.desks import DeskRows, default_person, install_guard
+from app.store.errors import DamagedRow, LibraryConflict, LibraryError
+from app.store.journal import Journal
 from app.store.location import Location, ServerUrl, parse_location
 from app.store.proofs import ProofStore
 from app.store.revisions import RevisionStore
@@ -34,20 +37,32 @@ M = TypeVar("M")
 PAGE_FORMATS = tuple(GRIDS)  # the first is the default
 
 
-class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, UndoRows):
+class Library(
+    Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, UndoRows, Journal, DeskRows
+):
     """One newspaper's library: a file, or a database on a PostgreSQL server. Open with
     Library.open(location) or Library.create(location).
 
     Images and story pictures come from AssetStore (assets.py); proof rounds, marks and
     sign-offs from ProofStore (proofs.py); named revisions and id-keeping re-inserts for undo
     from RevisionStore (revisions.py); the house style from StyleStore (styles.py); the undo
-    history kept across restarts from UndoRows (undo_rows.py). Every statement goes through
-    the backend (backend.py).
+    history kept across restarts from UndoRows (undo_rows.py); the change log from Journal
+    (journal.py); desks and check-outs from DeskRows (desks.py). Every statement goes
+    through the backend (backend.py).
+
+    Each open library is a desk of its own (`desk_id`) worked by `person`: both are stamped
+    on every change it makes. Updates are checked against the row's version (the model
+    object's `version`, as it was read): another desk's change in between is LibraryConflict.
     """
 
     def __init__(self, backend: Backend) -> None:
         self._b = backend
         self._page_size: tuple[float, float] | None = None
+        self.desk_id = uuid.uuid4().hex[:12]
+        self.person = default_person()
+        self.command = ""
+        self.closed = False
+        install_guard(backend, self.desk_id)
 
     # -- opening and closing ------------------------------------------------------------
 
@@ -100,6 +115,17 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         return cls(open_file(where))
 
     def close(self) -> None:
+        """Close the library; a desk that joined leaves first (its check-outs end with it; if
+        the library cannot take that now, they end when their lease runs out)."""
+        if self.closed:
+            return
+        if self.joined:
+            try:
+                with self.patience(1.0):
+                    self.leave()
+            except LibraryError:
+                pass
+        self.closed = True
         self._b.close()
 
     def __enter__(self) -> Library:
@@ -153,12 +179,28 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         with self.transaction():
             return self._b.insert(table, row)
 
-    def _update(self, table: str, id_: int | None, row: dict[str, Any], what: str) -> None:
+    def _update(
+        self, table: str, id_: int | None, row: dict[str, Any], what: str, version: int = 0
+    ) -> int:
+        """Write `row` over row `id_` if it is still at `version` (0: whatever its version,
+        for rows built by hand); gives the row's new version. LibraryConflict if another
+        desk changed it since, nothing written."""
         if id_ is None:
             raise LibraryError(f"{what}还没有存入库中 / {what!s} has no id yet: save it first")
         with self.transaction():
-            if self._b.update(table, id_, row) == 0:
+            found = self._b.execute(f'SELECT version FROM "{table}" WHERE id = ?', [id_])
+            now = found.fetchone()
+            if now is None:
                 raise LibraryError(f"库中没有编号为{id_}的记录 / no {table} row {id_}")
+            expected = version or int(now[0])
+            written = self._b.update(
+                table, id_, {**row, "version": expected + 1}, expect={"version": expected}
+            )
+            if not written:
+                current = int(now[0]) if version != int(now[0]) else expected + 1
+                by = self.last_changed_by(table, id_)
+                raise LibraryConflict(table, id_, version, current, by, what)
+        return expected + 1
 
     def _delete(self, table: str, id_: int) -> None:
         with self.transaction():
@@ -209,7 +251,8 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
 
     @staticmethod
     def _with_id(obj: M, id_: int) -> M:
-        return dataclasses.replace(obj, id=id_)  # type: ignore[type-var]
+        """A row just inserted: its id, and version 1 (the column's default)."""
+        return dataclasses.replace(obj, id=id_, version=1)  # type: ignore[type-var]
 
     # -- publication and issues ---------------------------------------------------------
 
@@ -221,8 +264,8 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
             if self._b.count("publication"):
                 raise LibraryError("库中已有报纸 / the library already holds a publication")
             return self._with_id(pub, self._insert("publication", {"id": 1, **row}))
-        self._update("publication", pub.id, row, "报纸 publication")
-        return pub
+        version = self._update("publication", pub.id, row, "报纸 publication", pub.version)
+        return dataclasses.replace(pub, version=version)
 
     def publication(self, damaged: Damaged = None) -> Publication | None:
         found = self._where("publication", None, [], "id")
@@ -231,8 +274,11 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
     def add_issue(self, issue: Issue) -> Issue:
         return self._with_id(issue, self._insert("issues", rows.issue_row(issue)))
 
-    def update_issue(self, issue: Issue) -> None:
-        self._update("issues", issue.id, rows.issue_row(issue), "这一期 issue")
+    def update_issue(self, issue: Issue) -> Issue:
+        """Save the issue; gives it with its new version (so do the other update methods)."""
+        row = rows.issue_row(issue)
+        version = self._update("issues", issue.id, row, "这一期 issue", issue.version)
+        return dataclasses.replace(issue, version=version)
 
     def issue(self, issue_id: int) -> Issue:
         return rows.issue_from_row(self._get("issues", issue_id))
@@ -259,8 +305,9 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         self._needs(page.issue_id, "版面需要所属的一期 / a page needs an issue_id")
         return self._with_id(page, self._insert("pages", rows.page_row(page)))
 
-    def update_page(self, page: Page) -> None:
-        self._update("pages", page.id, rows.page_row(page), "版面 page")
+    def update_page(self, page: Page) -> Page:
+        version = self._update("pages", page.id, rows.page_row(page), "版面 page", page.version)
+        return dataclasses.replace(page, version=version)
 
     def page(self, page_id: int) -> Page:
         return rows.page_from_row(self._get("pages", page_id))
@@ -280,9 +327,11 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         self._needs(article.issue_id, "稿件需要所属的一期 / an article needs an issue_id")
         return self._with_id(article, self._insert("articles", rows.article_row(article)))
 
-    def update_article(self, article: Article) -> None:
+    def update_article(self, article: Article) -> Article:
         """Save a story as it is (proof marks follow text edits in app/edit/marks.py)."""
-        self._update("articles", article.id, rows.article_row(article), "稿件 article")
+        row = rows.article_row(article)
+        version = self._update("articles", article.id, row, "稿件 article", article.version)
+        return dataclasses.replace(article, version=version)
 
     def article(self, article_id: int) -> Article:
         return rows.article_from_row(self._get("articles", article_id))
@@ -302,9 +351,11 @@ class Library(Transactions, AssetStore, ProofStore, RevisionStore, StyleStore, U
         self._needs(frame.page_id, "版框需要所属的版面 / a frame needs a page_id")
         return self._with_id(frame, self._insert("frames", rows.frame_row(frame)))
 
-    def update_frame(self, frame: Frame) -> None:
+    def update_frame(self, frame: Frame) -> Frame:
         self._needs(frame.page_id, "版框需要所属的版面 / a frame needs a page_id")
-        self._update("frames", frame.id, rows.frame_row(frame), "版框 frame")
+        row = rows.frame_row(frame)
+        version = self._update("frames", frame.id, row, "版框 frame", frame.version)
+        return dataclasses.replace(frame, version=version)
 
     def delete_frame(self, frame_id: int) -> None:
         self._delete("frames", frame_id)

@@ -43,6 +43,7 @@ def round_from_row(row: Row, page_ids: tuple[int, ...]) -> ProofRound:
         colour=row["colour"],
         closed_at=_parse_time(row["closed_at"]),
         id=row["id"],
+        version=row.get("version", 0),
     )
 
 
@@ -103,6 +104,7 @@ def mark_from_row(row: Row) -> Mark:
         resolved_at=_parse_time(row["resolved_at"]),
         resolved_by=row["resolved_by"],
         id=row["id"],
+        version=row.get("version", 0),
     )
 
 
@@ -119,4 +121,12 @@ def signoff_row(s: PageSignoff) -> Row:
 def signoff_from_row(row: Row) -> PageSignoff:
     at = _parse_time(row["at"])
     assert at is not None  # NOT NULL in the schema
-    return PageSignoff(row["page_id"], row["step"], row["person"], at, row["note"], row["id"])
+    return PageSignoff(
+        row["page_id"],
+        row["step"],
+        row["person"],
+        at,
+        row["note"],
+        row["id"],
+        row.get("version", 0),
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -47,9 +49,11 @@ class ProofStore:
         """Remove a round with its page snapshots and its marks (the undo of opening it)."""
         self._delete("proof_rounds", round_id)
 
-    def update_proof_round(self, rnd: ProofRound) -> None:
+    def update_proof_round(self, rnd: ProofRound) -> ProofRound:
         """Save a round's proofreader, colour and times (its pages are fixed when it opens)."""
-        self._update("proof_rounds", rnd.id, proof_rows.round_row(rnd), "校次 proof round")
+        row = proof_rows.round_row(rnd)
+        version = self._update("proof_rounds", rnd.id, row, "校次 proof round", rnd.version)
+        return dataclasses.replace(rnd, version=version)
 
     def proof_round(self, round_id: int) -> ProofRound:
         return proof_rows.round_from_row(
@@ -100,13 +104,14 @@ class ProofStore:
         with self.transaction():
             return [self.add_mark(m) for m in marks]
 
-    def update_mark(self, mark: Mark) -> None:
-        self._update("proof_marks", mark.id, proof_rows.mark_row(mark), "校对标记 mark")
+    def update_mark(self, mark: Mark) -> Mark:
+        row = proof_rows.mark_row(mark)
+        version = self._update("proof_marks", mark.id, row, "校对标记 mark", mark.version)
+        return dataclasses.replace(mark, version=version)
 
-    def update_marks(self, marks: Iterable[Mark]) -> None:
+    def update_marks(self, marks: Iterable[Mark]) -> list[Mark]:
         with self.transaction():
-            for m in marks:
-                self.update_mark(m)
+            return [self.update_mark(m) for m in marks]
 
     def mark(self, mark_id: int) -> Mark:
         return proof_rows.mark_from_row(self._get("proof_marks", mark_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ class Revision:
     issue_id: int
     name: str
     created_at: datetime
+    person: str = ""  # who made it
 
 
 class RevisionStore:
@@ -42,15 +44,22 @@ class RevisionStore:
             "name": name.strip(),
             "created_at": at.isoformat(),
             "snapshot": rows.to_json(snapshot),
+            "person": self.person,  # type: ignore[attr-defined]  # the desk's (library.py)
         }
         revision_id = self._insert("revisions", row)
-        return Revision(revision_id, issue_id, row["name"], at)
+        return Revision(revision_id, issue_id, row["name"], at, row["person"])
 
     def revisions(self, issue_id: int) -> list[Revision]:
         """The issue's named revisions, oldest first."""
         found = self._where("revisions", "issue_id = ?", [issue_id], "id")
         return [
-            Revision(r["id"], r["issue_id"], r["name"], datetime.fromisoformat(r["created_at"]))
+            Revision(
+                r["id"],
+                r["issue_id"],
+                r["name"],
+                datetime.fromisoformat(r["created_at"]),
+                r.get("person", ""),
+            )
             for r in found
         ]
 
@@ -65,9 +74,11 @@ class RevisionStore:
         if frame.id is None:
             raise LibraryError("要恢复的版框没有编号 / the frame to restore has no id")
         self._needs(frame.page_id, "版框需要所属的版面 / a frame needs a page_id")
+        # The version it had: the row comes back exactly as a desk may still show it.
+        version = frame.version or 1
         with self.transaction():
-            self._b.insert("frames", {"id": frame.id, **rows.frame_row(frame)})
-        return frame
+            self._b.insert("frames", {"id": frame.id, **rows.frame_row(frame), "version": version})
+        return dataclasses.replace(frame, version=version)
 
     def restore_page(self, page: Page) -> Page:
         """Insert a page under its own id (the undo of taking pages off an issue)."""
@@ -83,6 +94,9 @@ class RevisionStore:
         if article.id is None:
             raise LibraryError("要恢复的稿件没有编号 / the article to restore has no id")
         self._needs(article.issue_id, "稿件需要所属的一期 / an article needs an issue_id")
+        version = article.version or 1  # as restore_frame
         with self.transaction():
-            self._b.insert("articles", {"id": article.id, **rows.article_row(article)})
-        return article
+            self._b.insert(
+                "articles", {"id": article.id, **rows.article_row(article), "version": version}
+            )
+        return dataclasses.replace(article, version=version)

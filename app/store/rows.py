@@ -36,7 +36,8 @@ def to_json(value: Any) -> str:
 
 
 def _without_id(row: Row) -> Row:
-    return {key: value for key, value in row.items() if key != "id"}
+    """The columns a write sets: the id names the row, the version is the store's (library.py)."""
+    return {key: value for key, value in row.items() if key not in ("id", "version")}
 
 
 def publication_row(pub: Publication) -> Row:

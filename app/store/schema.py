@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from app.store.desks import DESKS_SQLITE, DESKS_TABLES
+from app.store.journal import journal_sqlite, version_columns
+from app.store.newsroom_pg import newsroom_pg
 from app.store.styles import v5_to_v6
 from app.store.undo_rows import add_undo_history
 
@@ -44,6 +47,8 @@ def run(db: Database, statements: Iterable[str | ByDialect]) -> None:
                 db.execute(statement.sqlite)
         else:
             db.execute(statement)
+
+
 
 # PRAGMA application_id: "BNMN" in ASCII, stored big-endian at offset 68 of the file header so
 # `file(1)` and our own open check can tell a Banmian library from any other SQLite file.
@@ -263,6 +268,18 @@ def _v4_to_v5(db: Database) -> None:
     run(db, V5_DDL)
 
 
+def add_newsroom(db: Database) -> None:
+    """Many desks on one library: row versions, the change log, desks and check-outs (签出),
+    and who made each named revision (app/store/journal.py, app/store/desks.py)."""
+    run(db, [*DESKS_TABLES, *version_columns()])
+    if dialect(db) == "postgresql":
+        for statement in newsroom_pg():  # triggers: PostgreSQL's own words (newsroom_pg.py)
+            db.execute_native(statement)
+    else:
+        for statement in (*DESKS_SQLITE, *journal_sqlite()):
+            db.execute(statement)
+
+
 # MIGRATIONS[n - 1] takes a version-n library to version n + 1. Append only; never edit a
 # shipped step. Each step runs on both backends (write it in SQLite's dialect; ByDialect
 # where the two differ). A step that rebuilds a table must follow SQLite's 12-step ALTER
@@ -274,6 +291,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v4_to_v5,
     v5_to_v6,  # house styles (app/store/styles.py)
     add_undo_history,  # undo steps kept per issue (app/store/undo_rows.py)
+    add_newsroom,  # desks: versions, the change log, check-outs (journal.py, desks.py)
 )
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

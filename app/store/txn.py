@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 
 from app.store.backend import Backend
-from app.store.errors import LibraryError
+from app.store.errors import CHECKED_OUT, LibraryCheckedOut, LibraryError
 
 
 class Transactions:
@@ -46,14 +46,16 @@ class Transactions:
         except b.errors as e:
             raise b.translate(e, round(time.monotonic() - started, 1)) from e
         try:
+            mark = self._changes_mark()  # type: ignore[attr-defined]  # Journal (journal.py)
             yield
+            self._stamp_changes(mark)  # type: ignore[attr-defined]  # who made the logged changes
             b.commit()
         except BaseException as e:
             if b.in_transaction:
                 with contextlib.suppress(*b.errors):  # keep the first error, not this one
                     b.rollback()
             if isinstance(e, b.errors):
-                raise b.translate(e, round(time.monotonic() - started, 1)) from e
+                raise self._translate(e, round(time.monotonic() - started, 1)) from e
             raise
 
     @contextlib.contextmanager
@@ -70,7 +72,7 @@ class Transactions:
                 b.execute(f"ROLLBACK TO SAVEPOINT {name}")
                 b.execute(f"RELEASE SAVEPOINT {name}")
             if isinstance(e, b.errors):
-                raise b.translate(e) from e
+                raise self._translate(e) from e
             raise
         else:
             b.execute(f"RELEASE SAVEPOINT {name}")
@@ -88,6 +90,13 @@ class Transactions:
             b.serialize(key)
         except b.errors as e:
             raise b.translate(e, round(time.monotonic() - started, 1)) from e
+
+    def _translate(self, error: Exception, waited: float = 0.0) -> LibraryError:
+        found = self._b.translate(error, waited)
+        if isinstance(found, LibraryCheckedOut) or CHECKED_OUT in str(error):  # desks.py
+            # The guard refused: name who holds what.
+            return self.checked_out_error()  # type: ignore[attr-defined, no-any-return]
+        return found
 
     @property
     def in_transaction(self) -> bool:

@@ -200,7 +200,7 @@ def test_preflight_refuses_modules_under_half_a_millimetre(
     need = mm(MIN_MODULE_MM) * (25 + 8)
     caption_room = HAO["小五"] * 1.6
     for side, refused in ((need * 1.01, False), (need * 0.97, True)):
-        lib.update_frame(replace(frame, w=side, h=side + caption_room))
+        frame = lib.update_frame(replace(frame, w=side, h=side + caption_room))
         page = compose(lib, composer)[0]
         (qr,) = qr_items(page)
         assert qr.size == pytest.approx(side)
