@@ -16,6 +16,7 @@ from typing import Any
 from app.compose.issue import IssueComposer, owner_id
 from app.compose.story_type import story_body
 from app.edit import placement
+from app.edit.checkout import DeskCheckouts
 from app.edit.commands import (
     AddImageFrame,
     AddQRFrame,
@@ -29,6 +30,7 @@ from app.edit.commands import (
     RestoreRevision,
     frame_on_grid,
 )
+from app.edit.conflicts import SAVED, UNCHANGED, Conflicts
 from app.edit.frame_edits import FrameEdits
 from app.edit.import_command import ImportFiles
 from app.edit.issue_props import IssueProperties, SetIssueProperties
@@ -50,7 +52,7 @@ from app.model.proof import now
 from app.preflight.run import ImageInfo, PreflightFinding, image_info_from_bytes, preflight
 from app.proof.signoff import print_warnings
 from app.services import font_registry, load_issue, make_composer
-from app.store import Library, LibraryError
+from app.store import Library, LibraryConflict, LibraryError
 from layouts.display import ComposedPage, owner_frame_id
 from layouts.grid import PageGrid
 from layouts.wrap import Offsets
@@ -64,6 +66,7 @@ class PageStatus:
     overset: int  # characters overset on the page
     findings: int  # composer findings (overset, missing glyphs, squeezed heads…)
     signed: str  # the last sign-off step (一校 … 签发), "" if none
+    held_by: str = ""  # who has it checked out (签出) at another desk, "" if nobody
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,7 @@ class EditorChange:
     articles: frozenset[int]
     everything: bool = False
     proof: bool = False  # proof rounds or marks changed
+    remote: bool = False  # another desk's change, read from the library (app/edit/live.py)
 
 
 EditorListener = Callable[[EditorChange], None]
@@ -101,6 +105,10 @@ class IssueEditor(FrameEdits, TypeEdits):
         self._composed: dict[int, ComposedPage] = {}
         self._plans: dict[tuple[int, int | None, placement.Placement], placement.Placement] = {}
         FrameEdits.__init__(self)  # the frame clipboard, picture sizes
+        self.conflicts = Conflicts(self)  # stale text edits: merged, or kept for the desk
+        self.session.on_refused = self.conflicts.waited_and_refused
+        self.checkouts = DeskCheckouts(self)  # pages and stories other desks hold: read-only
+        self.session.guard = self.checkouts.guard
         self._recompose({p.id for p in doc.pages if p.id is not None})
 
     # -- the IssueView the window reads -------------------------------------------------------
@@ -174,6 +182,7 @@ class IssueEditor(FrameEdits, TypeEdits):
             sum(f.overset for f in composed.frames),
             len(composed.findings),
             signed[-1].step if signed else "",
+            held.person if (held := self.checkouts.page_holder(page.id)) is not None else "",
         )
 
     def owner(self, frame: Frame) -> str:
@@ -202,14 +211,36 @@ class IssueEditor(FrameEdits, TypeEdits):
                 except LibraryError:
                     self.doc.articles.pop(article_id, None)
 
-    def _show(self, change: Change) -> None:
+    def _show(self, change: Change, remote: bool = False) -> None:
         self._plans.clear()  # a drop measured before the edit may fit differently now
         touched = affected_pages(self.doc, change)
         self._recompose(touched)
         indexes = tuple(sorted(self.page_index(pid) for pid in touched))
-        event = EditorChange(indexes, change.articles, change.everything, change.proof)
+        event = EditorChange(indexes, change.articles, change.everything, change.proof, remote)
         for listener in list(self._listeners):
             listener(event)
+
+    def take_remote(self, change: Change) -> None:
+        """Another desk changed what `change` names (app/edit/live.py): read it again from
+        the library, compose the pages it touches, tell listeners (remote=True)."""
+        if change.everything:
+            self._reread(change)
+            self._show(change, remote=True)
+            return
+
+        def stories() -> set[int]:  # a frame moved or resized re-flows its story's thread
+            frames = (f for p in change.pages for f in self.doc.frames.get(p, []))
+            return {f.article_id for f in frames if f.article_id is not None}
+
+        shown = stories()
+        before = affected_pages(self.doc, change | Change(articles=frozenset(shown)))
+        self._reread(change)
+        flowing = frozenset(shown | stories())
+        self._show(change | Change(pages=frozenset(before), articles=flowing), remote=True)
+
+    def show_library_text(self, article_id: int) -> None:
+        """Show the library's text of a story (the other desk's, in a conflict)."""
+        self.take_remote(Change.of(articles=(article_id,)))
 
     def _recompose(self, page_ids: set[int]) -> None:
         self._composed.update(compose_pages(self.composer, self.doc, page_ids))
@@ -237,6 +268,7 @@ class IssueEditor(FrameEdits, TypeEdits):
 
     def _preview_text(self, article_id: int, text: dict[str, Any]) -> Change:
         article = self.doc.articles[article_id]
+        self.conflicts.remember(article)  # what the waiting edit started from, to merge with
         self.doc.articles[article_id] = replace(article, **text)
         return Change.of(articles=(article_id,))
 
@@ -293,7 +325,10 @@ class IssueEditor(FrameEdits, TypeEdits):
         if snap:
             x, y = placement.snap_move(self.grid, x, y, frame.w, frame.h)
         if (x, y) != (frame.x, frame.y):
-            self._push(MoveFrame(frame_id, x, y), lambda: self._preview_frame(frame_id, x=x, y=y))
+            self._push(
+                MoveFrame(frame_id, x, y, base=frame.version or None),
+                lambda: self._preview_frame(frame_id, x=x, y=y),
+            )
 
     def resize_frame(self, frame_id: int, handle: str, px: float, py: float) -> None:
         """Drag one of the frame's handles to (px, py); edges snap to columns and lines."""
@@ -311,7 +346,7 @@ class IssueEditor(FrameEdits, TypeEdits):
         if frame.kind not in ("article", "teaser"):
             columns = frame.columns
         self._push(
-            ResizeFrame(frame_id, x, y, w, h, columns),
+            ResizeFrame(frame_id, x, y, w, h, columns, base=frame.version or None),
             lambda: self._preview_frame(frame_id, x=x, y=y, w=w, h=h, columns=columns),
         )
 
@@ -337,14 +372,27 @@ class IssueEditor(FrameEdits, TypeEdits):
         h = command.geometry[3]
         self._push(command, lambda: self._preview_frame(frame_id, h=h))
 
-    def edit_text(self, article_id: int, *, join: bool = False, **text: Any) -> None:
-        """New text for a story's fields (kicker, headline, subheadline, byline, paragraphs);
-        `join`: part of the text edit still open, however long ago it began (one field's)."""
+    def edit_text(
+        self, article_id: int, *, base: Article | None = None, join: bool = False, **text: Any
+    ) -> str:
+        """New text for a story's fields (kicker, headline, subheadline, byline, paragraphs),
+        typed into the story as `base` showed it (default: as the document has it now);
+        `join`: part of the text edit still open, however long ago it began (one field's).
+
+        If another desk changed the story since `base`, the two are merged and saved when
+        they touched different paragraphs (MERGED: show the story again), else the conflict
+        waits for the desk to settle (CONFLICT, app/edit/conflicts.py); SAVED otherwise,
+        UNCHANGED when there was nothing to save."""
         current = self.article(article_id)
+        base = base if base is not None and base.id == article_id else current
         if all(getattr(current, k) == v for k, v in text.items()):
-            return
-        command = EditArticleText(article_id, **text)
-        self._push(command, lambda: self._preview_text(article_id, command.text), join)
+            return UNCHANGED
+        command = EditArticleText(article_id, base=base.version or None, **text)
+        try:
+            self._push(command, lambda: self._preview_text(article_id, command.text), join)
+        except LibraryConflict:
+            return self.conflicts.refused(article_id, base, text)
+        return SAVED
 
     def add_picture(
         self, index: int, x: float, y: float, data: bytes, name: str, caption: str = ""

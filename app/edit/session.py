@@ -153,6 +153,13 @@ class EditSession:
         self._save_listeners: list[SaveListener] = []
         self._waiting: list[_Waiting] = []
         self._error: Exception | None = None
+        # A waiting edit the library refuses for a reason of its own (another desk changed
+        # the story meanwhile: LibraryConflict) is offered here first; True: taken care of
+        # (merged, or kept for the desk to settle), not dropped.
+        self.on_refused: Callable[[Command, Exception], bool] | None = None
+        # Asked before every edit is tried: raises to refuse it (a page another desk has
+        # checked out: app/edit/checkout.py), nothing changed and nothing queued.
+        self.guard: Callable[[Command], None] | None = None
 
     # -- listening --------------------------------------------------------------------------
 
@@ -278,6 +285,8 @@ class EditSession:
         With `wait=False` (the caller needs the result now) it raises LibraryUnavailable
         instead, after trying to save what waits. `join` merges a coalescing command into the
         open step whatever the time since (see _record)."""
+        if self.guard is not None:
+            self.guard(command)
         if self._waiting and not wait and not self.flush():
             raise self._error  # type: ignore[misc]
         if self._waiting:
@@ -317,8 +326,12 @@ class EditSession:
                 except LibraryUnavailable:
                     raise
                 except Exception as e:  # this one cannot be saved: say so, save the rest
-                    dropped.append(str(e) or type(e).__name__)
+                    del self._waiting[0]
+                    handler, command = self.on_refused, entry.command
+                    if handler is None or command is None or not handler(command, e):
+                        dropped.append(str(e) or type(e).__name__)
                     change |= Change(everything=True)  # what it showed meanwhile must go
+                    continue
                 del self._waiting[0]
         except LibraryUnavailable as e:
             self._error = e
