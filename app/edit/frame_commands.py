@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from app.edit.commands import GEOMETRY
 from app.edit.session import Change, Command
+from app.edit.versions import swap
 from app.model import Asset, Frame
 from app.store import Library
 
@@ -36,13 +38,16 @@ class SetFramesGeometry(Command):
                 replace(b, x=r[0], y=r[1], w=r[2], h=r[3])
                 for b, r in zip(self.before, self.rects.values(), strict=True)
             ]
-        for frame in self.after:
-            library.update_frame(frame)
+            for frame in self.after:
+                library.update_frame(frame)
+        else:  # a redo: only over what this step left (app/edit/versions.py)
+            for before, after in zip(self.before, self.after, strict=True):
+                swap(library, library.frame(after.id), before, after, GEOMETRY)  # type: ignore[arg-type]
         return self._change()
 
     def undo(self, library: Library) -> Change:
-        for frame in self.before:
-            library.update_frame(frame)
+        for before, after in zip(self.before, self.after, strict=True):
+            swap(library, library.frame(after.id), after, before, GEOMETRY)  # type: ignore[arg-type]
         return self._change()
 
     def _change(self) -> Change:
@@ -53,6 +58,9 @@ class SetFramesGeometry(Command):
     def merge(self, later: Command) -> bool:
         if not isinstance(later, SetFramesGeometry) or set(later.rects) != set(self.rects):
             return False
+        left = {f.id: f for f in self.after}
+        if any(_moved(left[f.id], f) for f in later.before):
+            return False  # another desk moved one in between: undo must not take it back
         self.rects, self.after = later.rects, later.after
         return True
 
@@ -83,13 +91,15 @@ class SetFrameProps(Command):
         if self.before is None:
             self.before = library.frame(self.frame_id)
             self.after = replace(self.before, props=_with(self.before.props, self.props))
-        assert self.after is not None
-        library.update_frame(self.after)
+            library.update_frame(self.after)
+        else:  # a redo: only over what this step left (app/edit/versions.py)
+            assert self.after is not None
+            swap(library, library.frame(self.frame_id), self.before, self.after, ("props",))
         return self._change()
 
     def undo(self, library: Library) -> Change:
-        assert self.before is not None
-        library.update_frame(self.before)
+        assert self.before is not None and self.after is not None
+        swap(library, library.frame(self.frame_id), self.after, self.before, ("props",))
         return self._change()
 
     def _change(self) -> Change:
@@ -105,6 +115,10 @@ class SetFrameProps(Command):
             return False
         self.props, self.after = later.props, later.after
         return True
+
+
+def _moved(a: Frame, b: Frame) -> bool:
+    return any(getattr(a, f) != getattr(b, f) for f in GEOMETRY)
 
 
 def _with(props: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
