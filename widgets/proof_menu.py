@@ -80,7 +80,10 @@ def ask_open_round(w: EditorHost) -> None:
         return
     kind = ROUND_KINDS[names.index(chosen)]
     name, ok = QInputDialog.getText(
-        w, translate("ProofMenu", "开始校次"), translate("ProofMenu", "校对人")
+        w,
+        translate("ProofMenu", "开始校次"),
+        translate("ProofMenu", "校对人"),
+        text=w.editor.library.person,  # this desk's person (协作 ▸ 我的姓名)
     )
     if not ok:
         return

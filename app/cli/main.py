@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="库文件 / library file, for the app and every subcommand "
         "(default: $BANMIAN_LIBRARY, else the per-user library; subcommands that read an "
         "issue use the built-in sample when no library is named)",
+    )
+    ap.add_argument(
+        "--user",
+        metavar="NAME",
+        help="本工作台的人 / who works at this desk, recorded with every change, revision, "
+        "mark and signature (default: $BANMIAN_USER, else the system user)",
     )
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -93,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, gui: Callable[[Library], int] | None = None) -> int:
     """Run a subcommand; with none, open the library in `gui` (or export it with no screen)."""
     args = build_parser().parse_args(argv)
+    if args.user is not None and args.user.strip():
+        os.environ["BANMIAN_USER"] = " ".join(args.user.split())  # every library opened here
     try:
         if args.command is None:
             from app.cli.launch import has_screen, headless_export, open_or_create

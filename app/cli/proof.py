@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable
@@ -38,7 +39,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     c = cmd("open-round", "开始校次 / open a round on pages (snapshots their lines)")
     c.add_argument("--issue", type=int, help="总期号 / cumulative number (default: newest)")
     c.add_argument("--kind", required=True, choices=ROUND_KINDS)
-    c.add_argument("--proofreader", required=True)
+    c.add_argument("--proofreader", help="校对人 (default: this desk's person, --user)")
     c.add_argument("--pages", help="版序 / page numbers, e.g. 1,2,5 (default: all)")
 
     c = cmd("close-round", "结束校次 / close a round: its pages advance, signed")
@@ -62,7 +63,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     c = cmd("resolve", "处理标记 / set a mark fixed, rejected or open")
     c.add_argument("mark_id", type=int)
     c.add_argument("--status", required=True, choices=["fixed", "rejected", "open"])
-    c.add_argument("--by", default="")
+    c.add_argument("--by", help="处理人 (default: this desk's person, --user)")
 
     c = cmd("annotate", "导出带标记的校样PDF / export the round's annotated proof")
     c.add_argument("--round", type=int, required=True, dest="round_id")
@@ -89,7 +90,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     c.add_argument("--issue", type=int)
     c.add_argument("--page", type=int, required=True, help="版序 / page number")
     c.add_argument("--step", required=True, choices=[*REVIEW_STEPS, SIGNOFF])
-    c.add_argument("--person", required=True)
+    c.add_argument("--person", help="签字人 (default: this desk's person, --user)")
     c.add_argument(
         "--after-fixes", action="store_true", help="改后付印: sign with marks still open"
     )
@@ -161,7 +162,7 @@ def run_open_round(lib: Library, args: argparse.Namespace) -> int:
         missing = wanted - {p.number for p in pages}
         if missing:
             raise UserError(f"本期没有第{min(missing)}版 / the issue has no page {min(missing)}")
-    rnd = open_round(lib, issue.id, args.kind, args.proofreader, pages)
+    rnd = open_round(lib, issue.id, args.kind, args.proofreader or lib.person, pages)
     numbers = ",".join(str(p.number) for p in pages)
     print(f"校次 round {rnd.id}: {rnd.kind} {rnd.proofreader} ({rnd.colour}) pages {numbers}")
     return 0
@@ -186,6 +187,8 @@ def run_mark(lib: Library, args: argparse.Namespace) -> int:
     composed = {p.number: p for p in _compose(lib, lib.issue(rnd.issue_id).cumulative_number)}
     try:
         mark = Mark(rnd.id, page_id, _box(args.box), args.kind, args.text, args.note)  # type: ignore[arg-type]
+        if lib.person != rnd.proofreader:  # who drew it, when not the round's proofreader
+            mark = dataclasses.replace(mark, author=lib.person)
     except ValueError as e:
         raise UserError(str(e)) from None
     mark = add_mark(lib, mark, composed.get(args.page))
@@ -224,7 +227,7 @@ def run_marks(lib: Library, args: argparse.Namespace) -> int:
 def run_resolve(lib: Library, args: argparse.Namespace) -> int:
     from app.proof.rounds import resolve_mark
 
-    mark = resolve_mark(lib, args.mark_id, args.status, args.by)
+    mark = resolve_mark(lib, args.mark_id, args.status, args.by or lib.person)
     print(f"#{mark.id} {mark.kind} {MARK_STATUS_ZH[mark.status]}")
     return 0
 
@@ -309,7 +312,7 @@ def run_sign(lib: Library, args: argparse.Namespace) -> int:
 
     issue = _issue(lib, args.issue)
     page_id = _page_id(lib, issue.id, args.page)
-    s = sign(lib, page_id, args.step, args.person, after_fixes=args.after_fixes)
+    s = sign(lib, page_id, args.step, args.person or lib.person, after_fixes=args.after_fixes)
     note = f" ({s.note})" if s.note else ""
     print(f"第{args.page}版 {s.step} {s.person} {s.at.isoformat()}{note}")
     return 0

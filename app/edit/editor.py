@@ -470,8 +470,9 @@ class IssueEditor(FrameEdits, TypeEdits):
         return command.round_id
 
     def resolve_mark(self, mark_id: int, status: str, by: str = "") -> None:
-        """Set a mark fixed (已改), rejected (不改) or open again, as an undoable step."""
-        self.session.push(ResolveMark(mark_id, status, by))
+        """Set a mark fixed (已改), rejected (不改) or open again, as an undoable step, by
+        `by` (default: this desk's person)."""
+        self.session.push(ResolveMark(mark_id, status, by or self.library.person))
 
     def sign_page(self, page_id: int, step: str, person: str, *, after_fixes: bool = False) -> None:
         """Sign 初审/复审/终审/签发 of a page under app/proof's rules, as an undoable step."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.model.document import IssueDoc
@@ -175,4 +175,7 @@ class ProofSession:
         proposed text of more than one line."""
         page = self.pages[index]
         mark = Mark(self.round_id, page.page_id, box, kind, proposed=proposed, note=note)
+        person = self.library.person  # the desk's: recorded when not the round's proofreader
+        if person != self.library.proof_round(self.round_id).proofreader:
+            mark = replace(mark, author=person)
         return add_mark(self.library, mark, page.composed)
