@@ -21,6 +21,8 @@ from app.proof.open_marks import page_open_marks
 from app.store import LibraryError
 from widgets.article_bin import ArticleBin
 from widgets.canvas import Guides
+from widgets.checkout_view import install_checkout_view
+from widgets.conflict_dialog import install_conflict_flow
 from widgets.edit_canvas import EditCanvas
 from widgets.editor_host import DeskHost
 from widgets.editor_menus import build_editor_actions
@@ -30,6 +32,7 @@ from widgets.i18n import one_language
 from widgets.import_dialog import import_into_bin
 from widgets.inspector import Inspector
 from widgets.labels import issue_title, owner_title, page_label
+from widgets.library_watcher import LiveDesk
 from widgets.main_window import MainWindow
 from widgets.marks_panel import MarksPanel
 from widgets.pages_panel import THUMB_WIDTH
@@ -160,6 +163,11 @@ class EditorWindow(MainWindow):
         # Stories come in by menu or by dropping files on the 稿库; either is one undo step.
         self.bin.files_dropped.connect(lambda paths: import_into_bin(self, paths))
         self.save_bar = install_library_bars(self)  # edits the library could not take yet
+        # Other desks: their changes shown live, conflicts settled, check-outs (issue 15).
+        self.live = LiveDesk(self)
+        self.conflict_flow = install_conflict_flow(self)
+        self.checkout_view = install_checkout_view(self)
+        self.live.changed.connect(self.checkout_view.show_state)
 
         self._stale: set[int] = set(range(len(editor.doc.pages)))
         self._show_issue()
@@ -255,8 +263,15 @@ class EditorWindow(MainWindow):
             parts.append(self.tr("提示{n}条").format(n=s.findings))
         else:
             parts.append(self.tr("正常"))
+        if s.held_by:
+            parts.append(self.tr("{who}签出").format(who=s.held_by))
         self.pages.set_status(index, " · ".join(parts), bool(s.overset or s.findings))
         self.pages.set_signoff(index, *page_signoff_line(self.editor, index))
+
+    def refresh_statuses(self) -> None:
+        """Every page's line in the pages panel again (a check-out taken or given back)."""
+        for index in range(len(self.editor.doc.pages)):
+            self._show_status(index)
 
     # -- after an edit ----------------------------------------------------------------------------
 
@@ -402,6 +417,7 @@ class EditorWindow(MainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.commit()  # nothing typed is lost: it is a command like any other
+        self.live.stop()  # the desk leaves when its library closes (Library.close)
         self._unsubscribe()
         super().closeEvent(event)
 

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.edit.conflicts import CONFLICT, MERGED
 from app.edit.editor import EditorChange, IssueEditor
 from app.edit.placement import frame_span
+from app.model import Article
 from layouts.units import to_mm
 from widgets.article_bin import status_label
 from widgets.document_undo import DocumentLineEdit, DocumentPlainTextEdit
@@ -57,6 +59,7 @@ class Inspector(QWidget):
         self.editor = editor
         self.frame_id: int | None = None
         self.article_id: int | None = None
+        self.shown: Article | None = None  # the story as the fields last showed it
         self._sending = False
         self._dirty = False  # typed since the last commit
         self.heading = QLabel(self.tr("未选中版框"))
@@ -192,6 +195,7 @@ class Inspector(QWidget):
 
     def _show_text(self) -> None:
         article = self.editor.doc.articles.get(self.article_id) if self.article_id else None
+        self.shown = article  # what typing starts from: another desk's change since is merged
         fields = (self.kicker, self.headline, self.subheadline, self.body)
         for w in fields:
             w.setEnabled(article is not None)
@@ -257,8 +261,9 @@ class Inspector(QWidget):
             return
         self._sending = True
         try:
-            self.editor.edit_text(
+            outcome = self.editor.edit_text(
                 self.article_id,
+                base=self.shown,
                 join=True,  # one step per field edit, however slow the typing
                 kicker=self.kicker.text().strip(),
                 headline=self.headline.text().strip(),
@@ -267,6 +272,10 @@ class Inspector(QWidget):
             )
         finally:
             self._sending = False
+        if outcome == MERGED:  # another desk's paragraphs joined ours: show them
+            self._show_text()
+        elif outcome != CONFLICT:  # (a conflict keeps what this text started from)
+            self.shown = self.editor.doc.articles.get(self.article_id)
         self.committed.emit(self.article_id)
 
     def refresh(self, change: EditorChange) -> None:

@@ -167,8 +167,11 @@ class DeskRows:
         self.lease = float(seconds)
         install_guard(self._b, self.desk_id, self.lease)
 
+    joined: bool = False  # this connection registered as a desk (closing it leaves)
+
     def join(self) -> Desk:
         """Register this connection as a desk at work (an editor window); beats from now on."""
+        self.joined = True
         with self.transaction():  # type: ignore[attr-defined]
             self._b.execute("DELETE FROM desks WHERE id = ?", [self.desk_id])
             self._b.execute(
@@ -208,6 +211,7 @@ class DeskRows:
         """This desk closes: it and its check-outs go."""
         with self.transaction():  # type: ignore[attr-defined]
             self._b.execute("DELETE FROM desks WHERE id = ?", [self.desk_id])
+        self.joined = False
 
     def desks(self, alive_only: bool = True) -> list[Desk]:
         """Desks at work (heard within the lease), oldest first."""

@@ -356,6 +356,7 @@ def test_menus_and_fit_width(window: EditorWindow) -> None:
         "版本(&R)",
         "校对(&P)",
         "版面(&L)",
+        "协作(&C)",
         "视图(&V)",
     ]
     assert window.actions.save_revision.shortcut().toString() == "Ctrl+S"

@@ -50,7 +50,7 @@ def test_the_window_holds_its_actions_and_building_them_sets_nothing_on_it(
     assert window.actions.save_revision.shortcut().toString() == "Ctrl+S"
     assert window.actions.proof.require_signoff.isCheckable()
     titles = [a.text().split("(")[0] for a in window.menuBar().actions()]
-    assert titles == ["文件", "期次", "编辑", "版本", "校对", "版面", "视图"]
+    assert titles == ["文件", "期次", "编辑", "版本", "校对", "版面", "协作", "视图"]
     before = dict(vars(window))
     again = build_editor_actions(window)  # what the window did while it was being built
     assert dict(vars(window)) == before  # returned, not attached
