@@ -204,6 +204,12 @@ class EditSession:
         kept = [dict(vars(c)) for c in commands]
         restore = self._memo()
         change = Change()
+        # The change log names the edit (撤销 for an undo) with the desk and person.
+        self.library.command = (
+            f"撤销 {commands[0].label}"
+            if undo and commands
+            else (commands[0].label if commands else "")
+        )
         try:
             with self.library.transaction():
                 before = self._log.changes() if self._log is not None else 0
@@ -222,6 +228,8 @@ class EditSession:
                 vars(command).update(state)
             restore()
             raise
+        finally:
+            self.library.command = ""
         return change
 
     def _memo(self) -> Callable[[], None]:

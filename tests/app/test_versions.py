@@ -161,3 +161,14 @@ def test_undo_puts_back_only_what_the_step_changed(desks: tuple[Library, Library
     session.undo()
     back = b.frame(frame.id)  # type: ignore[arg-type]
     assert (back.x, back.y) == (frame.x + 30, frame.y)
+
+
+def test_the_log_names_each_edit_and_its_undo(desks: tuple[Library, Library]) -> None:
+    a, b = desks
+    mark = b.last_change()
+    frame = a.frames_of_article(first_story(a).id)[0]  # type: ignore[arg-type]
+    session = EditSession(a)
+    session.push(MoveFrame(frame.id, frame.x, frame.y + 12))  # type: ignore[arg-type]
+    session.undo()
+    logged = [(c.command, c.person) for c in b.changes_since(mark)]
+    assert logged == [("移动版框", "甲"), ("撤销 移动版框", "甲")]
