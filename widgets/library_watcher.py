@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from app.edit.live import POLL_MS, LibraryWatcher, Remote
 from app.edit.session import Change
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 # widgets keep no import cycles. Used: editor, statusBar().
 EditorWindow = Any
 
+SERVER_POLL_MS = 2000  # with a server's notifications, the timer is only a safety net
 BEAT_WAIT_S = 0.05  # a heartbeat waits this long for the write lock, then tries next time
 
 
@@ -53,12 +54,24 @@ class LiveDesk(QObject):
                 self.library.join()
             except LibraryError as exc:  # read-only or held: a desk that cannot check out
                 log.warning("this desk could not join the library: %s", exc)
+        # A server rings when another desk commits (LISTEN/NOTIFY): look at once; the timer
+        # stays, slower, for a notification lost with a dropped connection.
+        self.notifier: QSocketNotifier | None = None
+        socket = self.watcher.fileno()
+        if socket is not None:
+            self.notifier = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+            self.notifier.activated.connect(lambda *_: self.poll())
+            self.poll_timer.setInterval(SERVER_POLL_MS)
         self.poll_timer.start()
         self.beat_timer.start()
 
     def stop(self) -> None:
         self.poll_timer.stop()
         self.beat_timer.stop()
+        if self.notifier is not None:
+            self.notifier.setEnabled(False)
+            self.notifier = None
+            self.watcher.close()
 
     def poll(self) -> Remote:
         """Look once; what other desks changed is shown (and emitted). Gives what was taken."""

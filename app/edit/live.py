@@ -9,12 +9,13 @@ the whole issue (Change.everything).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from app.edit.session import Change
 from app.model.document import IssueDoc
 from app.store import Library
+from app.store.changes import RowChange
 from app.store.journal import LoggedChange
 
 POLL_MS = 250  # how often a desk looks: a change shows on the other desk within ~¼ s
@@ -59,18 +60,27 @@ class LibraryWatcher:
     def __init__(self, shown: Shown) -> None:
         self.shown = shown
         self.library = shown.library
-        self._data_version = self.library.data_version()
+        self.feed = self.library.changes()  # data_version on a file, LISTEN on a server
         self._seq = self.library.last_change()
         self.polls = 0  # how many times it looked (for the bench)
+
+    def fileno(self) -> int | None:
+        """A socket that becomes readable when another desk commits (a server), or None:
+        poll on a timer (a file)."""
+        return self.feed.fileno()
+
+    def close(self) -> None:
+        self.feed.close()
 
     def poll(self) -> Remote:
         """What other desks committed since the last poll (empty when nothing); never waits
         for a lock (readers do not wait in WAL mode)."""
         self.polls += 1
-        version = self.library.data_version()
-        if version == self._data_version:
+        news = self.feed.poll()
+        if not news:
             return Remote()
-        self._data_version = version
+        if news.rows and not news.unknown:  # a server said which rows: route those
+            return self._from_rows(news.rows)
         behind = self.library.oldest_change() > self._seq + 1
         logged = self.library.changes_since(self._seq, limit=100_000)
         if logged:
@@ -81,6 +91,35 @@ class LibraryWatcher:
             people = tuple(dict.fromkeys(c.person or "?" for c in theirs))
             return Remote(Change(everything=True), True, True, people=people)
         return self._route(theirs)
+
+    def _from_rows(self, rows: tuple[RowChange, ...]) -> Remote:
+        """A server's notifications (other connections' rows, sent at their commit), as the
+        change log would have them; who made them, from the log (a server's log is ordered
+        by when rows were written, not committed, so it names people, not what to read)."""
+        as_logged = []
+        for r in rows:
+            keys = r.keys
+            row_id = keys.get("id", keys.get("target_id"))
+            issue = keys.get("id") if r.table == "issues" else keys.get("issue_id")
+            as_logged.append(
+                LoggedChange(
+                    0,
+                    r.table,
+                    row_id,
+                    r.op,
+                    None,
+                    issue,
+                    keys.get("page_id"),
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
+        remote = self._route(as_logged)
+        people = self.library.people_since(self._seq)
+        self._seq = self.library.last_change()
+        return replace(remote, people=people or remote.people)
 
     def _route(self, logged: list[LoggedChange]) -> Remote:
         doc = self.shown.doc

@@ -257,7 +257,9 @@ class DeskRows:
             self._b.execute(
                 "DELETE FROM checkouts WHERE kind = ? AND target_id = ?", [kind, target_id]
             )
-            beat = f"UPDATE desks SET seen_at = {self._now} WHERE id = ?"  # taking is a sign of life
+            beat = (
+                f"UPDATE desks SET seen_at = {self._now} WHERE id = ?"  # taking is a sign of life
+            )
             if not self._b.execute(beat, [self.desk_id]).rowcount:
                 raise LibraryError("这个工作台还没有加入 / this desk has not joined: join() first")
             self._b.execute(

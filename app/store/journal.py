@@ -173,17 +173,26 @@ class Journal:
                 return True
         row = self._b.execute(
             "SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND version > ? "
-            "AND desk IS NOT ? LIMIT 1",
+            "AND desk IS DISTINCT FROM ? LIMIT 1",
             [table, row_id, since, self.desk_id],
         ).fetchone()
         return row is not None
+
+    def people_since(self, seq: int) -> tuple[str, ...]:
+        """Who else changed anything after `seq`, in order."""
+        cursor = self._b.execute(
+            "SELECT person FROM changes WHERE seq > ? AND desk IS DISTINCT FROM ? "
+            "AND person IS NOT NULL ORDER BY seq",
+            [seq, self.desk_id],
+        )
+        return tuple(dict.fromkeys(row[0] for row in cursor.fetchall()))
 
     def last_changed_by(self, table: str, row_id: int) -> str:
         """Who last changed a row — another desk than this one if any did — as the log has
         it ('' when unknown)."""
         row = self._b.execute(
             "SELECT person FROM changes WHERE tbl = ? AND row_id = ? "
-            "ORDER BY desk IS NOT ? DESC, seq DESC LIMIT 1",
+            "ORDER BY desk IS DISTINCT FROM ? DESC, seq DESC LIMIT 1",
             [table, row_id, self.desk_id],
         ).fetchone()
         return row[0] or "" if row else ""

@@ -7,6 +7,7 @@ Library in every transaction), which the triggers read. Times are the server's c
 
 from __future__ import annotations
 
+from app.store.changes import CHANNEL
 from app.store.errors import CHECKED_OUT
 from app.store.journal import LOGGED, VERSIONED
 
@@ -109,6 +110,14 @@ def _log_function(table: str, row_id: str, version: str, issue: str, page: str) 
         return expr.replace("ROW.", "r.")
 
     stamps = ", ".join(_SETTING.format(k) for k in ("desk", "person", "command"))
+    # Check-outs are ours alone (pg_schema's notifications cover the paper's rows): desks
+    # hear of them the same way, at commit.
+    notify = (
+        f"PERFORM pg_notify('{CHANNEL}', jsonb_build_object('t', 'checkouts', 'op', TG_OP, "
+        "'k', jsonb_build_object('target_id', r.target_id, 'kind', r.kind))::text);"
+        if table == "checkouts"
+        else ""
+    )
     return f"""CREATE OR REPLACE FUNCTION banmian_log_{table}() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -118,6 +127,7 @@ BEGIN
     INSERT INTO changes (tbl, row_id, op, version, issue_id, page_id, desk, person, command, at)
     VALUES ('{table}', {of(row_id)}, TG_OP, {of(version)}, {of(issue)}, {of(page)}, {stamps},
         to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"'));
+    {notify}
     RETURN NULL;
 END $$"""
 

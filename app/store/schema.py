@@ -49,7 +49,6 @@ def run(db: Database, statements: Iterable[str | ByDialect]) -> None:
             db.execute(statement)
 
 
-
 # PRAGMA application_id: "BNMN" in ASCII, stored big-endian at offset 68 of the file header so
 # `file(1)` and our own open check can tell a Banmian library from any other SQLite file.
 APPLICATION_ID = 0x424E4D4E

@@ -17,7 +17,8 @@ from app.edit.editor import IssueEditor
 from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library, LibraryCheckedOut
-from tests.sample_helpers import sample_composer, sample_library
+from tests.app.desk_helpers import sample_at
+from tests.sample_helpers import sample_composer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,10 +29,9 @@ def composer() -> IssueComposer:
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    with sample_library(tmp_path):
-        pass
-    return tmp_path / "sample.banmian"
+def path(new_library: str) -> str:
+    """The sample issue in a file, then on a server (the same tests, both backends)."""
+    return sample_at(new_library)
 
 
 @pytest.fixture

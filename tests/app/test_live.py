@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,8 @@ from app.model.document import IssueDoc
 from app.model.proof import PageSignoff, now
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
+from tests.app.desk_helpers import sample_at
+from tests.sample_helpers import sample_composer
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +27,10 @@ def composer() -> IssueComposer:
 
 @pytest.fixture
 def desks(
-    tmp_path: Path, composer: IssueComposer
+    new_library: str, composer: IssueComposer
 ) -> Iterator[tuple[Library, IssueEditor, LibraryWatcher]]:
-    with sample_library(tmp_path):
-        pass
-    path = tmp_path / "sample.banmian"
+    """Two desks on the sample issue, in a file and then on a server."""
+    path = sample_at(new_library)
     with Library.open(path) as a, Library.open(path) as b:
         a.person, b.person = "甲", "乙"
         editor = IssueEditor(b, IssueDoc.load(b, SAMPLE_ISSUE), composer)

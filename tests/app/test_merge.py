@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,8 @@ from app.model import Article
 from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
+from tests.app.desk_helpers import sample_at
+from tests.sample_helpers import sample_composer
 
 BASE = ["一段。", "二段。", "三段。", "四段。"]
 
@@ -91,14 +91,11 @@ def composer() -> IssueComposer:
 
 
 @pytest.fixture
-def desks(tmp_path: Path, composer: IssueComposer) -> Iterator[tuple[Library, IssueEditor]]:
-    """Desk 甲 (a Library) and desk 乙 (an editor window's IssueEditor) on one file."""
-    with sample_library(tmp_path):
-        pass
-    with (
-        Library.open(tmp_path / "sample.banmian") as a,
-        Library.open(tmp_path / "sample.banmian") as b,
-    ):
+def desks(new_library: str, composer: IssueComposer) -> Iterator[tuple[Library, IssueEditor]]:
+    """Desk 甲 (a Library) and desk 乙 (an editor window's IssueEditor) on one library: a
+    file, then a server."""
+    path = sample_at(new_library)
+    with Library.open(path) as a, Library.open(path) as b:
         a.person, b.person = "甲", "乙"
         yield a, IssueEditor(b, IssueDoc.load(b, SAMPLE_ISSUE), composer)
 

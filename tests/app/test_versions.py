@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -14,18 +13,17 @@ from app.edit.session import EditSession
 from app.model import Article
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library, LibraryConflict
-from tests.sample_helpers import sample_library
+from tests.app.desk_helpers import sample_at
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    with sample_library(tmp_path):
-        pass
-    return tmp_path / "sample.banmian"
+def path(new_library: str) -> str:
+    """The sample issue in a file, then on a server (the same tests, both backends)."""
+    return sample_at(new_library)
 
 
 @pytest.fixture
-def desks(path: Path) -> Iterator[tuple[Library, Library]]:
+def desks(path: str) -> Iterator[tuple[Library, Library]]:
     """Two desks on one file, worked by 甲 and 乙."""
     with Library.open(path) as a, Library.open(path) as b:
         a.person, b.person = "甲", "乙"
@@ -84,11 +82,11 @@ def test_the_change_log_says_what_changed_where_and_by_whom(
     assert b.changes_since(changes[-1].seq) == []
 
 
-def test_data_version_moves_only_for_other_connections(desks: tuple[Library, Library]) -> None:
+def test_a_desk_hears_other_desks_commits_not_its_own(desks: tuple[Library, Library]) -> None:
     a, b = desks
-    seen_a, seen_b = a.data_version(), b.data_version()
+    heard_a, heard_b = a.changes(), b.changes()
     a.update_article(replace(first_story(a), headline="甲的标题"))
-    assert a.data_version() == seen_a and b.data_version() != seen_b
+    assert not heard_a.poll() and heard_b.poll() and not heard_b.poll()
 
 
 def test_desk_b_typing_from_the_old_text_keeps_desk_as_paragraph(
