@@ -1,6 +1,7 @@
 """The live desk in the window: takes the editor window, gives other desks' changes on its canvas, panels and inspector within a poll (POLL_MS), the desk's heartbeat that keeps its check-outs, and a line in the status bar saying who changed what.
 
-A QTimer drives app/edit/live.LibraryWatcher (a poll is one PRAGMA while nothing happened).
+A QTimer drives app/edit/live.LibraryWatcher (a poll is one PRAGMA while nothing happened);
+on a server the feed's socket wakes it at once (LISTEN/NOTIFY) and the timer is a safety net.
 Another desk's change goes through the editor like an edit of this desk's own, so the window
 repaints just the pages it touched; a field being typed into is left alone and its text
 meets the other desk's through the conflict flow (app/edit/conflicts.py). While this desk's
@@ -57,21 +58,43 @@ class LiveDesk(QObject):
         # A server rings when another desk commits (LISTEN/NOTIFY): look at once; the timer
         # stays, slower, for a notification lost with a dropped connection.
         self.notifier: QSocketNotifier | None = None
+        self._socket: int | None = None
+        self._watch_socket()
+        self.poll_timer.start()
+        self.beat_timer.start()
+
+    def _watch_socket(self) -> None:
+        """Ring on the feed's socket (a server), again after the feed connected anew."""
         socket = self.watcher.fileno()
+        if socket == self._socket:
+            return
+        if self.notifier is not None:
+            self.notifier.setEnabled(False)
+            self.notifier.deleteLater()
+            self.notifier = None
+        self._socket = socket
         if socket is not None:
             self.notifier = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
             self.notifier.activated.connect(lambda *_: self.poll())
             self.poll_timer.setInterval(SERVER_POLL_MS)
-        self.poll_timer.start()
-        self.beat_timer.start()
 
-    def stop(self) -> None:
+    def pause(self) -> None:
+        """Stop looking until resume() (tests: a desk that has not looked yet)."""
         self.poll_timer.stop()
-        self.beat_timer.stop()
         if self.notifier is not None:
             self.notifier.setEnabled(False)
-            self.notifier = None
-            self.watcher.close()
+
+    def resume(self) -> None:
+        self.poll_timer.start()
+        if self.notifier is not None:
+            self.notifier.setEnabled(True)
+
+    def stop(self) -> None:
+        self.pause()
+        self.beat_timer.stop()
+        self.notifier = None
+        self._socket = None
+        self.watcher.close()
 
     def poll(self) -> Remote:
         """Look once; what other desks changed is shown (and emitted). Gives what was taken."""
@@ -83,6 +106,9 @@ class LiveDesk(QObject):
         except LibraryError as exc:  # a damaged or vanished file: say so once, keep going
             log.warning("reading other desks' changes failed: %s", exc)
             return Remote()
+        finally:
+            if self.notifier is not None or self._socket is not None:
+                self._watch_socket()  # a server's line made again has a new socket
         remote = self._held | remote
         if self.editor.session.unsaved:  # our waiting edits are on the page: keep theirs
             self._held = remote

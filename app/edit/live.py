@@ -1,10 +1,12 @@
 """Live desks: takes a Library and the issue a desk shows, gives — each time it is polled — what other desks committed since, as a Change for the editor to read again (and the new issues, check-outs and people behind it).
 
-No Qt, no threads: the window polls on a timer (widgets/library_watcher.py). A poll costs one
-`PRAGMA data_version` (microseconds) while nothing happened; when another connection has
-committed, the change log (app/store/journal.py) says which rows, so only those are read
-again. A desk that fell behind the log's memory, or a write the log cannot place, reloads
-the whole issue (Change.everything).
+No Qt, no threads: the window polls on a timer, and on a server also when the feed's socket
+rings (widgets/library_watcher.py). In a file a poll costs one `PRAGMA data_version`
+(microseconds) while nothing happened; when another connection has committed, the change log
+(app/store/journal.py) says which rows, so only those are read again. On a server the
+notifications (LISTEN, app/store/pg_schema.py) name the rows themselves. A desk that fell
+behind the log's memory (or lost its server's line meanwhile), or a write the log cannot
+place, reloads the whole issue (Change.everything).
 """
 
 from __future__ import annotations
@@ -95,31 +97,14 @@ class LibraryWatcher:
     def _from_rows(self, rows: tuple[RowChange, ...]) -> Remote:
         """A server's notifications (other connections' rows, sent at their commit), as the
         change log would have them; who made them, from the log (a server's log is ordered
-        by when rows were written, not committed, so it names people, not what to read)."""
-        as_logged = []
-        for r in rows:
-            keys = r.keys
-            row_id = keys.get("id", keys.get("target_id"))
-            issue = keys.get("id") if r.table == "issues" else keys.get("issue_id")
-            as_logged.append(
-                LoggedChange(
-                    0,
-                    r.table,
-                    row_id,
-                    r.op,
-                    None,
-                    issue,
-                    keys.get("page_id"),
-                    None,
-                    None,
-                    None,
-                    None,
-                )
-            )
+        by when rows were written, not committed, so it names people, not what to read).
+        Check-outs name only their target: any of them is news for the check-out view."""
+        as_logged = [_as_logged(r) for r in rows if r.table != "checkouts"]
         remote = self._route(as_logged)
         people = self.library.people_since(self._seq)
         self._seq = self.library.last_change()
-        return replace(remote, people=people or remote.people)
+        held = any(r.table == "checkouts" for r in rows)
+        return replace(remote, checkouts=remote.checkouts or held, people=people or remote.people)
 
     def _route(self, logged: list[LoggedChange]) -> Remote:
         doc = self.shown.doc
@@ -161,3 +146,12 @@ class LibraryWatcher:
                 revisions = True
         change = Change(frozenset(pages), frozenset(articles), everything, proof)
         return Remote(change, checkouts, revisions, tuple(new_issues), tuple(people))
+
+
+def _as_logged(r: RowChange) -> LoggedChange:
+    """A notification as a change-log row (pg_schema.NOTIFY_KEYS: id and parents)."""
+    keys = r.keys
+    issue = keys.get("id") if r.table == "issues" else keys.get("issue_id")
+    return LoggedChange(
+        0, r.table, keys.get("id"), r.op, None, issue, keys.get("page_id"), None, None, None, None
+    )

@@ -125,7 +125,22 @@ class Journal:
     desk_id: str
     person: str
     lease: float
-    command: str  # the label of the edit being saved (the edit session sets it)
+    _command: str = ""
+    _pg_commits = 0
+
+    @property
+    def command(self) -> str:
+        """The label of the edit being saved (the edit session sets it), stamped on its rows."""
+        return self._command
+
+    @command.setter
+    def command(self, label: str) -> None:
+        self._command = label
+        if self._b.dialect == "postgresql" and self._b.in_transaction:
+            # A server's triggers read it as they log: named mid-transaction, say so now.
+            self._b.execute_native(  # type: ignore[attr-defined]
+                "SELECT set_config('banmian.command', %s, true)", [label]
+            )
 
     def last_change(self) -> int:
         """The newest sequence number in the change log (0 for none)."""
@@ -216,6 +231,14 @@ class Journal:
         """Sign the rows this transaction logged (SQLite: one writer at a time, so every row
         after `mark` is this transaction's), and now and then forget the oldest."""
         if self._b.dialect == "postgresql":
+            # Rows were signed as written; now and then (every 1000th commit of a desk) the
+            # oldest are forgotten, as in a file.
+            self._pg_commits += 1
+            if self._pg_commits % 1000 == 0:
+                self._b.execute(
+                    "DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?",
+                    [KEEP_CHANGES],
+                )
             return
         cursor = self._b.execute(
             "UPDATE changes SET desk = ?, person = ?, command = ?, at = ? WHERE seq > ?",

@@ -151,6 +151,9 @@ class NotifyFeed(ChangeFeed):
         rows: list[RowChange] = []
         everything = False
         try:
+            # One round trip first: a commit signals listeners before the writer hears back,
+            # so what was committed before this poll is on the line after it (exact polls).
+            self.conn.execute("SELECT 1")
             for note in self.conn.notifies(timeout=0):
                 if note.pid == own:
                     continue

@@ -99,6 +99,13 @@ def test_a_desk_behind_the_log_reloads_everything(
     desks: tuple[Library, IssueEditor, LibraryWatcher],
 ) -> None:
     a, _, watcher = desks
+    if watcher.fileno() is not None:
+        # On a server the notifications name the rows, whatever the log kept: this desk
+        # must also have lost its line to the server (what it missed is unknown).
+        a.db.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = 'banmian-listen' AND datname = current_database()"
+        )
     story = a.articles(a.issue_by_number(SAMPLE_ISSUE).id)[0]  # type: ignore[arg-type]
     a.update_article(replace(story, headline="甲"))
     with a.transaction():

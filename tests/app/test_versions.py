@@ -1,8 +1,7 @@
-"""No lost updates: two desks (two Library connections) on one library file — row versions, the change log, stale writes refused, undo that will not take back another desk's change."""
+"""No lost updates: two desks (two Library connections) on one library, a file or a server — row versions, the change log, stale writes refused, undo that will not take back another desk's change."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -13,7 +12,7 @@ from app.edit.session import EditSession
 from app.model import Article
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library, LibraryConflict
-from tests.app.desk_helpers import sample_at
+from tests.app.desk_helpers import raw_write, sample_at
 
 
 @pytest.fixture
@@ -24,7 +23,7 @@ def path(new_library: str) -> str:
 
 @pytest.fixture
 def desks(path: str) -> Iterator[tuple[Library, Library]]:
-    """Two desks on one file, worked by 甲 and 乙."""
+    """Two desks on one library, worked by 甲 and 乙."""
     with Library.open(path) as a, Library.open(path) as b:
         a.person, b.person = "甲", "乙"
         yield a, b
@@ -34,16 +33,16 @@ def first_story(lib: Library) -> Article:
     return lib.articles(lib.issue_by_number(SAMPLE_ISSUE).id)[0]  # type: ignore[arg-type]
 
 
-def test_rows_carry_versions_that_every_write_moves(desks: tuple[Library, Library]) -> None:
+def test_rows_carry_versions_that_every_write_moves(
+    path: str, desks: tuple[Library, Library]
+) -> None:
     a, b = desks
     story = first_story(a)
     assert story.version == 1
     saved = a.update_article(replace(story, headline="新标题"))
     assert saved.version == 2 and b.article(story.id).version == 2  # type: ignore[arg-type]
     # A program that writes without knowing of versions still moves them (a trigger).
-    raw = sqlite3.connect(a.path, isolation_level=None)
-    raw.execute("UPDATE articles SET rank = 7 WHERE id = ?", [story.id])
-    raw.close()
+    raw_write(path, "UPDATE articles SET rank = 7 WHERE id = ?", [story.id])
     assert b.article(story.id).version == 3  # type: ignore[arg-type]
 
 

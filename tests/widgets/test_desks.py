@@ -11,7 +11,8 @@ from PySide6.QtCore import QTimer
 from app.compose.issue import IssueComposer
 from app.model import Frame
 from app.store import Library, LibraryCheckedOut
-from tests.sample_helpers import sample_composer, sample_library
+from tests.app.desk_helpers import sample_at
+from tests.sample_helpers import sample_composer
 from tests.widgets.test_editor_window import type_text
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
@@ -23,10 +24,9 @@ def composer() -> IssueComposer:
 
 
 @pytest.fixture
-def libraries(tmp_path: Path) -> Iterator[tuple[Library, Library]]:
-    with sample_library(tmp_path):
-        pass
-    path = tmp_path / "sample.banmian"
+def libraries(new_library: str) -> Iterator[tuple[Library, Library]]:
+    """Desks 甲 and 乙 on the sample issue: in a file, then on a server."""
+    path = sample_at(new_library)
     with Library.open(path) as a, Library.open(path) as b:
         a.person, b.person = "甲", "乙"
         yield a, b
@@ -62,7 +62,7 @@ def test_desk_as_paragraph_survives_desk_bs_stale_typing(
     looked again yet, types into the first paragraph — A's paragraph survives."""
     a, b = windows
     a.pages.setCurrentRow(1)
-    b.live.poll_timer.stop()  # B has not seen A's change when it types
+    b.live.pause()  # B has not seen A's change when it types
     frame = lead_of_page_2(b)
     inspect(b, frame)
     old = b.editor.article(frame.article_id)  # type: ignore[arg-type]
@@ -102,7 +102,7 @@ def test_a_field_being_typed_into_is_not_overwritten(
     a, b = windows
     frame = lead_of_page_2(b)
     inspect(b, frame)
-    b.live.poll_timer.stop()
+    b.live.pause()
     b.inspector.timer.setInterval(60_000)  # B is typing: the text has not been sent yet
     body = b.inspector.body
     body.setFocus()
@@ -123,7 +123,7 @@ def test_the_same_paragraph_asks_and_both_are_kept(
     a, b = windows
     frame = lead_of_page_2(b)
     inspect(b, frame)
-    b.live.poll_timer.stop()
+    b.live.pause()
     old = b.editor.article(frame.article_id)  # type: ignore[arg-type]
     a.editor.edit_text(
         frame.article_id,  # type: ignore[arg-type]
