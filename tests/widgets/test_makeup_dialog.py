@@ -89,7 +89,7 @@ def test_the_action_sits_in_the_layout_menu_the_toolbar_and_the_pages_context_me
 ) -> None:
     action = window.actions.makeup
     titles = [a.text().split("(")[0] for a in window.menuBar().actions()]
-    assert titles == ["文件", "期次", "编辑", "版本", "校对", "版面", "视图"]
+    assert titles == ["文件", "期次", "编辑", "版本", "校对", "版面", "协作", "视图"]
     layout_menu = window.menuBar().actions()[titles.index("版面")].menu()
     assert action in layout_menu.actions()
     bars = [b for b in window.findChildren(QToolBar) if action in b.actions()]
