@@ -274,7 +274,8 @@ class FitFrameToText(ResizeFrame):
                 if fill.depth
                 else "版框中没有文字，可删除 / the frame holds no text: delete it instead"
             )
-        super().__init__(frame.id, frame.x, frame.y, frame.w, fitted.h)
+        # From the frame as the desk showed it: another desk's move since is a conflict.
+        super().__init__(frame.id, frame.x, frame.y, frame.w, fitted.h, base=frame.version or None)
 
 
 class DeleteFrame(Command):

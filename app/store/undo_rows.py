@@ -182,6 +182,4 @@ class UndoRows:
                 "INSERT INTO undo_heads (issue_id) VALUES (?) ON CONFLICT (issue_id) DO NOTHING",
                 [issue_id],
             )
-            self._b.execute(
-                "UPDATE undo_heads SET logged = changes WHERE issue_id = ?", [issue_id]
-            )
+            self._b.execute("UPDATE undo_heads SET logged = changes WHERE issue_id = ?", [issue_id])
