@@ -60,6 +60,9 @@ def autofill(
     if proposals and apply is None:
         return _offer(library, doc, composer, page, proposals)  # type: ignore[arg-type]
     with library.transaction():
+        # A file's write lock makes autofills take turns; a server needs the issue's own key
+        # (rows are locked one by one there, and the bin is read before any is written).
+        library.serialize(f"issue-makeup:{doc.issue.id}")
         doc.reload(library)
         if page is None:
             return _issue(library, doc, composer, grow)

@@ -19,6 +19,7 @@ def create_next_issue(library: Library, from_number: int) -> Issue:
     transaction (the check that it does not exist yet included: two at once make one). The
     sample's stand-in credits (示例编辑 …) are not carried: those pages start blank."""
     with library.transaction():
+        library.serialize("new-issue")  # a server: the check and the insert in one turn
         return _create_next_issue(library, from_number)
 
 

@@ -221,6 +221,7 @@ class ApplyMakeup(Command):
 
     def __init__(self, job: MakeupJob, chosen: PageProposal) -> None:
         self.page_id = job.page_id
+        self.issue_id = job.doc.issue.id
         self.number = job.number
         self.before = job.before
         self.removed = job.removed
@@ -243,6 +244,9 @@ class ApplyMakeup(Command):
             )
 
     def do(self, library: Library) -> Change:
+        # On a server another desk's autofill may be placing frames right now: take turns
+        # with it (autofill.py), then look whether the page is still as proposed.
+        library.serialize(f"issue-makeup:{self.issue_id}")
         self._unchanged(library)
         for frame in self.removed:
             library.delete_frame(frame.id)  # type: ignore[arg-type]

@@ -74,6 +74,8 @@ def open_round(
     before = PAGE_STATES[ROUND_KINDS.index(kind)]  # the state a page must be in
     snapshots = {}
     with library.transaction():
+        # On a server two rounds opened at once would both find the page free: take turns.
+        library.serialize(f"proof-rounds:{issue_id}")
         for composed in pages:
             page = by_number.get(composed.number)
             if page is None or page.id is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,39 @@ def import_file(path: str, number: int, source: str, barrier: Any, queue: Any) -
         _report(queue, source, failures=[f"{type(e).__name__}: {e}"], waits=[], articles=[])
 
 
+def import_files(path: str, number: int, sources: list[str], barrier: Any, queue: Any) -> None:
+    """One desk importing file after file (each its own `banmian import`), with others."""
+    from app.intake import run_import
+
+    failures: list[str] = []
+    waits: list[float] = []
+    articles: list[int] = []
+    with Library.open(path) as lib:
+        issue = lib.issue_by_number(number)
+        barrier.wait()
+        for source in sources:
+            started = time.monotonic()
+            try:
+                results = run_import(lib, issue, [source])
+                articles += [a.id for r in results for a in r.articles]  # type: ignore[misc]
+            except Exception as e:  # counted, not raised: the test wants the whole tally
+                failures.append(f"{type(e).__name__}: {e}")
+            waits.append(time.monotonic() - started)
+    _report(queue, f"import-{sources[0]}", failures=failures, waits=waits, articles=articles)
+
+
+def killed_mid_write(path: str, article_id: int, queue: Any) -> None:
+    """A desk that commits one headline, then is killed with the next one written but not
+    committed (it waits inside its transaction, holding what it wrote, until killed)."""
+    with Library.open(path) as lib:
+        lib.person = "被中断的编辑台"
+        lib.update_article(replace(lib.article(article_id), headline="提交了的标题"))
+        with lib.transaction():
+            lib.update_article(replace(lib.article(article_id), headline="没提交的标题"))
+            queue.put("writing")
+            time.sleep(600)
+
+
 def autofill_issue(path: str, number: int, barrier: Any, queue: Any) -> None:
     """`banmian autofill` on issue `number`: load, make a composer, fill — with another at once."""
     from app.edit.autofill import autofill
@@ -100,22 +134,57 @@ def open_library(path: str, barrier: Any, queue: Any) -> None:
         _report(queue, "open", version=0, error=f"{type(e).__name__}: {e}")
 
 
-def run_all(targets: list[tuple[Any, tuple[Any, ...]]], timeout: float = 600) -> list[dict]:
-    """Start every (function, args) in its own process behind one barrier; their reports."""
+def _context() -> Any:
     import multiprocessing
 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["app.store", "app.edit.session", "app.intake"])
+    return ctx
+
+
+@dataclass
+class Race:
+    """Processes started together, the queue their reports come on, and what they share
+    (kept referenced here: a started Process lets go of its arguments, and a barrier
+    collected in the parent is gone before a child can open it)."""
+
+    procs: list[Any]
+    queue: Any
+    shared: tuple[Any, ...] = ()
+
+
+def start_all(targets: list[tuple[Any, tuple[Any, ...]]]) -> Race:
+    """Start every (function, args) in its own process behind one barrier."""
+    ctx = _context()
     barrier = ctx.Barrier(len(targets))
     queue = ctx.Queue()
     procs = [ctx.Process(target=f, args=(*args, barrier, queue)) for f, args in targets]
     for p in procs:
         p.start()
-    reports = [queue.get(timeout=timeout) for _ in procs]
-    for p in procs:
+    return Race(procs, queue, (barrier,))
+
+
+def collect(race: Race, timeout: float = 600) -> list[dict]:
+    """The reports of the processes of a race, once all have ended well."""
+    reports = [race.queue.get(timeout=timeout) for _ in race.procs]
+    for p in race.procs:
         p.join(timeout=60)
-    assert all(p.exitcode == 0 for p in procs), [p.exitcode for p in procs]
+    assert all(p.exitcode == 0 for p in race.procs), [p.exitcode for p in race.procs]
     return reports
+
+
+def run_all(targets: list[tuple[Any, tuple[Any, ...]]], timeout: float = 600) -> list[dict]:
+    """Start every (function, args) in its own process behind one barrier; their reports."""
+    return collect(start_all(targets), timeout=timeout)
+
+
+def start_one(target: Any, args: tuple[Any, ...]) -> tuple[Any, Any]:
+    """One process (no barrier) and the queue it talks on."""
+    ctx = _context()
+    queue = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, queue))
+    proc.start()
+    return proc, queue
 
 
 def write_texts(folder: Path, count: int) -> list[str]:
