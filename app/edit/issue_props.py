@@ -118,5 +118,14 @@ class SetIssueProperties(Command):
             before = self._sections.get(page.id)  # type: ignore[arg-type]
             if before is not None and page.section != before:
                 library.update_page(replace(page, section=before))
-        library.update_issue(self._issue)
+        # The fields this step set, put back on the issue as it is now (its version moved).
+        was = self._issue
+        library.update_issue(
+            replace(
+                library.issue(self.issue_id),
+                date=was.date,
+                page_count=was.page_count,
+                colour_pages=was.colour_pages,
+            )
+        )
         return Change(everything=True)

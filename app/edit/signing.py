@@ -71,8 +71,9 @@ class CloseRound(Command):
         if self._closed is None:
             self._open = library.proof_round(self.round_id)
             self._closed = close_round(library, self.round_id, at=self.at)
-        else:
-            library.update_proof_round(self._closed)
+        else:  # a redo: the round closed again, whoever touched it since (its version moved)
+            current = library.proof_round(self.round_id)
+            library.update_proof_round(replace(self._closed, version=current.version))
             for page_id in self._closed.page_ids:
                 library.add_signoff(
                     PageSignoff(page_id, self._closed.kind, self._closed.proofreader, self.at)
@@ -83,5 +84,6 @@ class CloseRound(Command):
         assert self._open is not None and self._closed is not None
         for page_id in self._closed.page_ids:
             library.delete_signoff(page_id, self._closed.kind)
-        library.update_proof_round(self._open)
+        current = library.proof_round(self.round_id)
+        library.update_proof_round(replace(self._open, version=current.version))
         return Change(proof=True)

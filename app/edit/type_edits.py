@@ -14,6 +14,7 @@ from typing import Any
 
 from app.compose import story_type as st
 from app.edit.session import Change, Command, EditSession
+from app.edit.versions import swap
 from app.errors import UserError
 from app.model import MAX_COLUMNS, Frame
 from app.model.document import IssueDoc
@@ -21,6 +22,8 @@ from app.model.style import ALIGNS, HeadlineStyle, ParagraphStyle, StyleSheet
 from app.store import Library
 from layouts.fonts.registry import ROLES
 from layouts.units import size_pt, to_mm
+
+_TYPE_FIELDS = ("columns", "props")
 
 
 class SetStoryType(Command):
@@ -44,13 +47,15 @@ class SetStoryType(Command):
                 columns=b.columns if self.columns is None else self.columns,
                 props={k: v for k, v in merged.items() if v is not None},
             )
-        assert self.after is not None
-        library.update_frame(self.after)
+            library.update_frame(self.after)
+        else:  # a redo: only over what the undo left (another desk's change is a conflict)
+            assert self.after is not None
+            swap(library, library.frame(self.frame_id), self.before, self.after, _TYPE_FIELDS)
         return self._change()
 
     def undo(self, library: Library) -> Change:
-        assert self.before is not None
-        library.update_frame(self.before)
+        assert self.before is not None and self.after is not None
+        swap(library, library.frame(self.frame_id), self.after, self.before, _TYPE_FIELDS)
         return self._change()
 
     def _change(self) -> Change:

@@ -150,7 +150,7 @@ class Checkout:
 
 
 class DeskRows:
-    """Desks, heartbeats and check-outs; Library supplies `_db`, `transaction()`, `desk_id`
+    """Desks, heartbeats and check-outs; Library supplies `_b`, `transaction()`, `desk_id`
     and `person`. Every write is one short transaction."""
 
     _b: Backend

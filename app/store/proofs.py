@@ -162,7 +162,7 @@ class ProofStore:
     def delete_signoff(self, page_id: int, step: str) -> None:
         """Take a page's signature for `step` off (the undo of signing it)."""
         with self.transaction():
-            self._db.execute(
+            self._b.execute(
                 "DELETE FROM page_signoffs WHERE page_id = ? AND step = ?", [page_id, step]
             )
 

@@ -85,9 +85,10 @@ class RevisionStore:
         if page.id is None:
             raise LibraryError("要恢复的版面没有编号 / the page to restore has no id")
         self._needs(page.issue_id, "版面需要所属的一期 / a page needs an issue_id")
+        version = page.version or 1  # as restore_frame: the row comes back as it was shown
         with self.transaction():
-            self._db.table("pages").insert({"id": page.id, **rows.page_row(page)})
-        return page
+            self._b.insert("pages", {"id": page.id, **rows.page_row(page), "version": version})
+        return dataclasses.replace(page, version=version)
 
     def restore_article(self, article: Article) -> Article:
         """Insert an article under its own id (a revision that still had a deleted story)."""
