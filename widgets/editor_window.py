@@ -177,7 +177,7 @@ class EditorWindow(MainWindow):
         self._thumb_timer.timeout.connect(self.refresh_thumbnails)
         self._unsubscribe = editor.subscribe(self._edited)
         # Thumbnails come after the window is up: 8 pages take ~0.5 s, the canvas comes first.
-        QTimer.singleShot(0, self.refresh_thumbnails)
+        QTimer.singleShot(0, self, self.refresh_thumbnails)  # not after the window is gone
         for i in range(len(editor.doc.pages)):
             self._show_status(i)
         self._update_undo()
@@ -252,7 +252,7 @@ class EditorWindow(MainWindow):
             index, render_page(page, THUMB_WIDTH / page.width, painter=painter)
         )
         if self._stale:
-            QTimer.singleShot(0, self.refresh_thumbnails)
+            QTimer.singleShot(0, self, self.refresh_thumbnails)  # not after the window is gone
 
     def _show_status(self, index: int) -> None:
         s = self.editor.status(index)
