@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence

@@ -44,109 +44,162 @@
         </message>
     </context>
     <context>
+        <name>CheckoutView</name>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="40" />
+            <source>协作(&amp;C)</source>
+            <translation>&amp;Collaborate</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="42" />
+            <source>签出本版</source>
+            <translation>Check Out This Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="43" />
+            <source>签入本版</source>
+            <translation>Check In This Page</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="45" />
+            <source>签出所选稿件</source>
+            <translation>Check Out the Selected Story</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="46" />
+            <source>签入所选稿件</source>
+            <translation>Check In the Selected Story</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="48" />
+            <source>我的姓名…</source>
+            <translation>My Name…</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="79" />
+            <source>本版由我签出</source>
+            <translation>Checked out by me</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="132" />
+            <source>我的姓名</source>
+            <translation>My name</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="133" />
+            <source>在本工作台工作的人（记入修改记录、版本、校对标记和签字）：</source>
+            <translation>Who works at this desk (recorded in the change log, revisions, proof marks and signatures):</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/checkout_view.py" line="153" />
+            <source>本工作台：{name}</source>
+            <translation>This desk: {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="49" />
+            <location filename="../../widgets/editor_window.py" line="52" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="50" />
+            <location filename="../../widgets/editor_window.py" line="53" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="51" />
+            <location filename="../../widgets/editor_window.py" line="54" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="55" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="56" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="57" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="58" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="56" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="60" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="62" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="60" />
+            <location filename="../../widgets/editor_window.py" line="63" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="61" />
+            <location filename="../../widgets/editor_window.py" line="64" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="62" />
+            <location filename="../../widgets/editor_window.py" line="65" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="63" />
+            <location filename="../../widgets/editor_window.py" line="66" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="64" />
+            <location filename="../../widgets/editor_window.py" line="67" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="65" />
+            <location filename="../../widgets/editor_window.py" line="68" />
             <source>自动组版</source>
             <translation>Automatic make-up</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="66" />
+            <location filename="../../widgets/editor_window.py" line="69" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="67" />
+            <location filename="../../widgets/editor_window.py" line="70" />
             <source>期次属性</source>
             <translation>Issue properties</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="68" />
+            <location filename="../../widgets/editor_window.py" line="71" />
             <source>签字</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="69" />
+            <location filename="../../widgets/editor_window.py" line="72" />
             <source>结束校次</source>
             <translation>Close Proof Round</translation>
         </message>
@@ -212,6 +265,54 @@
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="60" />
+            <source>稿件冲突</source>
+            <translation>Story conflict</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="61" />
+            <source>另一位编辑</source>
+            <translation>another editor</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="65" />
+            <source>《{title}》已被{who}修改，与你的修改在同一段落或标题上。请选择保留哪一个：</source>
+            <translation>“{title}” was changed by {who} in the same paragraph or title as your edit. Choose what to keep:</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="74" />
+            <source>{who}的</source>
+            <translation>{who}’s</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="75" />
+            <source>我的</source>
+            <translation>Mine</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="82" />
+            <source>用我的</source>
+            <translation>Keep Mine</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="83" />
+            <source>用对方的</source>
+            <translation>Keep Theirs</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="84" />
+            <source>保存下面合并的文字</source>
+            <translation>Save the Combined Text Below</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/conflict_dialog.py" line="88" />
+            <source>两者都保留（冲突处对方的在前，可直接修改）：</source>
+            <translation>Both kept (theirs first where they clash; edit as you like):</translation>
+        </message>
+    </context>
+    <context>
         <name>DamageBar</name>
         <message>
             <location filename="../../widgets/save_bar.py" line="163" />
@@ -232,177 +333,177 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="78" />
+            <location filename="../../widgets/editor_menus.py" line="79" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="80" />
+            <location filename="../../widgets/editor_menus.py" line="81" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="81" />
+            <location filename="../../widgets/editor_menus.py" line="82" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="83" />
+            <location filename="../../widgets/editor_menus.py" line="84" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="86" />
+            <location filename="../../widgets/editor_menus.py" line="87" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="88" />
+            <location filename="../../widgets/editor_menus.py" line="89" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="89" />
+            <location filename="../../widgets/editor_menus.py" line="90" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="91" />
+            <location filename="../../widgets/editor_menus.py" line="92" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="97" />
+            <location filename="../../widgets/editor_menus.py" line="98" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="99" />
+            <location filename="../../widgets/editor_menus.py" line="100" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="100" />
+            <location filename="../../widgets/editor_menus.py" line="101" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="108" />
+            <location filename="../../widgets/editor_menus.py" line="109" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="110" />
+            <location filename="../../widgets/editor_menus.py" line="111" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="112" />
+            <location filename="../../widgets/editor_menus.py" line="113" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="115" />
+            <location filename="../../widgets/editor_menus.py" line="116" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="128" />
+            <location filename="../../widgets/editor_menus.py" line="129" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="183" />
+            <location filename="../../widgets/editor_menus.py" line="184" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="184" />
+            <location filename="../../widgets/editor_menus.py" line="185" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="194" />
+            <location filename="../../widgets/editor_menus.py" line="195" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="210" />
+            <location filename="../../widgets/editor_menus.py" line="211" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="215" />
+            <location filename="../../widgets/editor_menus.py" line="216" />
             <source>本版已无空位，请先腾出位置</source>
             <translation>No free space left on this page: make room first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="224" />
+            <location filename="../../widgets/editor_menus.py" line="225" />
             <source>请先选中稿件版框</source>
             <translation>Select a story frame first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="234" />
+            <location filename="../../widgets/editor_menus.py" line="235" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="237" />
+            <location filename="../../widgets/editor_menus.py" line="238" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="238" />
+            <location filename="../../widgets/editor_menus.py" line="239" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="246" />
+            <location filename="../../widgets/editor_menus.py" line="247" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="256" />
+            <location filename="../../widgets/editor_menus.py" line="257" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="261" />
+            <location filename="../../widgets/editor_menus.py" line="262" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="262" />
+            <location filename="../../widgets/editor_menus.py" line="263" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="272" />
+            <location filename="../../widgets/editor_menus.py" line="273" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="282" />
+            <location filename="../../widgets/editor_menus.py" line="283" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="291" />
+            <location filename="../../widgets/editor_menus.py" line="292" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="292" />
+            <location filename="../../widgets/editor_menus.py" line="293" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="300" />
+            <location filename="../../widgets/editor_menus.py" line="301" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="314" />
+            <location filename="../../widgets/editor_menus.py" line="315" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -410,52 +511,57 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="130" />
+            <location filename="../../widgets/editor_window.py" line="133" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="133" />
+            <location filename="../../widgets/editor_window.py" line="136" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="138" />
+            <location filename="../../widgets/editor_window.py" line="141" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="142" />
+            <location filename="../../widgets/editor_window.py" line="145" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="252" />
+            <location filename="../../widgets/editor_window.py" line="260" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="254" />
+            <location filename="../../widgets/editor_window.py" line="262" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="256" />
+            <location filename="../../widgets/editor_window.py" line="264" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="311" />
+            <location filename="../../widgets/editor_window.py" line="266" />
+            <source>{who}签出</source>
+            <translation>checked out by {who}</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/editor_window.py" line="326" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="312" />
+            <location filename="../../widgets/editor_window.py" line="327" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="358" />
+            <location filename="../../widgets/editor_window.py" line="373" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
@@ -602,22 +708,22 @@
     <context>
         <name>FileDialogs</name>
         <message>
-            <location filename="../../widgets/file_dialogs.py" line="85" />
+            <location filename="../../widgets/file_dialogs.py" line="91" />
             <source>付印</source>
             <translation>print</translation>
         </message>
         <message>
-            <location filename="../../widgets/file_dialogs.py" line="98" />
+            <location filename="../../widgets/file_dialogs.py" line="104" />
             <source>付印导出</source>
             <translation>Export for print</translation>
         </message>
         <message>
-            <location filename="../../widgets/file_dialogs.py" line="100" />
+            <location filename="../../widgets/file_dialogs.py" line="106" />
             <source>导出PDF</source>
             <translation>Export PDF</translation>
         </message>
         <message>
-            <location filename="../../widgets/file_dialogs.py" line="102" />
+            <location filename="../../widgets/file_dialogs.py" line="108" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -758,100 +864,100 @@
     <context>
         <name>Inspector</name>
         <message>
-            <location filename="../../widgets/inspector.py" line="33" />
+            <location filename="../../widgets/inspector.py" line="35" />
             <source>稿件</source>
             <translation>Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="34" />
+            <location filename="../../widgets/inspector.py" line="36" />
             <source>导读</source>
             <translation>Teaser</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="35" />
+            <location filename="../../widgets/inspector.py" line="37" />
             <source>图片</source>
             <translation>Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="36" />
+            <location filename="../../widgets/inspector.py" line="38" />
             <source>二维码</source>
             <translation>QR code</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="37" />
+            <location filename="../../widgets/inspector.py" line="39" />
             <source>报头</source>
             <translation>Masthead</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="38" />
+            <location filename="../../widgets/inspector.py" line="40" />
             <source>框</source>
             <translation>Box</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="39" />
+            <location filename="../../widgets/inspector.py" line="41" />
             <source>通栏</source>
             <translation>Banner</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="40" />
+            <location filename="../../widgets/inspector.py" line="42" />
             <source>栏题</source>
             <translation>Column head</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="41" />
+            <location filename="../../widgets/inspector.py" line="43" />
             <source>文字</source>
             <translation>Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="62" />
-            <location filename="../../widgets/inspector.py" line="136" />
+            <location filename="../../widgets/inspector.py" line="65" />
+            <location filename="../../widgets/inspector.py" line="139" />
             <source>未选中版框</source>
             <translation>No frame selected</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="73" />
+            <location filename="../../widgets/inspector.py" line="76" />
             <source>引题</source>
             <translation>Kicker</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="74" />
+            <location filename="../../widgets/inspector.py" line="77" />
             <source>主题</source>
             <translation>Headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="75" />
+            <location filename="../../widgets/inspector.py" line="78" />
             <source>副题</source>
             <translation>Subheadline</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="86" />
+            <location filename="../../widgets/inspector.py" line="89" />
             <source>正文（每行一段）</source>
             <translation>Body (one paragraph per line)</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="148" />
+            <location filename="../../widgets/inspector.py" line="151" />
             <source>{kind}框 · 第{page}版</source>
             <translation>{kind} frame · page {page}</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="155" />
+            <location filename="../../widgets/inspector.py" line="158" />
             <source>左 {x:.1f} 上 {y:.1f} 宽 {w:.1f} 高 {h:.1f} 毫米
 {span} 栏 · {lines} 行 · 分 {cols} 栏</source>
             <translation>left {x:.1f} top {y:.1f} width {w:.1f} height {h:.1f} mm
 {span} columns wide · {lines} lines · {cols} text columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="175" />
+            <location filename="../../widgets/inspector.py" line="178" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="178" />
+            <location filename="../../widgets/inspector.py" line="181" />
             <source>缺{n}字</source>
             <translation>{n} short</translation>
         </message>
         <message>
-            <location filename="../../widgets/inspector.py" line="220" />
+            <location filename="../../widgets/inspector.py" line="224" />
             <source>稿件 · {n}字 · {status}</source>
             <translation>Story · {n} characters · {status}</translation>
         </message>
@@ -1384,6 +1490,29 @@ Really delete {numbers}?</translation>
             <location filename="../../widgets/labels.py" line="142" />
             <source>{paper} {date} {weekday} {numbers}</source>
             <translation>{paper} {weekday} {date} {numbers}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveDesk</name>
+        <message>
+            <location filename="../../widgets/library_watcher.py" line="144" />
+            <source>本工作台曾失去联系，签出已失效，请重新签出</source>
+            <translation>This desk lost touch with the library: its check-outs ended, check out again</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/library_watcher.py" line="150" />
+            <source>{who}新建了期次</source>
+            <translation>{who} created an issue</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/library_watcher.py" line="152" />
+            <source>{who}修改了本期</source>
+            <translation>{who} changed this issue</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/library_watcher.py" line="154" />
+            <source>{who}签出或签入了版面</source>
+            <translation>{who} checked pages out or in</translation>
         </message>
     </context>
     <context>
@@ -1979,45 +2108,45 @@ Off: this page's stories go back to the bin and are made up again with it (stori
         </message>
         <message>
             <location filename="../../widgets/proof_menu.py" line="77" />
-            <location filename="../../widgets/proof_menu.py" line="83" />
+            <location filename="../../widgets/proof_menu.py" line="84" />
             <source>开始校次</source>
             <translation>Start a proof round</translation>
         </message>
         <message>
             <location filename="../../widgets/proof_menu.py" line="77" />
-            <location filename="../../widgets/proof_menu.py" line="104" />
+            <location filename="../../widgets/proof_menu.py" line="107" />
             <source>校次</source>
             <translation>Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="83" />
+            <location filename="../../widgets/proof_menu.py" line="85" />
             <source>校对人</source>
             <translation>Proofreader</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="98" />
+            <location filename="../../widgets/proof_menu.py" line="101" />
             <source>还没有校次：请先从“校对 → 开始校次…”开始</source>
             <translation>No proof round yet: start one with Proof → Start a proof round…</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="103" />
+            <location filename="../../widgets/proof_menu.py" line="106" />
             <source>打开校样</source>
             <translation>Open proof</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="131" />
+            <location filename="../../widgets/proof_menu.py" line="134" />
             <source>付印导出</source>
             <translation>Export for print</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="140" />
+            <location filename="../../widgets/proof_menu.py" line="143" />
             <source>签发后才能付印，不能导出：
 {pages}</source>
             <translation>Print only after sign-off; not exported:
 {pages}</translation>
         </message>
         <message>
-            <location filename="../../widgets/proof_menu.py" line="145" />
+            <location filename="../../widgets/proof_menu.py" line="148" />
             <source>以下版面尚未签发：
 {pages}
 
