@@ -74,7 +74,9 @@ class Cluster:
         return done
 
     @classmethod
-    def start(cls, parent: str | None = None) -> Cluster:
+    def start(cls, parent: str | None = None, durable: bool = False) -> Cluster:
+        """A new server; `durable` keeps fsync and synchronous commit on (benchmarks that
+        compare with a file's synchronous=FULL), else the tests' fast, crash-unsafe setting."""
         bindir = bin_dir()
         as_user = RUN_AS if os.geteuid() == 0 else None
         parent = parent or tempfile.gettempdir()
@@ -102,10 +104,12 @@ class Cluster:
                 "--locale=C",  # byte order for TEXT, as SQLite compares
                 "--no-sync",
             )
+            unsafe = (
+                "" if durable else "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            )
             options = (
-                f"-k {cluster.socket_dir} -p {PORT} -c listen_addresses='' -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
-                "-c shared_buffers=32MB"
+                f"-k {cluster.socket_dir} -p {PORT} -c listen_addresses='' {unsafe}"
+                "-c max_connections=60 -c shared_buffers=32MB"
             )
             cluster._run(
                 str(bindir / "pg_ctl"),
@@ -151,8 +155,8 @@ class Cluster:
 
 
 @contextlib.contextmanager
-def running_cluster(parent: str | None = None) -> Iterator[Cluster]:
-    cluster = Cluster.start(parent)
+def running_cluster(parent: str | None = None, durable: bool = False) -> Iterator[Cluster]:
+    cluster = Cluster.start(parent, durable)
     try:
         yield cluster
     finally:
