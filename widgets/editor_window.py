@@ -12,7 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFrame,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from app.edit.editor import EditorChange, IssueEditor
 from app.errors import UserError
@@ -98,6 +105,17 @@ def _dock(window: MainWindow, title: str, name: str, widget: QWidget) -> QDockWi
     return dock
 
 
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a vertical scroll area: a tall panel (a story's type and picture sections)
+    must not make the window taller than a laptop's screen."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
 class EditorWindow(MainWindow):
     """The main window with editing: drag stories onto pages, move, resize, type, undo.
 
@@ -133,7 +151,7 @@ class EditorWindow(MainWindow):
         self.bin_dock = _dock(self, self.tr("稿库"), "bin", self.bin)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bin_dock)
         self.inspector = Inspector(editor)
-        self.inspector_dock = _dock(self, self.tr("属性"), "inspector", self.inspector)
+        self.inspector_dock = _dock(self, self.tr("属性"), "inspector", _scrolled(self.inspector))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.preflight_panel = PreflightPanel(
             self._preflight, name_frame=lambda owner: owner_title(editor, owner)

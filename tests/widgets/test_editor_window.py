@@ -440,3 +440,14 @@ def test_proof_menu_opens_a_round_and_its_proof_view(window: EditorWindow) -> No
     assert len(view.session.pages) == 8
     assert view.session.pdf.startswith(b"%PDF-1.3")  # the print file itself, not a re-render
     view.close()
+
+
+def test_the_window_fits_a_laptop_screen_with_a_story_selected(window: EditorWindow, qtbot) -> None:
+    """The inspector's sections (headline, type, picture, wrap) scroll inside their dock: a
+    story selected must not make the window taller than a 1366 × 768 screen's work area."""
+    window.show()
+    window.canvas.select(named(window, "lead").id)
+    qtbot.wait(10)
+    window.resize(1366, 700)
+    qtbot.waitUntil(lambda: window.height() == 700, timeout=2000)
+    assert window.minimumSizeHint().height() <= 700
