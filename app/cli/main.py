@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.cli import export as export_cli
 from app.cli import house_style as house_style_cli
+from app.cli import library as library_cli
 from app.cli import preflight as preflight_cli
 from app.cli import qr as qr_cli
 from app.cli.failures import one_line
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     preflight_cli.add_parser(sub)
     house_style_cli.add_parser(sub)
     qr_cli.add_parser(sub)
+    library_cli.add_parser(sub)
     return ap
 
 
@@ -253,4 +255,5 @@ COMMANDS = {
     "preflight": preflight_cli.run,
     "qr": qr_cli.run,
     "house-style": house_style_cli.run,
+    "library": library_cli.run,
 }

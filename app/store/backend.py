@@ -9,7 +9,9 @@ helpers below are plain SQL both accept; table and column names are ours, never 
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Mapping, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -31,6 +33,17 @@ class Cursor(Protocol):
     def fetchone(self) -> Any: ...
 
     def fetchall(self) -> list[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TableInfo:
+    """A table as the database describes it: its columns in order, its primary key, and the
+    tables its foreign keys point to."""
+
+    name: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    refers_to: frozenset[str]
 
 
 def _quoted(name: str) -> str:
@@ -102,6 +115,44 @@ class Backend(abc.ABC):
             f"INSERT INTO {_quoted(table)} ({', '.join(_quoted(c) for c in names)})",
             f"VALUES ({', '.join('?' for _ in names)})",
         )
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Insert rows given as tuples in `columns`' order, ids and all (a copy): identity
+        columns take the values given."""
+        head, values = self._insert_sql(table, columns)
+        self.executemany(f"{head} {values}", rows)
+
+    @abc.abstractmethod
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    def stream(self, sql: str, size: int = 500) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of a query in batches of `size`, never all at once (a library's pictures
+        may be larger than memory); inside snapshot()."""
+        cursor = self.execute(sql)
+        while batch := cursor.fetchmany(size):  # type: ignore[attr-defined]
+            yield batch
+
+    def ids_after(self, table: str, at_least: int | None = None) -> None:  # noqa: B027
+        """New ids of `table` come after its largest id (and `at_least`): rows put back under
+        their own ids must not be handed out again. A file does this by itself."""
+
+    def bulk_change(self) -> None:  # noqa: B027
+        """A bulk change (a copy) begins in this transaction: desks are told once, at the
+        end (announce_all), not row by row."""
+
+    def announce_all(self) -> None:  # noqa: B027
+        """Tell other desks that anything may have changed (a file's data_version does)."""
+
+    @abc.abstractmethod
+    def tables(self) -> dict[str, TableInfo]:
+        """Every table of the library, by name."""
+
+    @abc.abstractmethod
+    def snapshot(self) -> contextlib.AbstractContextManager[None]:
+        """A read-only view of the whole library as it is now, for reading many tables as one
+        (a copy while desks keep writing)."""
 
     # -- transactions ------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ before the next transaction, so a desk survives a server restart with its edits 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,12 @@ import psycopg
 from psycopg import pq
 
 from app.store import backend, schema
-from app.store.backend import Backend, Cursor, Params, Row
+from app.store.backend import Backend, Cursor, Params, Row, TableInfo
 from app.store.changes import ChangeFeed
 from app.store.errors import LibraryError, LibraryUnavailable
 from app.store.location import ServerUrl
 from app.store.pg_errors import connect_error, translate
+from app.store.pg_schema import notify_all, pg_tables, quiet
 from app.store.pg_sql import to_pg
 
 # A desk that stops answering in the middle of a change (a suspended laptop) must not hold
@@ -102,6 +104,42 @@ class PgBackend(Backend):
         with self.conn.cursor() as cursor:
             cursor.executemany(to_pg(f"{head} {values}"), [list(r.values()) for r in batch])
         return len(batch)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cursor:
+            cursor.executemany(to_pg(sql), rows)
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        # OVERRIDING SYSTEM VALUE: the change log's seq is GENERATED ALWAYS; a copy keeps it.
+        head, values = self._insert_sql(table, columns)
+        self.executemany(f"{head} OVERRIDING SYSTEM VALUE {values}", rows)
+
+    def tables(self) -> dict[str, TableInfo]:
+        return pg_tables(self)
+
+    def bulk_change(self) -> None:
+        quiet(self)
+
+    def announce_all(self) -> None:
+        notify_all(self)
+
+    def stream(self, sql: str, size: int = 500) -> Iterator[list[tuple[Any, ...]]]:
+        # A server-side cursor: rows come over in batches instead of all at once.
+        with self.conn.cursor(name="banmian_stream") as cursor:
+            cursor.execute(to_pg(sql), [])
+            while batch := cursor.fetchmany(size):
+                yield batch
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        self._ready()
+        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
 
     # -- transactions ------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import psycopg
 
+from app.store.backend import TableInfo
 from app.store.changes import CHANNEL, ChangeFeed, Changes, RowChange
 from app.store.errors import LibraryError, LibraryUnavailable
 from app.store.schema import MAGIC, SCHEMA_VERSION
@@ -107,6 +108,36 @@ def survey(b: Any) -> Survey:
         return Survey(names, None, None)
     version = meta.get("schema_version")
     return Survey(names, meta.get("magic"), int(version) if str(version or "").isdigit() else None)
+
+
+def pg_tables(b: Any) -> dict[str, TableInfo]:
+    """The tables of the connection's schema: columns in order, primary key, references."""
+    columns: dict[str, list[str]] = {}
+    for table, column in b.execute_native(
+        "SELECT c.relname, a.attname FROM pg_attribute a "
+        "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 "
+        "AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
+    ).fetchall():
+        columns.setdefault(table, []).append(column)
+    keys: dict[str, list[str]] = {}
+    refs: dict[str, set[str]] = {}
+    for table, kind, key, target in b.execute_native(
+        "SELECT c.relname, k.contype, "
+        "ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, i) "
+        "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i), "
+        "t.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+        "LEFT JOIN pg_class t ON t.oid = k.confrelid "
+        "WHERE k.connamespace = current_schema()::regnamespace AND k.contype IN ('p', 'f')"
+    ).fetchall():
+        if kind == "p":
+            keys[table] = list(key)
+        else:
+            refs.setdefault(table, set()).add(target)
+    return {
+        t: TableInfo(t, tuple(cols), tuple(keys.get(t, ())), frozenset(refs.get(t, ())))
+        for t, cols in columns.items()
+    }
 
 
 def install_notify(b: Any) -> None:

@@ -8,16 +8,17 @@ applied. BEGIN IMMEDIATE asks for the write lock first and waits its turn.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.store import backend, schema
-from app.store.backend import Backend, Cursor, Params, Row
+from app.store.backend import Backend, Cursor, Params, Row, TableInfo
 from app.store.changes import ChangeFeed, DataVersionFeed
 from app.store.checks import check_library_file, sqlite_uri, wal_path
 from app.store.errors import LibraryError, LibraryUnavailable, translate
@@ -48,6 +49,35 @@ class SqliteBackend(Backend):
         head, values = self._insert_sql(table, batch[0])
         self.conn.executemany(f"{head} {values}", [list(r.values()) for r in batch])
         return len(batch)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def tables(self) -> dict[str, TableInfo]:
+        names = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        ).fetchall()
+        found = {}
+        for (name,) in names:
+            columns = self.conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+            refs = self.conn.execute(f'PRAGMA foreign_key_list("{name}")').fetchall()
+            found[name] = TableInfo(
+                name,
+                tuple(c[1] for c in columns),
+                tuple(c[1] for c in sorted((c for c in columns if c[5]), key=lambda c: c[5])),
+                frozenset(r[2] for r in refs),
+            )
+        return found
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        # A deferred transaction: its first read fixes what every later read sees (WAL).
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
 
     def begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
