@@ -13,6 +13,7 @@ from app.cli import house_style as house_style_cli
 from app.cli import library as library_cli
 from app.cli import preflight as preflight_cli
 from app.cli import qr as qr_cli
+from app.cli import server as server_cli
 from app.cli.failures import one_line
 from app.cli.library_arg import (
     TOP,
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     house_style_cli.add_parser(sub)
     qr_cli.add_parser(sub)
     library_cli.add_parser(sub)
+    server_cli.add_parser(sub)
     return ap
 
 
@@ -256,4 +258,5 @@ COMMANDS = {
     "qr": qr_cli.run,
     "house-style": house_style_cli.run,
     "library": library_cli.run,
+    "server": server_cli.run,
 }

@@ -91,6 +91,11 @@ def copy_library(
     _refuse_occupied(dst)
     started = time.monotonic()
     with Library.open(src) as original:
+        if getattr(original.backend, "role", None) == "printshop":  # pg_roles.py
+            raise LibraryError(
+                f"印厂只看得到已签发的版，复制不完整，未复制 / the print shop sees signed pages "
+                f"only, a copy would not be whole, nothing copied: {original.location}"
+            )
         report = CopyReport(original.location, str(dst))
         made = Library.create(
             dst, lambda copy: _fill(original.backend, copy.backend, report, progress)

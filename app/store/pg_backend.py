@@ -23,6 +23,7 @@ from app.store.changes import ChangeFeed
 from app.store.errors import LibraryError, LibraryUnavailable
 from app.store.location import ServerUrl
 from app.store.pg_errors import connect_error, translate
+from app.store.pg_roles import forbidden, login_role
 from app.store.pg_schema import notify_all, pg_tables, quiet
 from app.store.pg_sql import to_pg
 
@@ -37,6 +38,7 @@ class PgBackend(Backend):
     dialect = "postgresql"
     errors = (psycopg.Error,)
     path: Path | None = None
+    role: str | None = None  # the login's newsroom role (pg_roles.py); None: not restricted
 
     def __init__(self, url: ServerUrl) -> None:
         self.url = url
@@ -53,6 +55,7 @@ class PgBackend(Backend):
             raise connect_error(e, self.location) from e
         conn.execute(f"SET lock_timeout = {max(0, round(self._busy * 1000))}")
         conn.execute(f"SET idle_in_transaction_session_timeout = {IDLE_IN_TRANSACTION * 1000}")
+        self.role = login_role(conn)  # editor, proofreader, chief, printshop (pg_roles.py)
         return conn
 
     def _ready(self) -> None:
@@ -167,6 +170,8 @@ class PgBackend(Backend):
     # -- errors, versions, the end -------------------------------------------------------------
 
     def translate(self, error: Exception, waited: float = 0.0) -> LibraryError:
+        if getattr(error, "sqlstate", None) == "42501":  # refused by the login's role
+            return forbidden(error, self.location, self.conn.info.user, self.role)
         return translate(error, self.location, waited)
 
     def is_unique_violation(self, error: BaseException | None) -> bool:
