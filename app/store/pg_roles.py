@@ -39,6 +39,7 @@ EDITORIAL = (
     "assets",
     "article_pictures",
     "revisions",
+    "styles",
 )
 PROOFING = ("proof_rounds", "proof_round_pages", "proof_marks", "page_signoffs")
 WRITES: dict[str, tuple[str, ...]] = {

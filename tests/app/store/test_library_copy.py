@@ -35,6 +35,7 @@ def build(db: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ["next-issue", "--db", db, "--from", "1809"],
         ["import", "--db", db, "--issue", "1810", *files],
         ["autofill", "--db", db, "--issue", "1810"],
+        ["house-style", "--db", db, "set", "正文", "indent", "3"],
         ["qr", "--db", db, "--issue", "1810", "--frame", "qr-wechat", "--payload", "http://x.cn/a"],
         ["proof", "open-round", "--db", db, "--issue", "1809", "--kind", "一校",
          "--proofreader", "张校对", "--pages", "1,2"],
@@ -92,6 +93,7 @@ def test_a_library_goes_file_server_server_file_whole_and_prints_the_same(
         first = dump(original)
         assert first["proof_marks"] and first["page_signoffs"] and first["revisions"]
         assert first["changes"] and first["assets"] and first["proof_round_pages"]
+        assert first["styles"]  # the house style, changed by the desk
         assert dump(server) == first
         # On the server a frame is added and deleted: its sequence has moved past the
         # largest id, and a copy of the server must count on from there too.
