@@ -4,16 +4,18 @@ The destination must not exist yet (a file) or be an empty database (a URL): the
 the schema down and fills it in one transaction, so it lands whole or not at all. The source
 is read as one snapshot (desks may keep working on it meanwhile), table by table in the order
 their references need, in batches: pictures stream through, never all in memory at once.
-Rows keep their ids and versions; ids go on counting where the original's would
-(counters.py). Desks at work and their check-outs belong to the original's running windows
+Rows keep their ids and versions — the new library's triggers rest meanwhile, so the change
+log and counters are the original's, not written again — and ids go on counting where the
+original's would (counters.py). Desks at work and their check-outs belong to the original's running windows
 and are not copied.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from app.store.backend import Backend, TableInfo
@@ -24,7 +26,6 @@ from app.store.location import Location, ServerUrl, parse_location
 
 LIVE = frozenset({"desks", "checkouts"})  # who is at work now: the original's, not the copy's
 MARKS = frozenset({"magic", "schema_version"})  # meta rows the new library writes itself
-LOG = "changes"  # filled by triggers while the rows go in: replaced by the original's log
 BATCH_ROWS = 1000
 BATCH_BYTES = 8 << 20  # a batch of pictures stays near this size (bytes in flight)
 
@@ -132,18 +133,38 @@ def _fill(src: Backend, dst: Backend, report: CopyReport, progress: Progress | N
                 f"{', '.join(info.columns)} vs {', '.join(mine) or 'missing'}), nothing copied"
             )
     dst.bulk_change()
-    with src.snapshot():
+    with src.snapshot(), _triggers_off(dst):
         counters = next_ids(src)
         for name in _order({t: i for t, i in theirs.items() if t not in LIVE}):
             if name == "meta":
                 _copy_meta(src, dst)
-            elif name != LOG:
+            else:
                 report.rows[name] = _copy_table(src, dst, theirs[name], report, progress)
-        if LOG in theirs:
-            dst.execute(f"DELETE FROM {LOG}")  # what the triggers logged as the rows went in
-            report.rows[LOG] = _copy_table(src, dst, theirs[LOG], report, progress)
     set_next_ids(dst, counters)
     dst.announce_all()
+
+
+@contextlib.contextmanager
+def _triggers_off(b: Backend) -> Iterator[None]:
+    """The new library's triggers rest while its rows go in: the change log, the undo
+    counters and the versions are copied as they were, not written again by triggers. Only
+    in the transaction that makes the library, so no other program ever sees it so."""
+    if b.dialect == "postgresql":
+        tables = sorted(b.tables())
+        for t in tables:
+            b.execute_native(f'ALTER TABLE "{t}" DISABLE TRIGGER USER')  # type: ignore[attr-defined]
+        yield
+        for t in tables:
+            b.execute_native(f'ALTER TABLE "{t}" ENABLE TRIGGER USER')  # type: ignore[attr-defined]
+        return
+    saved = b.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _ in saved:
+        b.execute(f'DROP TRIGGER "{name}"')
+    yield
+    for _, sql in saved:
+        b.execute(sql)
 
 
 def _copy_meta(src: Backend, dst: Backend) -> None:

@@ -48,6 +48,9 @@ WRITES: dict[str, tuple[str, ...]] = {
     "proofreader": (*PROOFING, "checkouts"),
     "printshop": (),
 }
+# Written by every desk that writes at all: by triggers (the change log, the undo counters)
+# and by the window's edit sessions (undo steps kept across restarts).
+BOOKKEEPING = ("changes", "undo_heads", "undo_steps")
 # Rows the print shop sees: those of pages signed off (签发).
 SIGNED = "banmian_signed({})"
 PRINT_SEES: dict[str, str] = {
@@ -60,6 +63,7 @@ PRINT_SEES: dict[str, str] = {
     "proof_round_pages": SIGNED.format("page_id"),
     "proof_marks": SIGNED.format("page_id"),
     "revisions": "false",  # whole issues' text as it was: not the print shop's
+    "undo_steps": "false",  # edits kept for undo: the same
 }
 REFUSED = "banmian-role: "  # what the trigger's messages start with
 
@@ -138,12 +142,15 @@ def install_roles(b: Any, database: str) -> None:
         b.execute_native(f"REVOKE ALL ON {_ident(table)} FROM {everyone}")
         b.execute_native(f"GRANT SELECT ON {_ident(table)} TO {everyone}")
     b.execute_native(f"GRANT INSERT, UPDATE, DELETE ON desks TO {everyone}")
-    # The change log is written by triggers running as the writer.
-    b.execute_native(f"GRANT INSERT ON changes TO {writers}")
+    # The change log and undo counters are written by triggers running as the writer.
+    for table in BOOKKEEPING:
+        if table in tables:
+            b.execute_native(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {writers}")
     b.execute_native(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {_ident(schema)} TO {writers}")
     for role, written in WRITES.items():
         for table in written:
-            b.execute_native(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {GROUPS[role]}")
+            if table in tables:
+                b.execute_native(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {GROUPS[role]}")
     for statement in (ROLE_FUNCTION, SIGNED_FUNCTION, SIGNOFF_FUNCTION):
         b.execute_native(statement)
     b.execute_native("DROP TRIGGER IF EXISTS banmian_signoff_roles ON page_signoffs")
@@ -153,6 +160,8 @@ def install_roles(b: Any, database: str) -> None:
     )
     desks = ", ".join(GROUPS[r] for r in ("editor", "chief", "proofreader"))
     for table, seen in PRINT_SEES.items():
+        if table not in tables:
+            continue
         b.execute_native(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         for policy in ("banmian_desks", "banmian_printshop"):
             b.execute_native(f"DROP POLICY IF EXISTS {policy} ON {table}")

@@ -110,12 +110,20 @@ def test_a_library_goes_file_server_server_file_whole_and_prints_the_same(
         assert dump(server2) == later and dump(back) == later
         with Library.open(server2) as lib:
             assert next_ids(lib.backend) == counted
+            logged = lib.last_change()
             assert lib.add_frame(replace(frame, id=None)).id == gone + 1
+            assert lib.last_change() > logged  # the copy's triggers are back at work
         pdfs = [
             export(db, tmp_path / f"{n}.pdf", capsys)
             for n, db in enumerate([original, server, back])
         ]
         assert pdfs[1] == pdfs[0] and pdfs[2] == pdfs[0]
+        with Library.open(back) as lib:
+            story = lib.articles(lib.issue_by_number(1810).id)[0]
+            logged = lib.last_change()
+            lib.backend.execute("UPDATE articles SET headline = 'x' WHERE id = ?", [story.id])
+            assert lib.article(story.id).version == story.version + 1
+            assert lib.last_change() == logged + 1
     finally:
         pg_cluster.drop(server)
         pg_cluster.drop(server2)
