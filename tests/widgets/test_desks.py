@@ -12,15 +12,9 @@ from app.compose.issue import IssueComposer
 from app.model import Frame
 from app.store import Library, LibraryCheckedOut
 from tests.app.desk_helpers import sample_at
-from tests.sample_helpers import sample_composer
 from tests.widgets.test_editor_window import type_text
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -18,17 +18,12 @@ from app.compose.wraps import overlaps
 from app.edit.placement import default_span
 from app.model import Frame
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.article_bin import MIME_ARTICLE, article_from_mime, article_mime
 from widgets.editor_menus import restore_revision, save_revision
 from widgets.editor_window import EditorWindow
 from widgets.recent import RecentLibraries
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

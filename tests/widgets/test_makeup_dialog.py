@@ -16,17 +16,12 @@ from app.edit.issues import create_next_issue
 from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from widgets.editor_window import EditorWindow
 from widgets.makeup_dialog import MakeupDialog
 
 NUMBER = SAMPLE_ISSUE + 1
 WAIT_MS = 60_000  # a loaded 2-core machine; the proposals usually come in 1–3 s
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

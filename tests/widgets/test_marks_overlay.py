@@ -17,16 +17,11 @@ from app.proof.locate import text_box
 from app.proof.rounds import add_mark, frame_articles, open_round
 from app.store import Library
 from layouts.display import GlyphRun
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 
 INSERT = "增补的一句话"  # in the composer's characters (below), so it sets without findings
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

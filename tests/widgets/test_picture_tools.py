@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from app.compose.issue import IssueComposer
 from app.model import Frame
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.test_editor_window import type_text
 from tests.widgets.test_frame_selection import click, mouse, named
 from tests.widgets.window_helpers import shown_window
@@ -24,11 +24,6 @@ from widgets.editor_window import EditorWindow
 
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

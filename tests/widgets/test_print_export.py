@@ -10,15 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from app.compose.issue import IssueComposer
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 from widgets.proof_menu import REQUIRE_SIGNOFF_KEY, export_for_print, require_signoff
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

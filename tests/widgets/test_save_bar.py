@@ -16,16 +16,11 @@ from app.edit.editor import IssueEditor
 from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
-from tests.sample_helpers import frame_named, sample_composer, sample_library
+from tests.sample_helpers import frame_named, sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 
 TYPED = "增补的一句话"
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

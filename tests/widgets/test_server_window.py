@@ -12,16 +12,10 @@ from PySide6.QtCore import QSettings
 from app.compose.issue import IssueComposer
 from app.sample.issue import build_sample
 from app.store import Library
-from tests.sample_helpers import sample_composer
 from tests.widgets.test_save_bar import TYPED, start_typing
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 from widgets.recent import RecentLibraries
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

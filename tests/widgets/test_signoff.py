@@ -20,16 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.compose.issue import IssueComposer
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.user_input import Modals, type_chinese, yes
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 from widgets.print_gate import PreflightRefusal
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -18,15 +18,10 @@ from app.preflight.run import ERROR
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from layouts.display import GlyphRun, frame_owner
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.user_input import Modals, type_chinese
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

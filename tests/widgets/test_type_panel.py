@@ -14,7 +14,7 @@ from app.compose.issue import IssueComposer, owner_id
 from app.model import Frame
 from app.store import Library
 from layouts.units import HAO, mm
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.ui_text import paper_content, ui_texts, wrong_language
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
@@ -23,11 +23,6 @@ from widgets.type_controls import parse_size
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

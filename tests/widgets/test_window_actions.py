@@ -16,17 +16,12 @@ from app.compose.issue import IssueComposer
 from app.model.proof import Mark, Rect
 from app.proof.rounds import add_mark
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.article_bin import article_mime
 from widgets.editor_menus import EditorActions, build_editor_actions
 from widgets.editor_window import EditorWindow
 from widgets.proof_menu import show_proof, start_round
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -12,15 +12,10 @@ from PySide6.QtGui import QImage
 from app.compose.issue import IssueComposer
 from app.store import Library
 from layouts.wrap import Offsets
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 from tests.widgets.test_editor_window import drag, named
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture
