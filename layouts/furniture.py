@@ -87,11 +87,23 @@ def rule(owner: str, x: float, y: float, w: float, width: float = 0.5, color: CM
     return Rule(owner, x, y, x + w, y, width, color)
 
 
-def qr_symbol_size(w: float, h: float, caption_size: float = 0.0) -> float:
-    """The side of the square a QR slot w × h gives its code (quiet zone included), after the
-    room its caption line takes (`caption_size` 0: no caption)."""
-    cap_h = caption_size * 1.6 if caption_size else 0.0
-    return min(w, h - cap_h)
+def qr_arrangement(
+    w: float, h: float, caption_size: float = 0.0, caption_chars: int = 0
+) -> tuple[float, bool]:
+    """The side of the square a QR slot w × h gives its code (quiet zone included), and whether
+    its caption stands beside the code (True) or under it: whichever leaves the larger code.
+    A wide slot with the caption beside keeps no white at the code's sides. The caption is
+    measured as `caption_chars` full-width characters (`caption_size` 0: no caption)."""
+    if not caption_size:
+        return min(w, h), False
+    under = min(w, h - caption_size * 1.6)
+    beside = min(h, w - (caption_chars + 1) * caption_size) if caption_chars else 0.0
+    return (beside, True) if beside > under + 0.01 else (under, False)
+
+
+def qr_symbol_size(w: float, h: float, caption_size: float = 0.0, caption_chars: int = 0) -> float:
+    """The side of the code in a QR slot w × h (see qr_arrangement)."""
+    return qr_arrangement(w, h, caption_size, caption_chars)[0]
 
 
 def qr_slot(
@@ -105,10 +117,19 @@ def qr_slot(
     faces: FaceSet,
     error: str = "M",
 ) -> tuple[list[Item], list[Finding]]:
-    """A QR code (quiet zone included) centred at the top of the slot, its caption below."""
-    size = qr_symbol_size(w, h, caption.size if caption else 0.0)
-    items: list[Item] = [QRItem(owner, payload, x + (w - size) / 2, y, size, error)]
+    """A QR code (quiet zone included) at the top of the slot, centred with its caption below;
+    in a slot wide enough, at the slot's right with the caption beside it, set against it."""
+    cap_size, chars = (caption.size, len(caption.text)) if caption else (0.0, 0)
+    size, beside = qr_arrangement(w, h, cap_size, chars)
     findings: list[Finding] = []
+    if beside and caption:
+        items: list[Item] = [QRItem(owner, payload, x + w - size, y, size, error)]
+        # the caption's line centred on the code's height, ending an em before the code
+        right = BlockLine(caption.text, caption.font, caption.size, caption.color, "right")
+        top = y + size / 2 - caption.size / 2
+        cap_items, _, findings = stack_lines([right], x, top, w - size - caption.size, faces, owner)
+        return items + cap_items, findings
+    items = [QRItem(owner, payload, x + (w - size) / 2, y, size, error)]
     if caption:
         cap_items, _, findings = stack_lines(
             [caption], x, y + size + caption.size * 0.3, w, faces, owner

@@ -218,6 +218,8 @@ def cmd_autofill(args: argparse.Namespace) -> int:
     )
     for headline, origin, target in report.jumps:
         print(f"转版 / jump: {headline} 第{origin}版 → 第{target}版")
+    for name, number in report.moved:
+        print(f"移动 / moved: {name} 第{number}版（让出版面 / where it leaves no hole）")
     if report.fitted:
         print(f"适配高度 / fitted {report.fitted} frames to their text")
     if report.overset:

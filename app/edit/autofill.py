@@ -34,6 +34,7 @@ class AutofillReport:
     jumps: list[tuple[str, int, int]] = field(default_factory=list)  # headline, from, to
     holes: int = 0  # grid cells (line × column) left white on the made-up pages
     fitted: int = 0  # frames shortened to their text where the measure left whole lines over
+    moved: list[tuple[str, int]] = field(default_factory=list)  # standing frames moved: name, page
     proposals: list[Proposal] = field(default_factory=list)  # --proposals: what was offered
 
 
@@ -69,19 +70,27 @@ def autofill(
         return _page(library, doc, composer, page, max(proposals, 1), (apply or 1) - 1)
 
 
-def _measure(library: Library, doc: IssueDoc, composer: IssueComposer) -> tuple[Measurer, Inputs]:
+def _measure(
+    library: Library, doc: IssueDoc, composer: IssueComposer, floating: bool = False
+) -> tuple[Measurer, Inputs]:
     measurer = Measurer(composer, GRIDS[doc.publication.page_format]())
-    return measurer, inputs(library, doc, measurer, doc.unplaced())
+    return measurer, inputs(library, doc, measurer, doc.unplaced(), floating)
 
 
 def _issue(library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool) -> AutofillReport:
-    measurer, ins = _measure(library, doc, composer)
+    # the whole issue made up: standing QR slots go where they leave no pocket
+    measurer, ins = _measure(library, doc, composer, floating=True)
     report = AutofillReport()
     if not ins.stories:
         return _finish(library, doc, composer, ins, report, [])
     result = make_up_issue(ins.pages, ins.grid, ins.stories, seed=SEED)
     for page, proposal in zip(doc.pages, result.pages, strict=True):
+        before = {f.id: f for f in doc.frames.get(page.id, [])}  # type: ignore[arg-type]
         store_proposal(library, doc, page, proposal, ins, measurer)
+        for name, _ in proposal.furniture:
+            old, now = before[int(name)], _frame(doc, page, int(name))
+            if (old.x, old.y, old.w) != (now.x, now.y, now.w):
+                report.moved.append((now.name or now.kind, page.number))
     made = list(result.pages)
     left = [s for s in ins.stories if s.id in set(result.unplaced)]
     while grow and left:
@@ -178,6 +187,10 @@ def _fit(library: Library, doc: IssueDoc, frame, fills, leading: float) -> int:
     frames = doc.frames[frame.page_id]
     frames[frames.index(frame)] = fitted
     return 1
+
+
+def _frame(doc: IssueDoc, page: Page, frame_id: int):
+    return next(f for f in doc.frames[page.id] if f.id == frame_id)  # type: ignore[index]
 
 
 def _add_page(library: Library, doc: IssueDoc) -> Page:

@@ -7,8 +7,9 @@ too, composition setting its 续题 and （上接第N版） at its top (app/comp
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from app.compose.furniture import QR_CAPTION_SIZE
 from app.edit.makeup_measure import (
     Measurer,
     StoryPicture,
@@ -18,8 +19,9 @@ from app.edit.makeup_measure import (
 from app.model import Article, Frame, Page
 from app.model.document import IssueDoc
 from app.store import Library
+from layouts.furniture import qr_symbol_size
 from layouts.grid import PageGrid
-from layouts.makeup import Grid, PageSpec, Placement, Proposal, Rect, StoryInput
+from layouts.makeup import Floating, Grid, PageSpec, Placement, Proposal, Rect, StoryInput
 
 PICTURE_WHITE = 5.0  # points between a picture's caption and the headline under it
 
@@ -39,14 +41,60 @@ def grid_rect(frame: Frame, pg: PageGrid, grid: Grid) -> Rect | None:
     return Rect(col, top, right - col, bottom - top)
 
 
-def page_spec(doc: IssueDoc, page: Page, pg: PageGrid, grid: Grid) -> PageSpec:
-    """The page as the engine sees it: every frame already on it is furniture to work around."""
-    occupied = []
+FLOATING_KINDS = frozenset({"qr"})  # standing slots with no place of their own on the page
+
+
+def page_spec(
+    doc: IssueDoc, page: Page, pg: PageGrid, grid: Grid, floating: bool = False
+) -> PageSpec:
+    """The page as the engine sees it: every frame already on it is furniture to work around.
+    With `floating`, a QR slot not pinned (props "pinned") may move to a corner of the type
+    area or under the furniture at the head of its columns, where it leaves no pocket."""
+    occupied: list[Rect] = []
+    movable: list[tuple[Frame, Rect]] = []
     for frame in doc.frames.get(page.id, []):
         r = grid_rect(frame, pg, grid)
-        if r is not None:
+        if r is None:
+            continue
+        if floating and frame.kind in FLOATING_KINDS and not frame.props.get("pinned"):
+            movable.append((frame, r))
+        else:
             occupied.append(r)
-    return PageSpec(page.number, page.section, tuple(occupied), front=page.template == "front")
+    spec = PageSpec(page.number, page.section, tuple(occupied), front=page.template == "front")
+    moves = tuple(Floating(str(f.id), places(r, pg, grid, f, spec.occupied)) for f, r in movable)
+    return replace(spec, floating=moves)
+
+
+def places(now: Rect, pg: PageGrid, grid: Grid, frame: Frame, fixed: tuple[Rect, ...]):
+    """Where a floating slot may stand: where it is, the two foot corners, and the outer
+    columns' head just under the furniture there; one column wide too when its code keeps its
+    size there. Each inside the grid and clear of `fixed`."""
+    depth = math.ceil(frame.h / pg.leading - 1e-6)  # its own lines, the white under it apart
+    spans = [now.cols] + ([1] if now.cols > 1 and _narrows(frame, pg) else [])
+    out = [now]
+    for span in spans:
+        for col in (grid.columns - span, 0):
+            out.append(Rect(col, grid.lines - depth, span, depth))
+            cols = Rect(col, 0, span, grid.lines)
+            top = max((r.bottom for r in fixed if r.overlaps(cols) and r.line == 0), default=0)
+            out.append(Rect(col, top, span, depth + grid.gap))
+    return tuple(
+        dict.fromkeys(
+            r
+            for r in out
+            if r.line >= 0 and r.bottom <= grid.lines and not any(r.overlaps(o) for o in fixed)
+        )
+    )
+
+
+def _narrows(frame: Frame, pg: PageGrid) -> bool:
+    """A QR slot one column wide keeps its code's size and its caption on one line."""
+    caption = frame.props.get("caption") or ""
+    size = qr_symbol_size(frame.w, frame.h, QR_CAPTION_SIZE, len(caption))
+    return (
+        qr_symbol_size(pg.column_width, frame.h, QR_CAPTION_SIZE, len(caption)) >= size - 0.01
+        and len(caption) * QR_CAPTION_SIZE <= pg.column_width
+    )
 
 
 @dataclass
@@ -61,8 +109,14 @@ class Inputs:
     pictures: dict[str, StoryPicture] = field(default_factory=dict)
 
 
-def inputs(library: Library, doc: IssueDoc, measurer: Measurer, bin_: list[Article]) -> Inputs:
-    return measured(doc, measurer, bin_, bin_pictures(library, bin_))
+def inputs(
+    library: Library,
+    doc: IssueDoc,
+    measurer: Measurer,
+    bin_: list[Article],
+    floating: bool = False,
+) -> Inputs:
+    return measured(doc, measurer, bin_, bin_pictures(library, bin_), floating)
 
 
 def bin_pictures(library: Library, bin_: list[Article]) -> dict[str, StoryPicture]:
@@ -76,16 +130,21 @@ def bin_pictures(library: Library, bin_: list[Article]) -> dict[str, StoryPictur
 
 
 def measured(
-    doc: IssueDoc, measurer: Measurer, bin_: list[Article], pictures: dict[str, StoryPicture]
+    doc: IssueDoc,
+    measurer: Measurer,
+    bin_: list[Article],
+    pictures: dict[str, StoryPicture],
+    floating: bool = False,
 ) -> Inputs:
-    """The engine's inputs without the library: pictures already read (a worker thread)."""
+    """The engine's inputs without the library: pictures already read (a worker thread).
+    With `floating`, standing QR slots may move (see page_spec)."""
     pg = measurer.pg
     grid = engine_grid(pg)
     stories = [measurer.story(a, pictures.get(str(a.id))) for a in bin_]
     return Inputs(
         pg,
         grid,
-        [page_spec(doc, p, pg, grid) for p in doc.pages],
+        [page_spec(doc, p, pg, grid, floating) for p in doc.pages],
         stories,
         {str(a.id): a for a in bin_},
         pictures,
@@ -157,7 +216,10 @@ def store_proposal(
     ins: Inputs,
     measurer: Measurer,
 ) -> list[Frame]:
-    """Store a page's frames (inside the caller's transaction); they join `doc` too."""
+    """Store a page's frames (inside the caller's transaction); they join `doc` too. Floating
+    furniture the proposal moved is moved first."""
+    for name, rect in proposal.furniture:
+        move_frame(library, doc, page, int(name), rect, ins.pg)
     stored = []
     for frame in proposal_frames(doc, page, proposal, ins, measurer):
         kept = library.add_frame(frame)
@@ -179,3 +241,23 @@ def proposal_frames(
             index = len(doc.thread(article.id))  # type: ignore[arg-type]
         out.extend(frames_for(p, page, spec, ins, measurer, index))
     return out
+
+
+def move_frame(
+    library: Library, doc: IssueDoc, page: Page, frame_id: int, to: Rect, pg: PageGrid
+) -> Frame | None:
+    """A floating frame to the grid rectangle the make-up chose, keeping where it sits
+    within its cells; the frame moved, or None when it stays."""
+    frames = doc.frames[page.id]  # type: ignore[index]
+    n, frame = next((n, f) for n, f in enumerate(frames) if f.id == frame_id)
+    now = grid_rect(frame, pg, engine_grid(pg))
+    if now is None or (now.col, now.line, now.cols) == (to.col, to.line, to.cols):
+        return None
+    dx = frame.x - pg.column_x(now.col)
+    dy = frame.y - (pg.type_top + now.line * pg.leading)
+    w = frame.w - pg.span_width(now.cols) + pg.span_width(to.cols)  # narrowed to its columns
+    y = pg.type_top + to.line * pg.leading + dy
+    moved = replace(frame, x=pg.column_x(to.col) + dx, y=y, w=w)
+    library.update_frame(moved)
+    frames[n] = moved
+    return moved

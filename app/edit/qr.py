@@ -123,7 +123,7 @@ def set_qr_payload(library: Library, frame: Frame, payload: str, source: str = "
         props.pop("source_image", None)
     updated = dataclasses.replace(frame, props=props)
     library.update_frame(updated)
-    size = qr_symbol_size(frame.w, frame.h, _caption_size(frame, library))
+    size = qr_symbol_size(frame.w, frame.h, *_caption(frame, library))
     return QRUpdate(
         updated, payload, error, modules, to_mm(size / (modules + 2 * QUIET_ZONE)), source
     )
@@ -140,12 +140,13 @@ def import_qr_image(library: Library, frame: Frame, image: str | Path) -> QRUpda
     return set_qr_payload(library, frame, payload, source=path.name)
 
 
-def _caption_size(frame: Frame, library: Library) -> float:
-    """The caption's type size under the code (0 without caption): it takes room from the slot."""
+def _caption(frame: Frame, library: Library) -> tuple[float, int]:
+    """The caption's type size (0 without caption) and its characters: it takes room from the
+    slot, under the code or beside it."""
     from app.compose.furniture import QR_CAPTION_SIZE
 
     caption = frame.props.get("caption")
     if not caption:
         pub = library.publication()
         caption = pub.qr_caption if pub is not None else ""
-    return QR_CAPTION_SIZE if caption else 0.0
+    return (QR_CAPTION_SIZE, len(caption)) if caption else (0.0, 0)

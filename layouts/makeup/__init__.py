@@ -7,6 +7,7 @@ measurers, and gives placements with their scores. It never sets text itself.
 from layouts.makeup.issue import IssueMakeup, Jump, make_up_issue
 from layouts.makeup.model import (
     Continuation,
+    Floating,
     Grid,
     PageSpec,
     Picture,
@@ -21,6 +22,7 @@ from layouts.makeup.score import Weights
 
 __all__ = [
     "Continuation",
+    "Floating",
     "Grid",
     "IssueMakeup",
     "Jump",

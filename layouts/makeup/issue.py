@@ -70,6 +70,9 @@ class _Plan:
     pool: list[StoryInput]  # stories with no page of their own, or squeezed off it
     spare: dict[int, int]  # cells a page has beyond its own stories, by estimate
     fill: float  # the issue's stories over its free cells, by estimate
+    # cells a page has beside its lead alone: what a continuation could take there when the
+    # page's other stories go to the bin (an over-full issue), by estimate
+    room: dict[int, int] = field(default_factory=dict)
     target: dict[str, int] = field(default_factory=dict)  # continuation → page
 
 
@@ -93,11 +96,16 @@ def plan(pages: Sequence[PageSpec], grid: Grid, stories: Sequence[StoryInput]) -
             s = others.pop(0)
             own[home[s.id]].remove(s)  # type: ignore[index]
             own[f.number].append(s)
-    free = {p.number: Board(grid, p).free_cells for p in pages}
+    free = {p.number: Board(grid, p.arrangements()[0][0]).free_cells for p in pages}
     need = {p.number: sum(estimated_cells(s, grid, p.front) for s in own[p.number]) for p in pages}
     need_pool = sum(estimated_cells(s, grid, False) for s in pool)
     fill = (sum(need.values()) + need_pool) / max(sum(free.values()), 1)
-    return _Plan(own, pool, {n: free[n] - need[n] for n in free}, fill)
+    room = {
+        p.number: free[p.number]
+        - max((estimated_cells(s, grid, p.front) for s in own[p.number] if s.rank == 1), default=0)
+        for p in pages
+    }
+    return _Plan(own, pool, {n: free[n] - need[n] for n in free}, fill, room)
 
 
 def jump_price(fill: float) -> float:
@@ -137,11 +145,11 @@ def make_up_issue(
         failed = run.go()
         if not failed:
             return run.result()
-        # A continuation found no page: jump again leaving half as much over (more of the
-        # story on its first page), and only when that is no jump worth making, set it whole.
-        for story, rest in failed.items():
-            if story not in no_jump and rest // 2 >= MIN_REST_LINES:
-                max_rest[story] = rest // 2
+        # A continuation found no page: jump again leaving less over (more of the story on
+        # its first page), and only when that is no jump worth making, set it whole.
+        for story, shorter in failed.items():
+            if story not in no_jump and shorter >= MIN_REST_LINES:
+                max_rest[story] = shorter
             else:
                 no_jump.add(story)
 
@@ -151,6 +159,7 @@ class _Run:
         self.pages, self.grid, self.stories, self.plan = pages, grid, stories, the_plan
         self.w, self.seed, self.evaluations, self.node_limit = w, seed, evaluations, node_limit
         self.by_id = {s.id: s for s in stories}
+        self.room_at_start = dict(the_plan.room)
         self.order = sorted(pages, key=lambda p: (not p.front, p.number))
         self.results: dict[int, Proposal] = {}
         self.jumps: list[Jump] = []
@@ -172,7 +181,7 @@ class _Run:
 
     def go(self) -> dict[str, int]:
         """Make up every page in order; the stories whose continuation found no page, with
-        the lines (one column) that continuation held."""
+        the lines (one column) a shorter continuation should hold at most."""
         plan = self.plan
         waiting: list[Continuation] = []
         for n, page in enumerate(self.order):
@@ -194,12 +203,12 @@ class _Run:
                     waiting.remove(c)
                     self.jumps.append(Jump(c.story, c.from_page, page.number))
                 elif not self._aim(c, later):  # it stays waiting, for a later page
-                    return {c.story: self._rest(c)}
+                    return {c.story: self._shorter(c)}
             plan.pool = [s for s in plan.pool if (s.id, 0) not in placed]
             plan.pool += [s for s in plan.own[page.number] if (s.id, 0) not in placed]
             for c in best.continuations:
                 if not self._aim(c, later):
-                    return {c.story: self._rest(c)}
+                    return {c.story: self._shorter(c)}
                 waiting.append(c)
         self._refill()
         return {}
@@ -207,16 +216,32 @@ class _Run:
     def _rest(self, c: Continuation) -> int:
         return self.by_id[c.story].body_depth(1) - (c.span * c.lines - 1)
 
+    def _shorter(self, c: Continuation) -> int:
+        """What a continuation that found no page should hold at most: what the roomiest
+        inside page keeps beside its lead (its 续题 and gap across the page taken off), when
+        that is less than now; else half as much as now."""
+        rest = self._rest(c)
+        inside = [p.number for p in self.pages if p.number != c.from_page and not p.front]
+        fit = max((self.room_at_start[n] for n in inside), default=0) - 4 * self.grid.columns
+        return fit if MIN_REST_LINES <= fit < rest else rest // 2
+
     def _aim(self, c: Continuation, later: Sequence[PageSpec]) -> bool:
-        """Send a continuation to the later page with the most room left, and book the room."""
+        """Send a continuation to the later page with the most room left, and book the room.
+        When no page has room beyond its own stories (an over-full issue), the page whose lead
+        leaves the most: its second stories can wait in the bin, its lead cannot."""
         inside = [p for p in later if p.number != c.from_page]
         if not inside:
             return False
-        spare = self.plan.spare
-        target = max(inside, key=lambda p: (spare[p.number], -p.number)).number
+        spare, room = self.plan.spare, self.plan.room
+        need = max(self._rest(c), 0) + 4 * c.span
+        fits = [p for p in inside if spare[p.number] >= need]
+        if fits:
+            target = max(fits, key=lambda p: (spare[p.number], -p.number)).number
+        else:
+            target = max(inside, key=lambda p: (room.get(p.number, 0), -p.number)).number
         self.plan.target[c.story] = target
-        story = self.by_id[c.story]
-        spare[target] -= max(story.body_depth(1) - (c.span * c.lines - 1), 0) + 4
+        spare[target] -= need
+        room[target] = room.get(target, 0) - need
         return True
 
     def _refill(self) -> None:

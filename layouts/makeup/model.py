@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Measurers the caller supplies; the engine never sets text itself.
 BodyDepth = Callable[[int], int]  # span → lines per leg, balanced, whole lines
@@ -79,17 +80,45 @@ class Grid:
 
 
 @dataclass(frozen=True, slots=True)
+class Floating:
+    """Furniture the make-up may move (a QR slot): its name and the rectangles it may take,
+    where it stands now first."""
+
+    name: str
+    places: tuple[Rect, ...]
+
+
+Placed = tuple[tuple[str, Rect], ...]  # where each floating piece of furniture went
+
+
+@dataclass(frozen=True, slots=True)
 class PageSpec:
     """One page to make up: its number, section (版名) and the furniture's rectangles.
 
     `occupied` holds what the page template fixes (masthead, 报眼, boxes, ads), each rectangle
     including the white the furniture wants around it; stories tile everything else.
+    `floating` furniture takes one of its places, whichever makes the better page.
     """
 
     number: int
     section: str = ""
     occupied: tuple[Rect, ...] = ()
     front: bool = False
+    floating: tuple[Floating, ...] = ()
+
+    def arrangements(self) -> list[tuple[PageSpec, Placed]]:
+        """The page with its floating furniture fixed, one way for each choice of places
+        that overlaps nothing; the furniture as it stands first."""
+        if not self.floating:
+            return [(self, ())]
+        out: list[tuple[PageSpec, Placed]] = []
+        for rects in itertools.product(*(f.places for f in self.floating)):
+            taken = list(self.occupied)
+            if any(r.overlaps(o) for n, r in enumerate(rects) for o in taken + list(rects[:n])):
+                continue
+            placed = tuple((f.name, r) for f, r in zip(self.floating, rects, strict=True))
+            out.append((replace(self, occupied=self.occupied + rects, floating=()), placed))
+        return out or [(replace(self, floating=()), ())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +216,7 @@ class Proposal:
     unplaced: tuple[tuple[str, int], ...]  # (story id, part) of what did not go on the page
     continuations: tuple[Continuation, ...]  # jumps off this page, still to place elsewhere
     score: Score
+    furniture: Placed = ()  # where the page's floating furniture went
 
     def placement(self, story: str, part: int = 0) -> Placement | None:
         for p in self.placements:

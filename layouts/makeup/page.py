@@ -7,6 +7,7 @@ Proposals (modules, holes, what stayed in the bin, jumps off the page, the score
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from layouts.makeup.bnb import branch_and_bound
 from layouts.makeup.model import Continuation, Grid, PageSpec, Placement, Proposal, Rect, StoryInput
@@ -59,20 +60,24 @@ def make_up_page(
         0.5 * w.section if p.story.id in optional and p.part == 0 else bin_cost(p, w)
         for p in pieces
     ]
-    board = Board(grid, page)
     jumps = page.front if allow_jumps is None else allow_jumps
-    found = search(
-        board,
-        pieces,
-        w,
-        costs,
-        k=k,
-        seed=seed,
-        evaluations=evaluations,
-        allow_jumps=jumps,
-        node_limit=node_limit,
-    )
-    return [proposal(board, pieces, f) for f in found]
+    out: list[Proposal] = []
+    # floating furniture: the page made up once for each place it may take, the best kept
+    for fixed, placed in page.arrangements():
+        board = Board(grid, fixed)
+        found = search(
+            board,
+            pieces,
+            w,
+            costs,
+            k=k,
+            seed=seed,
+            evaluations=evaluations,
+            allow_jumps=jumps,
+            node_limit=node_limit,
+        )
+        out += [replace(proposal(board, pieces, f), furniture=placed) for f in found]
+    return sorted(out, key=lambda p: p.score.total)[:k]
 
 
 def search(

@@ -47,7 +47,7 @@ class Weights:
     bin_continuation: float = 450.0  # a continuation not placed here (it tries a later page)
     section: float = 30.0  # a story on another section's page
     wanted_page: float = 20.0  # a story off the page the desk asked for
-    lead_top: float = 60.0  # the page lead not at the top
+    lead_top: float = 180.0  # the page lead not at the top
     lead_left: float = 6.0  # … nor at the left of its row
     lead_wide: float = 25.0  # another story wider than the page lead
     rank_low: float = 6.0  # a higher-ranked story lower than a lower-ranked one
@@ -64,7 +64,7 @@ class Weights:
     same_span: float = 25.0  # every module the same width
     band: float = 20.0  # each full-width module after the first
     dominant: float = 15.0  # no element clearly dominates (the lead the largest)
-    big_hole: float = 40.0  # per column of a hole deeper than 3 cm (6 lines), on top of its cells
+    big_hole: float = 200.0  # per column of a hole deeper than 3 cm (6 lines), on top of its cells
     few_front: float = 150.0  # per story a front page has fewer than three
 
 
@@ -193,18 +193,24 @@ def score(
 
 
 def deep_hole_columns(board: Board, layout: Layout) -> int:
-    """Columns holding a hole at least DEEP_HOLE lines deep (left under the last module, or
-    skipped by the packer)."""
+    """Columns holding a hole at least DEEP_HOLE lines deep: strips the packer skipped (those
+    one above another in a column count as one hole) and the white under the last module."""
     if not layout.hole_cells:
         return 0
-    depth = [0] * board.cols
-    for _line, col, cols, lines in layout.strips:
-        for j in range(col, col + cols):
-            depth[j] = max(depth[j], lines)
+    deep = 0
     for j, t in enumerate(layout.tops):
-        if t < board.height:
-            depth[j] = max(depth[j], board.free_below[j][t])
-    return sum(1 for d in depth if d >= DEEP_HOLE)
+        runs = sorted(
+            (line, lines) for line, col, cols, lines in layout.strips if col <= j < col + cols
+        )
+        if t < board.height and board.free_below[j][t]:
+            runs.append((t, board.free_below[j][t]))
+        longest = run = end = 0
+        for line, lines in runs:
+            run = run + lines if line == end else lines
+            end = line + lines
+            longest = max(longest, run)
+        deep += longest >= DEEP_HOLE
+    return deep
 
 
 def lead_terms(board: Board, pieces: list[Piece], mods: list[Module], w: Weights) -> float:

@@ -13,6 +13,8 @@ from app.cli.main import main
 from app.compose.issue import IssueComposer, owner_id
 from app.edit.autofill import autofill
 from app.edit.issues import create_next_issue
+from app.edit.makeup import grid_rect, page_spec
+from app.edit.makeup_measure import engine_grid
 from app.model import Article
 from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
@@ -183,3 +185,41 @@ def test_frames_the_measure_made_too_deep_are_fitted_to_their_text(
             last = layout.fill[owner_id(thread[-1])]
             assert last.balanced and last.spare_lines == 0, article.headline
     _frames_apart(doc)
+
+
+def test_a_standing_qr_slot_moves_where_the_page_closes_up_unless_pinned(
+    tmp_path: Path, composer
+) -> None:
+    """next-issue carries the sample's QR slot mid-foot of page 1; the make-up may move it to a
+    place of its own (a foot corner, under the 报眼) where it leaves no pocket, the same size,
+    clear of every frame and inside the type area. Pinned (props "pinned"), it stays."""
+    for pinned in (False, True):
+        with sample_library(tmp_path / f"pinned-{pinned}") as lib:
+            number = _next_issue(lib, long_lead=True)
+            doc = IssueDoc.load(lib, number)
+            front = doc.pages[0]
+            (qr,) = [f for f in doc.frames[front.id] if f.kind == "qr"]  # type: ignore[index]
+            if pinned:
+                qr = lib.update_frame(replace(qr, props={**qr.props, "pinned": True}))
+                doc = IssueDoc.load(lib, number)
+            pg = GRIDS[doc.publication.page_format]()
+            spec = page_spec(doc, front, pg, engine_grid(pg), floating=True)
+            report = autofill(lib, doc, composer)
+            doc = IssueDoc.load(lib, number)
+            (after,) = [f for f in doc.frames[front.id] if f.kind == "qr"]  # type: ignore[index]
+        _frames_apart(doc)
+        assert pg.type_top - 0.01 <= after.y and after.y + after.h <= pg.type_bottom + 0.01
+        assert (after.w, after.h) == (qr.w, qr.h)
+        if pinned:
+            assert not spec.floating
+            assert (after.x, after.y) == (qr.x, qr.y) and report.moved == []
+        else:
+            (floating,) = spec.floating
+            assert floating.places[0] == grid_rect(qr, pg, engine_grid(pg))
+            assert len(floating.places) >= 3  # where it is, the foot corners, under the 报眼
+            went = grid_rect(after, pg, engine_grid(pg))
+            assert went is not None and any(
+                (p.col, p.line, p.cols) == (went.col, went.line, went.cols)
+                for p in floating.places[1:]
+            )
+            assert report.moved == [(qr.name, 1)]

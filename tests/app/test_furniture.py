@@ -22,6 +22,7 @@ from app.model.document import IssueDoc
 from app.preflight.qr import MIN_MODULE_MM, check_qr_codes, module_size
 from app.store import Library
 from layouts.display import ComposedPage, GlyphRun, ImageItem
+from layouts.furniture import qr_arrangement
 from layouts.grid import GRIDS
 from layouts.units import HAO, mm, to_mm
 from tests.sample_helpers import (
@@ -190,6 +191,28 @@ def test_the_sample_qr_slot_is_vector_error_m_and_big_enough(
     assert "北京石景山公众号" in owned_text(page, qr.owner)
     # It decodes to its payload and nothing covers it.
     assert check_qr_codes([page], frame_names(lib)) == []
+
+
+def test_a_wide_qr_slot_sets_its_caption_beside_a_larger_code(
+    lib: Library, composer: IssueComposer
+) -> None:
+    """Two columns by six lines: under the code, its caption would leave the code 70 pt and
+    white either side of it; beside, the code takes the slot's height and the caption ends an
+    em before it, centred on it."""
+    frame = frame_named(lib, "qr-wechat")
+    page = compose(lib, composer)[0]
+    (qr,) = qr_items(page)
+    cap = HAO["小五"]
+    assert qr_arrangement(frame.w, frame.h, cap, 8) == (frame.h, True)
+    assert qr.size == pytest.approx(frame.h)
+    assert qr.size > qr_arrangement(frame.w, frame.h, cap, 0)[0]  # caption under the code
+    assert qr.x + qr.size == pytest.approx(frame.x + frame.w) and qr.y == pytest.approx(frame.y)
+    runs = [r for r in page.glyph_runs() if r.owner == qr.owner]
+    assert "".join(r.text for r in runs) == "北京石景山公众号"
+    assert max(runs[-1].xs) + cap <= qr.x + 0.01  # the caption ends before the code
+    assert frame.y < runs[0].y < frame.y + frame.h
+    # a slot narrower than code and caption side by side keeps the caption under the code
+    assert qr_arrangement(100, 130, cap, 8) == (100, False)
 
 
 def test_preflight_refuses_modules_under_half_a_millimetre(

@@ -1,0 +1,84 @@
+"""Furniture the make-up may move (a QR slot), pockets of white it must see, and where a front
+page's jump goes when the issue is over-full."""
+
+from __future__ import annotations
+
+from layouts.makeup import Floating, PageSpec, Rect, make_up_issue, make_up_page
+from layouts.makeup.pack import Board, Layout
+from layouts.makeup.score import DEEP_HOLE, deep_hole_columns
+from tests.layouts.makeup.helpers import GRID, MASTHEAD, RUNNING_HEAD, check_proposal, story
+
+MID_FOOT = Rect(4, 54, 2, 7)  # a QR slot mid-foot of page 1, its white line under it
+CORNER = Rect(4, 64, 2, 6)  # the same slot in the foot's corner (no white needed there)
+
+
+def test_holes_one_above_another_in_a_column_are_one_deep_hole():
+    """The packer skips white a few lines at a time beside furniture; a reader sees the
+    column's whole pocket."""
+    board = Board(GRID, PageSpec(1, "", MASTHEAD))
+    full = [board.height] * GRID.columns
+    strips = [(54, 3, 1, 2), (56, 3, 1, DEEP_HOLE - 2)]  # 2 + 4 lines in column 3
+    layout = Layout([], DEEP_HOLE, strips, [], full)
+    assert deep_hole_columns(board, layout) == 1
+    apart = [(40, 3, 1, 2), (56, 3, 1, DEEP_HOLE - 2)]  # the same cells, not touching
+    assert deep_hole_columns(board, Layout([], DEEP_HOLE, apart, [], full)) == 0
+
+
+def test_arrangements_skip_places_that_overlap():
+    fixed = PageSpec(1, "", MASTHEAD)
+    assert fixed.arrangements() == [(fixed, ())]
+    on_masthead = Rect(0, 5, 2, 6)
+    qr = Floating("qr", (on_masthead, MID_FOOT, CORNER))
+    box = Floating("box", (Rect(4, 60, 2, 4), Rect(0, 64, 2, 6)))
+    ways = PageSpec(1, "", MASTHEAD, front=True, floating=(qr, box)).arrangements()
+    placed = [dict(p) for _, p in ways]
+    # the masthead place overlaps the masthead; MID_FOOT and the first box place overlap
+    assert placed == [
+        {"qr": MID_FOOT, "box": Rect(0, 64, 2, 6)},
+        {"qr": CORNER, "box": Rect(4, 60, 2, 4)},
+        {"qr": CORNER, "box": Rect(0, 64, 2, 6)},
+    ]
+    for spec, p in ways:
+        assert not spec.floating and spec.occupied == (*MASTHEAD, *dict(p).values())
+
+
+def test_a_floating_qr_slot_goes_where_it_leaves_no_pocket():
+    """Fixed mid-foot, the slot leaves two columns × 9 lines of white under it that no story
+    fits; free to move, it takes the corner and the page closes up."""
+    stories = [story(f"s{i}", i, c) for i, c in enumerate((1000, 600, 500, 400), start=1)]
+    fixed = PageSpec(1, "", (*MASTHEAD, MID_FOOT), front=True)
+    stuck = make_up_page(fixed, GRID, stories, k=1)[0]
+    assert max(h.lines for h in stuck.holes) >= DEEP_HOLE
+    page = PageSpec(1, "", MASTHEAD, front=True, floating=(Floating("qr", (MID_FOOT, CORNER)),))
+    best = make_up_page(page, GRID, stories, k=1)[0]
+    assert best.furniture == (("qr", CORNER),)
+    check_proposal(best, PageSpec(1, "", (*MASTHEAD, CORNER), front=True), stories)
+    assert all(h.lines < DEEP_HOLE for h in best.holes)
+    assert best.score.total < stuck.score.total
+    assert {p.story for p in best.placements} == {s.id for s in stories}
+
+
+def test_an_overfull_issue_sends_the_front_jump_where_the_inside_lead_leaves_room():
+    """Every inside page is over-full by its own stories; page 2's lead fills nearly all of
+    it, page 3's lead half. The front lead's rest goes to page 3 (its second story waits in the
+    bin) instead of being cut down to what page 2 could hold, so page 1 keeps three stories.
+    (By estimate page 2 looked roomier: its second story is the shorter.)"""
+    pages = [
+        PageSpec(1, "要闻", MASTHEAD, front=True),
+        PageSpec(2, "综合新闻", RUNNING_HEAD),
+        PageSpec(3, "体育健康", RUNNING_HEAD),
+    ]
+    stories = [
+        story("lead", 1, 3400, section="要闻"),
+        story("two", 2, 900, section="要闻"),
+        story("three", 3, 900, section="要闻"),
+        story("big", 1, 3600, section="综合新闻"),
+        story("big2", 2, 300, section="综合新闻"),
+        story("half", 1, 2000, section="体育健康"),
+        story("half2", 2, 2500, section="体育健康"),
+    ]
+    result = make_up_issue(pages, GRID, stories)
+    assert ("lead", 1, 3) in [(j.story, j.from_page, j.to_page) for j in result.jumps]
+    front = {p.story for p in result.pages[0].placements if p.part == 0}
+    assert front == {"lead", "two", "three"}
+    assert "big" not in result.unplaced and "half" not in result.unplaced
