@@ -11,7 +11,9 @@ the composed pages and the stored frames, never from the engine's own score:
   (a hole a reader sees; MAKEUP.md allows none past about 3 cm);
 - balance: stories whose last frame does not end its legs level (± 1 line) or keeps white under them;
 - stories on their section's page, jumps, stories left in the bin, stories on page 1;
-- the front-page lead's headline size against the largest inside headline.
+- the front-page lead's headline size against the largest inside headline;
+- from the PDF alone (bench/pdf_holes.py): each page's largest square with no ink, raw and with
+  the white beside headline groups taken as designed; pages past 3 cm named.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.compose.issue import owner_id
 from app.edit.autofill import autofill
 from app.edit.issues import create_next_issue
+from app.export.issue import export_issue
 from app.intake.corpus import import_corpus
 from app.model.document import IssueDoc
 from app.services import create_sample_library, font_registry, make_composer
 from app.store import Library
+from bench.pdf_holes import page_holes
 from layouts.grid import GRIDS
 from layouts.units import to_mm
 
@@ -124,6 +128,23 @@ def quality(doc: IssueDoc, composer, report) -> str:
     )
 
 
+def pdf_quality(library: Path, doc: IssueDoc, composer) -> str:
+    """The issue exported as the print shop's screen PDF, its holes measured from the pixels."""
+    pages = composer.compose(doc)
+    pdf = library.with_suffix(".pdf")
+    with Library.open(library) as lib:
+        export_issue(doc, pages, pdf, image_loader=lambda a: lib.asset(a).data)
+    found = page_holes(pdf, doc, pages)
+    raw = max(found, key=lambda h: h.raw_mm)
+    left = max(found, key=lambda h: h.left_over_mm)
+    over = [h.page for h in found if h.left_over_mm > 30]
+    return (
+        f"PDF: largest empty square {raw.raw_mm:.0f} mm (page {raw.page}), beside headlines "
+        f"taken as designed {left.left_over_mm:.0f} mm (page {left.page}); "
+        f"pages with a hole past 30 mm: {over or 'none'}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
@@ -143,6 +164,7 @@ def main() -> None:
                 f"{len(report.placed)} placed, {report.continued} continuations"
             )
             print(f"  {quality(doc, composer, report)}")
+            print(f"  {pdf_quality(folder / 'run.banmian', doc, composer)}")
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(folder / "run.banmian", args.keep / f"{name}.banmian")

@@ -197,13 +197,21 @@ def _hotline_box(frame: Frame, owner: str, doc: IssueDoc, faces: FaceSet) -> Res
 
 
 def _banner(frame: Frame, owner: str, faces: FaceSet) -> Result:
+    """通栏 slogan in red between two rules. Two short lines are set as a couplet, the first
+    from the left, the second to the right, an em in from the frame's edges, so neither
+    leaves a block of white on both its sides."""
     texts: list[str] = frame.props.get("lines", [])
     if not texts:
         return [], [Finding("empty_frame", owner, "通栏没有文字 / the banner has no text")]
     size = min(frame.h / (len(texts) * 1.35), HAO["初号"])
-    lines = [BlockLine(t, "biaosong", size, RED, "center") for t in texts]
+    aligns = ["center"] * len(texts)
+    x, w = frame.x, frame.w
+    if len(texts) == 2 and all(len(t) * size <= 0.6 * frame.w for t in texts):
+        aligns = ["left", "right"]
+        x, w = frame.x + size, frame.w - 2 * size
+    lines = [BlockLine(t, "biaosong", size, RED, a) for t, a in zip(texts, aligns, strict=True)]
     top = frame.y + (frame.h - len(texts) * size * 1.3) / 2
-    items, _, findings = stack_lines(lines, frame.x, top, frame.w, faces, owner)
+    items, _, findings = stack_lines(lines, x, top, w, faces, owner)
     items.append(rule(owner, frame.x, frame.y, frame.w, 1.0, RED))
     items.append(rule(owner, frame.x, frame.y + frame.h, frame.w, 1.0, RED))
     return items, findings
