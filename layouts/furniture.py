@@ -87,6 +87,9 @@ def rule(owner: str, x: float, y: float, w: float, width: float = 0.5, color: CM
     return Rule(owner, x, y, x + w, y, width, color)
 
 
+QUIET_SHARE = 0.11  # of a QR slot's side, its quiet zone (4 modules of a version 2–3 code)
+
+
 def qr_arrangement(
     w: float, h: float, caption_size: float = 0.0, caption_chars: int = 0
 ) -> tuple[float, bool]:
@@ -118,15 +121,16 @@ def qr_slot(
     error: str = "M",
 ) -> tuple[list[Item], list[Finding]]:
     """A QR code (quiet zone included) at the top of the slot, centred with its caption below;
-    in a slot wide enough, at the slot's right with the caption beside it, set against it."""
+    in a slot wide enough, at the slot's right with the caption beside its top, set against it."""
     cap_size, chars = (caption.size, len(caption.text)) if caption else (0.0, 0)
     size, beside = qr_arrangement(w, h, cap_size, chars)
     findings: list[Finding] = []
     if beside and caption:
         items: list[Item] = [QRItem(owner, payload, x + w - size, y, size, error)]
-        # the caption's line centred on the code's height, ending an em before the code
+        # the caption's line level with the top of the code's dark modules (inside its quiet
+        # zone), ending an em before the code: white under it, none left above it
         right = BlockLine(caption.text, caption.font, caption.size, caption.color, "right")
-        top = y + size / 2 - caption.size / 2
+        top = y + size * QUIET_SHARE
         cap_items, _, findings = stack_lines([right], x, top, w - size - caption.size, faces, owner)
         return items + cap_items, findings
     items = [QRItem(owner, payload, x + (w - size) / 2, y, size, error)]

@@ -16,6 +16,7 @@ MIN_CUT_LEG = 6  # lines per leg a jumped story keeps on its first page, at leas
 MIN_REST_LINES = 6  # a jump that leaves fewer lines than this is no jump worth making
 MIN_CUT_SHARE = 0.3  # a jumped story keeps at least this share of its lines on its first page
 CONTINUATION_HEAD = 2.5  # grid lines of a 续题 group when the caller gives no measurer
+FRONT_LEAD_SHARE = 2 / 3  # of the columns, at least, the front page's lead spans (头条: 4–6 of 6)
 
 
 @dataclass
@@ -58,14 +59,17 @@ def _depth(measure, span: int) -> int:
 
 
 def story_piece(story: StoryInput, grid: Grid, page_rank: int, front: bool) -> Piece:
-    """Measure a story at every span for a page: headline by its rank there, body, picture."""
+    """Measure a story at every span for a page: headline by its rank there, body, picture.
+    The front page's lead has no variant narrower than FRONT_LEAD_SHARE of the page: a 头条
+    set in a column or two, its headline cut down to fit, is no lead."""
     cols = grid.columns
+    narrowest = math.ceil(cols * FRONT_LEAD_SHARE) if front and page_rank == 1 else 1
     head = [0] * (cols + 1)
     body = [0] * (cols + 1)
     pic_full = [0] * (cols + 1)
     pic_min = [0] * (cols + 1)
     total = _depth(story.body_depth, 1)
-    for s in range(1, cols + 1):
+    for s in range(narrowest, cols + 1):
         height = story.head_height(s, page_rank, front)
         if not math.isfinite(height):
             continue  # the headline cannot be set this narrow: no variant at this span

@@ -17,7 +17,7 @@ from layouts.makeup.pieces import Piece
 MIN_LEG = 5  # lines: a shorter leg reads as a band
 COMFORT_LEG = 5  # lines, plus one per column: shallower legs across a wide span read as a band
 DEEP_LEG = 4.0  # a leg deeper than this many times its column width reads as a wall
-DEEP_HOLE = 6  # lines: about 3 cm of white, a hole a reader sees as one
+DEEP_HOLE = 5  # lines: with the white line of the module above, 3 cm: a hole a reader sees
 LEAD_BIN = 25.0  # times a story's bin cost, for a page's lead
 LEAD_CONTINUATION = 0.5  # share of that a lead's continuation costs when left out
 FRONT_STORIES = 3  # a front page carries at least this many stories
@@ -164,7 +164,7 @@ def score(
     bin_costs: list[float],
 ) -> Score:
     t = dict.fromkeys(TERMS, 0.0)
-    t["holes"] = w.hole * layout.hole_cells + w.big_hole * deep_hole_columns(board, layout)
+    t["holes"] = w.hole * layout.hole_cells + w.big_hole * deep_holes(board, layout)
     t["bin"] = sum(bin_costs[i] for i in layout.unplaced)
     mods = layout.modules
     for n, m in enumerate(mods):
@@ -192,12 +192,14 @@ def score(
     return Score(sum(t.values()), t)
 
 
-def deep_hole_columns(board: Board, layout: Layout) -> int:
-    """Columns holding a hole at least DEEP_HOLE lines deep: strips the packer skipped (those
-    one above another in a column count as one hole) and the white under the last module."""
+def deep_holes(board: Board, layout: Layout) -> float:
+    """Columns holding a hole at least DEEP_HOLE lines deep, each counted by its depth in
+    DEEP_HOLEs (an empty column down the page is many holes, a band across the foot one per
+    column): strips the packer skipped (those one above another in a column count as one
+    hole) and the white under the last module."""
     if not layout.hole_cells:
-        return 0
-    deep = 0
+        return 0.0
+    deep = 0.0
     for j, t in enumerate(layout.tops):
         runs = sorted(
             (line, lines) for line, col, cols, lines in layout.strips if col <= j < col + cols
@@ -209,7 +211,8 @@ def deep_hole_columns(board: Board, layout: Layout) -> int:
             run = run + lines if line == end else lines
             end = line + lines
             longest = max(longest, run)
-        deep += longest >= DEEP_HOLE
+        if longest >= DEEP_HOLE:
+            deep += longest / DEEP_HOLE
     return deep
 
 

@@ -22,7 +22,7 @@ from app.model.document import IssueDoc
 from app.preflight.qr import MIN_MODULE_MM, check_qr_codes, module_size
 from app.store import Library
 from layouts.display import ComposedPage, GlyphRun, ImageItem
-from layouts.furniture import qr_arrangement
+from layouts.furniture import QUIET_SHARE, qr_arrangement
 from layouts.grid import GRIDS
 from layouts.units import HAO, mm, to_mm
 from tests.sample_helpers import (
@@ -198,7 +198,7 @@ def test_a_wide_qr_slot_sets_its_caption_beside_a_larger_code(
 ) -> None:
     """Two columns by six lines: under the code, its caption would leave the code 70 pt and
     white either side of it; beside, the code takes the slot's height and the caption ends an
-    em before it, centred on it."""
+    em before it, level with the top of its dark modules."""
     frame = frame_named(lib, "qr-wechat")
     page = compose(lib, composer)[0]
     (qr,) = qr_items(page)
@@ -210,7 +210,8 @@ def test_a_wide_qr_slot_sets_its_caption_beside_a_larger_code(
     runs = [r for r in page.glyph_runs() if r.owner == qr.owner]
     assert "".join(r.text for r in runs) == "北京石景山公众号"
     assert max(runs[-1].xs) + cap <= qr.x + 0.01  # the caption ends before the code
-    assert frame.y < runs[0].y < frame.y + frame.h
+    cap_top = runs[0].y - cap * 0.88
+    assert cap_top == pytest.approx(qr.y + qr.size * QUIET_SHARE)
     # a slot narrower than code and caption side by side keeps the caption under the code
     assert qr_arrangement(100, 130, cap, 8) == (100, False)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from layouts.makeup import Floating, PageSpec, Rect, make_up_issue, make_up_page
 from layouts.makeup.pack import Board, Layout
-from layouts.makeup.score import DEEP_HOLE, deep_hole_columns
+from layouts.makeup.pieces import story_piece
+from layouts.makeup.score import DEEP_HOLE, deep_holes
 from tests.layouts.makeup.helpers import GRID, MASTHEAD, RUNNING_HEAD, check_proposal, story
 
 MID_FOOT = Rect(4, 54, 2, 7)  # a QR slot mid-foot of page 1, its white line under it
@@ -17,11 +18,14 @@ def test_holes_one_above_another_in_a_column_are_one_deep_hole():
     column's whole pocket."""
     board = Board(GRID, PageSpec(1, "", MASTHEAD))
     full = [board.height] * GRID.columns
-    strips = [(54, 3, 1, 2), (56, 3, 1, DEEP_HOLE - 2)]  # 2 + 4 lines in column 3
+    strips = [(54, 3, 1, 2), (56, 3, 1, DEEP_HOLE - 2)]  # DEEP_HOLE lines in column 3, in two
     layout = Layout([], DEEP_HOLE, strips, [], full)
-    assert deep_hole_columns(board, layout) == 1
+    assert deep_holes(board, layout) == 1
+    # as deep again, it counts twice: an empty column down the page is no small hole
+    twice = [(40, 3, 1, DEEP_HOLE), (40 + DEEP_HOLE, 3, 1, DEEP_HOLE)]
+    assert deep_holes(board, Layout([], 2 * DEEP_HOLE, twice, [], full)) == 2
     apart = [(40, 3, 1, 2), (56, 3, 1, DEEP_HOLE - 2)]  # the same cells, not touching
-    assert deep_hole_columns(board, Layout([], DEEP_HOLE, apart, [], full)) == 0
+    assert deep_holes(board, Layout([], DEEP_HOLE, apart, [], full)) == 0
 
 
 def test_arrangements_skip_places_that_overlap():
@@ -82,3 +86,18 @@ def test_an_overfull_issue_sends_the_front_jump_where_the_inside_lead_leaves_roo
     front = {p.story for p in result.pages[0].placements if p.part == 0}
     assert front == {"lead", "two", "three"}
     assert "big" not in result.unplaced and "half" not in result.unplaced
+
+
+def test_the_front_lead_spans_at_least_two_thirds_of_the_page():
+    """A 头条 set in three columns of six (its headline cut down to fit them) is no lead: the
+    front lead has no narrower variant, and every proposal sets it four columns wide or more.
+    An inside lead keeps every span."""
+    lead = story("lead", 1, 2500)
+    front = story_piece(lead, GRID, 1, True)
+    assert [s for s in range(1, 7) if front.body[s]] == [4, 5, 6]
+    assert all(story_piece(lead, GRID, 1, False).body[1:])
+    stories = [lead] + [story(f"s{i}", i, 900) for i in (2, 3, 4)]
+    page = PageSpec(1, "", (*MASTHEAD, CORNER), front=True)
+    for proposal in make_up_page(page, GRID, stories, k=3):
+        check_proposal(proposal, page, stories)
+        assert proposal.placement("lead").span >= 4
