@@ -98,12 +98,19 @@ def _headline_bands(frames: Sequence[Frame], page: ComposedPage, grid: PageGrid)
 
 def legs(frame: Frame, runs: Sequence[GlyphRun], grid: PageGrid) -> list[int]:
     """Body lines (jump lines included) in each column of a text frame, from its glyph runs;
-    the headline group (type larger than the body) is left out."""
+    the headline group is left out: type larger than the body, and a body-size line set right
+    under it in the group (a continuation's （上接第N版） under its 续题)."""
     gutter = grid.gutter
     width = (frame.w - (frame.columns - 1) * gutter) / frame.columns
+    body = grid.body_size
+    head = [r for r in runs if r.xs and r.size > body + 1e-6]
+    # the group's last line ends head.size × 0.37 under its baseline; a body line set next in
+    # the group sits one body ascent lower, the first leg's line the group's white lower still
+    last = max(head, key=lambda r: r.y, default=None)
+    group_bottom = last.y + last.size * 0.37 + body * 0.88 + 1.0 if last else -1.0
     baselines: list[set[float]] = [set() for _ in range(frame.columns)]
     for run in runs:
-        if not run.xs or abs(run.size - grid.body_size) > 1e-6:
+        if not run.xs or abs(run.size - body) > 1e-6 or run.y <= group_bottom:
             continue
         col = int((min(run.xs) - frame.x + gutter / 2) // (width + gutter))
         baselines[min(max(col, 0), frame.columns - 1)].add(round(run.y, 1))

@@ -13,6 +13,7 @@ from app.compose.issue import owner_id
 from app.model import Article, Credits, Frame, Issue, Page, Publication
 from app.model.document import IssueDoc
 from app.preflight.findings import ImageInfo, image_info_from_bytes
+from app.preflight.pages import legs
 from app.preflight.run import preflight
 from app.preflight.space import Cells, holes
 from app.sample.picture import placeholder_picture
@@ -258,3 +259,24 @@ def test_sample_stand_ins_are_noted_and_a_deleted_story_leaves_a_hole(
         assert (
             holes_p4 and max(int(f.message.split("×")[1].split("毫米")[0]) for f in holes_p4) > 100
         )
+
+
+def test_a_continuations_jump_line_under_its_follow_head_is_not_a_leg_line() -> None:
+    """A continuation opens under its 续题 and （上接第1版）, the jump line centred across the
+    frame at body size: it belongs to the head group, not to the leg it happens to sit over."""
+    p = OnePage()
+    p.frame("masthead", 0, 6, 0, 10)
+    p.articles[1] = Article("区政府召开推进会", ["正文。"], id=1)
+    story = p.frame("article", 0, 6, 11, 20, columns=6, article_id=1)
+    owner = owner_id(story)
+    title_y = story.y + 14 * 0.88
+    jump_y = title_y + 14 * 0.37 + 9 * 0.88
+    centre = story.x + story.w / 2
+    p.items.append(GlyphRun(owner, "hei", 14, title_y, "续题", (centre - 14, centre)))
+    p.items.append(
+        GlyphRun(owner, "song", 9, jump_y, "（上接第1版）", tuple(centre + 9 * k for k in range(7)))
+    )
+    body_top = story.y + 3 * GRID.leading  # the group and its white take three lines
+    p.fill(replace(story, y=body_top), [16, 16, 16, 15, 15, 15])
+    assert legs(story, [i for i in p.items if i.owner == owner], GRID) == [16, 16, 16, 15, 15, 15]
+    assert by_code(p.check(), "unbalanced_columns") == []
