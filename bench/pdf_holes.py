@@ -1,5 +1,6 @@
 """Holes measured from the printed page: the PDF of a made-up issue rendered, and the largest
-square with no ink in it inside the page's ink (the margins are not holes).
+square with no ink in it inside the type area (the margins are not holes; white across the
+whole foot of the type area is).
 
 Two figures per page. `raw`: every white pixel counts. `left over`: the white a headline group
 keeps beside its lines (from its frame's top to its last headline line, across the frame) is
@@ -17,6 +18,7 @@ from app.compose.issue import owner_id
 from app.export.raster import PdfPages
 from app.model.document import IssueDoc
 from layouts.display import ComposedPage
+from layouts.grid import GRIDS
 
 PX_PER_MM = 2.0  # 0.5 mm: finer than any hole worth naming, coarse enough for pure Python
 INK = 235  # grey level under which a pixel is ink (antialiased hairlines included)
@@ -32,14 +34,23 @@ class PageHoles:
 
 def page_holes(pdf: Path, doc: IssueDoc, pages: list[ComposedPage]) -> list[PageHoles]:
     out = []
+    pg = GRIDS[doc.publication.page_format]()
+    k = PX_PER_MM * 25.4 / 72
+    area = (
+        int(pg.type_left * k),
+        int(pg.type_top * k),
+        int((pg.type_left + pg.type_width) * k),
+        int(pg.type_bottom * k),
+    )
     with PdfPages(str(pdf)) as rendered:
         for n, page in enumerate(pages):
-            image = rendered.render(n, PX_PER_MM * 25.4 / 72).convert("L")
+            image = rendered.render(n, k).convert("L")
             ink = _ink(image)
-            raw = _largest_square(ink)
+            raw = _largest_square(ink, area)
             for x0, y0, x1, y1 in _head_zones(doc, page, n):
                 _fill(ink, x0, y0, x1, y1)
-            out.append(PageHoles(n + 1, raw / PX_PER_MM, _largest_square(ink) / PX_PER_MM))
+            left = _largest_square(ink, area)
+            out.append(PageHoles(n + 1, raw / PX_PER_MM, left / PX_PER_MM))
     return out
 
 
@@ -68,16 +79,13 @@ def _fill(ink: list[bytearray], x0: int, y0: int, x1: int, y1: int) -> None:
         row[max(x0, 0) : x1 + 1] = b"\x01" * len(row[max(x0, 0) : x1 + 1])
 
 
-def _largest_square(ink: list[bytearray]) -> int:
-    """Side in pixels of the largest all-white square inside the ink's bounding box."""
-    rows = [y for y, row in enumerate(ink) if any(row)]
-    if not rows:
-        return 0
-    cols = [x for x in range(len(ink[0])) if any(ink[y][x] for y in rows)]
-    x0, x1 = cols[0], cols[-1]
+def _largest_square(ink: list[bytearray], area: tuple[int, int, int, int]) -> int:
+    """Side in pixels of the largest all-white square inside `area` (x0, y0, x1, y1)."""
+    x0, y0, x1, y1 = area
+    x1, y1 = min(x1, len(ink[0]) - 1), min(y1, len(ink) - 1)
     prev = [0] * (x1 - x0 + 2)
     best = 0
-    for y in range(rows[0], rows[-1] + 1):
+    for y in range(y0, y1 + 1):
         row = ink[y]
         cur = [0] * (x1 - x0 + 2)
         for j in range(1, x1 - x0 + 2):

@@ -16,7 +16,7 @@ from app.compose.follow import follow_head, follow_text, sample_jump
 from app.compose.issue import IssueComposer
 from app.model import Article
 from layouts.grid import PageGrid
-from layouts.headline import compose_head
+from layouts.headline import compose_head, natural_width
 from layouts.makeup import Grid, Picture, StoryInput
 from layouts.text import Paragraph
 from layouts.units import HAO
@@ -51,7 +51,7 @@ class Measurer:
         self.body = composer.style.body(pg)
         self._pars: dict[int, list[Paragraph]] = {}
         self._lines: dict[int, list[int]] = {}
-        self._heads: dict[tuple[int, int, float | None], float] = {}
+        self._heads: dict[tuple[int, int, float | None, bool], float] = {}
 
     def paragraphs(self, article: Article) -> list[Paragraph]:
         key = article.id or 0
@@ -74,9 +74,13 @@ class Measurer:
     def head_height(self, article: Article, span: int, page_rank: int, front: bool) -> float:
         """Points of the headline group at `span`; inf where the headline cannot be set."""
         override = front_lead_size(span, page_rank, front)
-        key = (article.id or 0, span, override)
+        leads = front and page_rank == 1  # as composition tells the front lead (leads_front_page)
+        key = (article.id or 0, span, override, leads)
         if key not in self._heads:
-            style, pg = self.composer.style, self.pg
+            style, pg, faces = self.composer.style, self.pg, self.composer.faces
+            width = pg.span_width(span)
+            # set as composition sets it: the 主题 fitted to the width on one line where the
+            # style allows, so the engine keeps no line the headline will not take
             group = style.head_group(
                 article.headline,
                 article.kicker,
@@ -85,15 +89,18 @@ class Measurer:
                 span,
                 pg,
                 override,
+                front=leads,
+                width=width,
+                measure=lambda text, font, size: natural_width(text, font, size, faces),
             )
-            head, findings = compose_head(group, pg.span_width(span), self.composer.faces, "m")
+            head, findings = compose_head(group, width, faces, "m")
             too_wide = any(f.kind == "headline_fit" for f in findings)
             self._heads[key] = math.inf if too_wide and span < pg.columns else head.height
         return self._heads[key]
 
     def follow_height(self, article: Article, span: int) -> float:
         """Points of a continuation's head (its 续题 over （上接第N版）) at `span`."""
-        key = (article.id or 0, span, -1.0)  # -1: the continuation's head, not a headline
+        key = (article.id or 0, span, -1.0, False)  # -1: the continuation's head, not a headline
         if key not in self._heads:
             pg = self.pg
             head, findings = follow_head(

@@ -13,8 +13,9 @@ from layouts.makeup.bnb import branch_and_bound
 from layouts.makeup.model import Continuation, Grid, PageSpec, Placement, Proposal, Rect, StoryInput
 from layouts.makeup.pack import Board, Layout, holes
 from layouts.makeup.pieces import Piece, continuation_piece, page_ranks, story_piece
-from layouts.makeup.score import Weights, bin_cost
+from layouts.makeup.score import Weights, bin_cost, score
 from layouts.makeup.search import Found, anneal, signature
+from layouts.makeup.spread import spread_foot
 
 EVALUATIONS = 1500  # annealing steps when the branch-and-bound could not search a page in full
 NODE_LIMIT = 50000  # branch-and-bound nodes per page (a 5–8 story page needs far fewer)
@@ -76,6 +77,7 @@ def make_up_page(
             allow_jumps=jumps,
             node_limit=node_limit,
         )
+        found = [_spread(board, pieces, f, w, costs) for f in found]
         out += [replace(proposal(board, pieces, f), furniture=placed) for f in found]
     return sorted(out, key=lambda p: p.score.total)[:k]
 
@@ -107,6 +109,14 @@ def search(
         if sig not in merged or f.score.total < merged[sig].score.total:
             merged[sig] = f
     return sorted(merged.values(), key=lambda f: (f.score.total, signature(f.layout)))[:k]
+
+
+def _spread(board: Board, pieces: list[Piece], f: Found, w: Weights, costs) -> Found:
+    """White left across the foot spread up the page over the headlines on its cuts."""
+    spread = spread_foot(board, f.layout)
+    if spread is f.layout:
+        return f
+    return Found(score(board, pieces, spread, w, costs), spread, f.genome)
 
 
 def _check(stories: Sequence[StoryInput], continuations) -> None:

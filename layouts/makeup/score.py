@@ -17,7 +17,7 @@ from layouts.makeup.pieces import Piece
 MIN_LEG = 5  # lines: a shorter leg reads as a band
 COMFORT_LEG = 5  # lines, plus one per column: shallower legs across a wide span read as a band
 DEEP_LEG = 4.0  # a leg deeper than this many times its column width reads as a wall
-DEEP_HOLE = 5  # lines: with the white line of the module above, 3 cm: a hole a reader sees
+DEEP_HOLE = 4  # lines: with the white line of the module above and a leg's ragged end, 3 cm
 LEAD_BIN = 25.0  # times a story's bin cost, for a page's lead
 LEAD_CONTINUATION = 0.5  # share of that a lead's continuation costs when left out
 FRONT_STORIES = 3  # a front page carries at least this many stories
@@ -193,27 +193,38 @@ def score(
 
 
 def deep_holes(board: Board, layout: Layout) -> float:
-    """Columns holding a hole at least DEEP_HOLE lines deep, each counted by its depth in
-    DEEP_HOLEs (an empty column down the page is many holes, a band across the foot one per
-    column): strips the packer skipped (those one above another in a column count as one
-    hole) and the white under the last module."""
-    if not layout.hole_cells:
+    """Columns holding white at least DEEP_HOLE lines deep, counted by depth in DEEP_HOLEs:
+    the deepest column in full, every other at half (an empty column down the page is many
+    holes; a band across the foot is one hole, wide). White is what a reader sees as one: holes the packer skipped (a few lines at a
+    time beside furniture) and the white under the last module, joined with a module's white
+    line under its legs and the designed white over the next headline when they touch; the
+    module's own white line does not count towards the depth (every module has one)."""
+    if not layout.hole_cells and not any(m.slack for m in layout.modules):
         return 0.0
-    deep = 0.0
+    depths: list[float] = []
     for j, t in enumerate(layout.tops):
-        runs = sorted(
-            (line, lines) for line, col, cols, lines in layout.strips if col <= j < col + cols
-        )
+        runs = [
+            (line, lines, lines)
+            for line, col, cols, lines in layout.strips
+            if col <= j < col + cols
+        ]
         if t < board.height and board.free_below[j][t]:
-            runs.append((t, board.free_below[j][t]))
+            runs.append((t, board.free_below[j][t], board.free_below[j][t]))
+        for m in layout.modules:
+            if m.col <= j < m.col + m.span:
+                if m.gap:  # white, but not a hole: it joins what touches it
+                    runs.append((m.line + m.height - m.gap, m.gap, 0))
+                if m.slack:
+                    runs.append((m.line + m.pic, m.slack, m.slack))
+        runs.sort()
         longest = run = end = 0
-        for line, lines in runs:
-            run = run + lines if line == end else lines
+        for line, lines, counted in runs:
+            run = run + counted if line == end else counted
             end = line + lines
             longest = max(longest, run)
         if longest >= DEEP_HOLE:
-            deep += longest / DEEP_HOLE
-    return deep
+            depths.append(longest / DEEP_HOLE)
+    return max(depths) + 0.5 * (sum(depths) - max(depths)) if depths else 0.0
 
 
 def lead_terms(board: Board, pieces: list[Piece], mods: list[Module], w: Weights) -> float:

@@ -4,9 +4,10 @@ page's jump goes when the issue is over-full."""
 from __future__ import annotations
 
 from layouts.makeup import Floating, PageSpec, Rect, make_up_issue, make_up_page
-from layouts.makeup.pack import Board, Layout
+from layouts.makeup.pack import Board, Layout, Module
 from layouts.makeup.pieces import story_piece
 from layouts.makeup.score import DEEP_HOLE, deep_holes
+from layouts.makeup.spread import spread_foot
 from tests.layouts.makeup.helpers import GRID, MASTHEAD, RUNNING_HEAD, check_proposal, story
 
 MID_FOOT = Rect(4, 54, 2, 7)  # a QR slot mid-foot of page 1, its white line under it
@@ -101,3 +102,40 @@ def test_the_front_lead_spans_at_least_two_thirds_of_the_page():
     for proposal in make_up_page(page, GRID, stories, k=3):
         check_proposal(proposal, page, stories)
         assert proposal.placement("lead").span >= 4
+
+
+def _module(piece: int, line: int, height_body: int, *, slack: int = 0, span: int = 6) -> Module:
+    return Module(piece, 0, line, span, 0, 2, slack, height_body, GRID.gap, False)
+
+
+def test_white_that_touches_is_one_white_a_reader_sees():
+    """A module's white line, a short skipped strip and the designed white over the next
+    headline, one under another in a column, are one stretch of white; a module's own white
+    line under its legs does not count towards the depth."""
+    board = Board(GRID, PageSpec(2, "", RUNNING_HEAD))
+    upper = _module(0, 2, 7, span=1)  # lines 2–11: head 2, legs 7, white line 11
+    lower = _module(1, 14, 10, slack=2, span=1)  # white over its headline: lines 14–15
+    tops = [board.height] * GRID.columns
+    strip = [(12, 0, 1, 2)]  # lines 12–13 skipped in column 0
+    layout = Layout([upper, lower], 2, strip, [], tops)
+    assert deep_holes(board, layout) == 1  # 2 + 2 = DEEP_HOLE lines
+    lower.slack = 0
+    assert deep_holes(board, Layout([upper, lower], 2, strip, [], tops)) == 0
+
+
+def test_a_band_across_the_foot_is_spread_over_the_headlines_above_it():
+    """Two stories across the page fall eight lines short: up to three of those lines go
+    over the second story's headline (moved down), the rest stay at the foot."""
+    board = Board(GRID, PageSpec(2, "", RUNNING_HEAD))
+    first, second = _module(0, 2, 27), _module(1, 32, 27)  # bottoms at 32 and 62
+    tops = [62] * GRID.columns
+    layout = Layout([first, second], 8 * GRID.columns, [], [], tops)
+    spread = spread_foot(board, layout)
+    a, b = spread.modules
+    assert (a.line, a.slack) == (2, 0)  # the page's head stays put
+    assert (b.line, b.slack, b.line + b.height) == (32, 3, 65)
+    assert spread.tops == [65] * GRID.columns and spread.hole_cells == 5 * GRID.columns
+    assert layout.modules[1].slack == 0  # the given layout is left as it was
+    # no full-width band (one column reaches the foot): nothing moves
+    deep = Layout([first, second, _module(2, 62, 7, span=1)], 0, [], [], tops)
+    assert spread_foot(board, deep) is deep
