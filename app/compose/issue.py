@@ -8,7 +8,7 @@ the paragraphs it touched.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.compose.fields import see_page
 from app.compose.follow import follow_head, follow_text
@@ -152,6 +152,9 @@ class IssueComposer:
             measure=self._measure,
         )
         head, findings = compose_head(group, first.w, self.faces, owner_id(first))
+        white = first.props.get("head_white", 0)
+        if isinstance(white, int) and white > 0:  # 题区 white the make-up gave the headline
+            head = replace(head, height=head.height + white * grid.leading)
         story = Story(
             id=f"article-{article.id}",
             paragraphs=tuple(paragraphs),

@@ -188,6 +188,8 @@ def frames_for(
     size = front_lead_size(p.span, p.page_rank, spec.front) if p.part == 0 else None
     if size is not None:
         props["headline_size"] = size
+    if p.head_white:
+        props["head_white"] = p.head_white
     h = (p.head_lines + p.body_lines) * pg.leading
     out.append(_article(article, page, x, y, w, h, p.span, thread_index, props))
     return out

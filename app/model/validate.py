@@ -139,6 +139,8 @@ def _crop(value: Any) -> Any:
 PROPS: dict[str, Callable[[Any], Any]] = {
     "headline_size": lambda v: v if v is None else _size(v),
     "paragraphs": lambda v: whole(v, 0, 10_000),
+    "head_white": lambda v: whole(v, 0, 20),
+    "pinned": lambda v: v if isinstance(v, bool) else _bad(),
     "lines": lambda v: v if isinstance(v, list) and all(isinstance(s, str) for s in v) else _bad(),
     "title_size": _pixels,
     **{

@@ -177,6 +177,7 @@ class Placement:
     body_lines: int  # lines per leg
     page_rank: int  # 1 = the page's lead; continuations come after every story
     jumps: bool = False  # the story continues on another page (this part ends with （下转）)
+    head_white: int = 0  # of head_lines, lines of white under the headline group
 
     @property
     def span(self) -> int:

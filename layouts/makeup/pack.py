@@ -30,6 +30,7 @@ class Module:
     body: int  # lines per leg
     gap: int
     cut: bool  # the piece jumps: this is its first part
+    head_white: int = 0  # lines of `head` left white under the headline group (题区 white)
 
     @property
     def height(self) -> int:

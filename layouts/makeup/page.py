@@ -77,8 +77,12 @@ def make_up_page(
             allow_jumps=jumps,
             node_limit=node_limit,
         )
-        found = [_spread(board, pieces, f, w, costs) for f in found]
-        out += [replace(proposal(board, pieces, f), furniture=placed) for f in found]
+        spread: dict[tuple, Found] = {}  # spreading may make two proposals one
+        for f in (_spread(board, pieces, f, w, costs) for f in found):
+            sig = signature(f.layout)
+            if sig not in spread or f.score.total < spread[sig].score.total:
+                spread[sig] = f
+        out += [replace(proposal(board, pieces, f), furniture=placed) for f in spread.values()]
     return sorted(out, key=lambda p: p.score.total)[:k]
 
 
@@ -145,6 +149,7 @@ def proposal(board: Board, pieces: list[Piece], found: Found) -> Proposal:
                 body_lines=m.body,
                 page_rank=p.page_rank,
                 jumps=m.cut,
+                head_white=m.head_white,
             )
         )
         if m.cut:

@@ -17,6 +17,7 @@ from app.edit.makeup import grid_rect, page_spec
 from app.edit.makeup_measure import engine_grid
 from app.model import Article
 from app.model.document import IssueDoc
+from app.model.validate import FieldProblem, check_props
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from layouts.grid import GRIDS
@@ -223,3 +224,30 @@ def test_a_standing_qr_slot_moves_where_the_page_closes_up_unless_pinned(
                 for p in floating.places[1:]
             )
             assert report.moved == [(qr.name, 1)]
+
+
+def test_head_white_opens_under_the_headline_group(tmp_path: Path, composer) -> None:
+    """The make-up may leave 题区 white under a headline group (props head_white, in lines):
+    composition starts the legs that many lines lower and keeps every character."""
+    with sample_library(tmp_path) as lib:
+        doc = IssueDoc.load(lib, SAMPLE_ISSUE)
+        front = doc.pages[0]
+        lead = next(f for f in doc.frames[front.id] if f.name == "lead")  # type: ignore[index]
+
+        def first_leg_line() -> float:
+            page = composer.compose(doc)[0]
+            return min(
+                r.y
+                for r in page.glyph_runs()
+                if r.owner == owner_id(lead) and r.size < 10 and r.xs[0] < lead.x + 100
+            )
+
+        before = first_leg_line()
+        lead = lib.update_frame(replace(lead, props={**lead.props, "head_white": 2}))
+        doc = IssueDoc.load(lib, SAMPLE_ISSUE)
+        after = first_leg_line()
+    pg = GRIDS[doc.publication.page_format]()
+    assert after - before == pytest.approx(2 * pg.leading)
+    for bad in (-1, 2.5, "2", True):
+        with pytest.raises(FieldProblem, match="head_white"):
+            check_props({"head_white": bad})

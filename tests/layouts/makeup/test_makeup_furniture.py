@@ -7,7 +7,7 @@ from layouts.makeup import Floating, PageSpec, Rect, make_up_issue, make_up_page
 from layouts.makeup.pack import Board, Layout, Module
 from layouts.makeup.pieces import story_piece
 from layouts.makeup.score import DEEP_HOLE, deep_holes
-from layouts.makeup.spread import spread_foot
+from layouts.makeup.spread import MAX_HEAD_WHITE, MAX_WHITE, spread_foot
 from tests.layouts.makeup.helpers import GRID, MASTHEAD, RUNNING_HEAD, check_proposal, story
 
 MID_FOOT = Rect(4, 54, 2, 7)  # a QR slot mid-foot of page 1, its white line under it
@@ -123,19 +123,31 @@ def test_white_that_touches_is_one_white_a_reader_sees():
     assert deep_holes(board, Layout([upper, lower], 2, strip, [], tops)) == 0
 
 
-def test_a_band_across_the_foot_is_spread_over_the_headlines_above_it():
-    """Two stories across the page fall eight lines short: up to three of those lines go
-    over the second story's headline (moved down), the rest stay at the foot."""
+def test_a_band_across_the_foot_is_spread_over_and_under_the_headlines_above_it():
+    """Two stories across the page fall eight lines short: the white goes over the second
+    story's headline and under each headline group (题区 white, three lines at most each), the
+    modules below moving down, lower slots first; the page's head stays where it is."""
     board = Board(GRID, PageSpec(2, "", RUNNING_HEAD))
     first, second = _module(0, 2, 27), _module(1, 32, 27)  # bottoms at 32 and 62
     tops = [62] * GRID.columns
     layout = Layout([first, second], 8 * GRID.columns, [], [], tops)
     spread = spread_foot(board, layout)
     a, b = spread.modules
-    assert (a.line, a.slack) == (2, 0)  # the page's head stays put
-    assert (b.line, b.slack, b.line + b.height) == (32, 3, 65)
-    assert spread.tops == [65] * GRID.columns and spread.hole_cells == 5 * GRID.columns
+    assert (a.line, a.slack, a.head, a.head_white) == (2, 0, 4, 2)
+    assert (b.line, b.slack, b.head, b.head_white) == (34, 3, 5, 3)
+    assert b.line + b.height == 70 and a.line + a.height == b.line
+    assert spread.hole_cells == 0
     assert layout.modules[1].slack == 0  # the given layout is left as it was
     # no full-width band (one column reaches the foot): nothing moves
     deep = Layout([first, second, _module(2, 62, 7, span=1)], 0, [], [], tops)
     assert spread_foot(board, deep) is deep
+
+
+def test_a_page_of_one_story_takes_the_white_under_its_headline():
+    """An over-full issue's inside page holds its lead alone (nothing in the bin fits the
+    rest): the lines left at the foot go under its headline group, as composition sets them."""
+    page = PageSpec(5, "", RUNNING_HEAD)
+    (best,) = make_up_page(page, GRID, [story("lead", 1, 3600)], k=1)
+    (pl,) = best.placements
+    assert pl.head_white == MAX_HEAD_WHITE and pl.slack <= MAX_WHITE
+    assert all(h.lines < DEEP_HOLE for h in best.holes)
