@@ -61,16 +61,22 @@ def page_spec(
         else:
             occupied.append(r)
     spec = PageSpec(page.number, page.section, tuple(occupied), front=page.template == "front")
-    moves = tuple(Floating(str(f.id), places(r, pg, grid, f, spec.occupied)) for f, r in movable)
+    caption = doc.publication.qr_caption  # a slot's own caption, else the paper's
+    moves = tuple(
+        Floating(str(f.id), places(r, pg, grid, f, spec.occupied, caption)) for f, r in movable
+    )
     return replace(spec, floating=moves)
 
 
-def places(now: Rect, pg: PageGrid, grid: Grid, frame: Frame, fixed: tuple[Rect, ...]):
+def places(
+    now: Rect, pg: PageGrid, grid: Grid, frame: Frame, fixed: tuple[Rect, ...], caption: str = ""
+):
     """Where a floating slot may stand: where it is, the two foot corners, and the outer
     columns' head just under the furniture there; one column wide too when its code keeps its
     size there. Each inside the grid and clear of `fixed`."""
     depth = math.ceil(frame.h / pg.leading - 1e-6)  # its own lines, the white under it apart
-    spans = [now.cols] + ([1] if now.cols > 1 and _narrows(frame, pg) else [])
+    caption = frame.props.get("caption") or caption
+    spans = [now.cols] + ([1] if now.cols > 1 and _narrows(frame, pg, caption) else [])
     out = [now]
     for span in spans:
         for col in (grid.columns - span, 0):
@@ -87,9 +93,8 @@ def places(now: Rect, pg: PageGrid, grid: Grid, frame: Frame, fixed: tuple[Rect,
     )
 
 
-def _narrows(frame: Frame, pg: PageGrid) -> bool:
+def _narrows(frame: Frame, pg: PageGrid, caption: str) -> bool:
     """A QR slot one column wide keeps its code's size and its caption on one line."""
-    caption = frame.props.get("caption") or ""
     size = qr_symbol_size(frame.w, frame.h, QR_CAPTION_SIZE, len(caption))
     return (
         qr_symbol_size(pg.column_width, frame.h, QR_CAPTION_SIZE, len(caption)) >= size - 0.01
