@@ -64,7 +64,8 @@ class Weights:
     same_span: float = 25.0  # every module the same width
     band: float = 20.0  # each full-width module after the first
     dominant: float = 15.0  # no element clearly dominates (the lead the largest)
-    big_hole: float = 200.0  # per column of a hole deeper than 3 cm (6 lines), on top of its cells
+    big_hole: float = 200.0  # per DEEP_HOLE of white a reader sees as one (deep_holes), on top
+    # of its cells
     few_front: float = 150.0  # per story a front page has fewer than three
 
 
@@ -195,10 +196,11 @@ def score(
 def deep_holes(board: Board, layout: Layout) -> float:
     """Columns holding white at least DEEP_HOLE lines deep, counted by depth in DEEP_HOLEs:
     the deepest column in full, every other at half (an empty column down the page is many
-    holes; a band across the foot is one hole, wide). White is what a reader sees as one: holes the packer skipped (a few lines at a
-    time beside furniture) and the white under the last module, joined with a module's white
-    line under its legs and the designed white over the next headline when they touch; the
-    module's own white line does not count towards the depth (every module has one)."""
+    holes; a band across the foot is one hole, wide). White is what a reader sees as one:
+    holes the packer skipped (a few lines at a time beside furniture) and the white under the
+    last module, joined with a module's white line under its legs and the designed white over
+    the next headline when they touch; the module's own white line does not count towards the
+    depth (every module has one)."""
     if not layout.hole_cells and not any(m.slack for m in layout.modules):
         return 0.0
     depths: list[float] = []
