@@ -89,6 +89,7 @@ class Floating:
 
 
 Placed = tuple[tuple[str, Rect], ...]  # where each floating piece of furniture went
+MAX_ARRANGEMENTS = 12  # ways of placing a page's floating furniture tried, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +109,16 @@ class PageSpec:
 
     def arrangements(self) -> list[tuple[PageSpec, Placed]]:
         """The page with its floating furniture fixed, one way for each choice of places
-        that overlaps nothing; the furniture as it stands first."""
+        that overlaps nothing; the furniture as it stands first, then with one piece moved,
+        then two …, at most MAX_ARRANGEMENTS (each is a make-up of the page)."""
         if not self.floating:
             return [(self, ())]
         out: list[tuple[PageSpec, Placed]] = []
-        for rects in itertools.product(*(f.places for f in self.floating)):
+        combos = itertools.product(*(range(len(f.places)) for f in self.floating))
+        for picks in sorted(combos, key=lambda c: (sum(1 for i in c if i), c)):
+            if len(out) == MAX_ARRANGEMENTS:
+                break
+            rects = tuple(f.places[i] for f, i in zip(self.floating, picks, strict=True))
             taken = list(self.occupied)
             if any(r.overlaps(o) for n, r in enumerate(rects) for o in taken + list(rects[:n])):
                 continue

@@ -4,6 +4,7 @@ page's jump goes when the issue is over-full."""
 from __future__ import annotations
 
 from layouts.makeup import Floating, PageSpec, Rect, make_up_issue, make_up_page
+from layouts.makeup.model import MAX_ARRANGEMENTS
 from layouts.makeup.pack import Board, Layout, Module
 from layouts.makeup.pieces import story_piece
 from layouts.makeup.score import DEEP_HOLE, deep_holes
@@ -37,10 +38,11 @@ def test_arrangements_skip_places_that_overlap():
     box = Floating("box", (Rect(4, 60, 2, 4), Rect(0, 64, 2, 6)))
     ways = PageSpec(1, "", MASTHEAD, front=True, floating=(qr, box)).arrangements()
     placed = [dict(p) for _, p in ways]
-    # the masthead place overlaps the masthead; MID_FOOT and the first box place overlap
+    # the masthead place overlaps the masthead; MID_FOOT and the first box place overlap;
+    # one piece moved comes before two
     assert placed == [
-        {"qr": MID_FOOT, "box": Rect(0, 64, 2, 6)},
         {"qr": CORNER, "box": Rect(4, 60, 2, 4)},
+        {"qr": MID_FOOT, "box": Rect(0, 64, 2, 6)},
         {"qr": CORNER, "box": Rect(0, 64, 2, 6)},
     ]
     for spec, p in ways:
@@ -151,3 +153,18 @@ def test_a_page_of_one_story_takes_the_white_under_its_headline():
     (pl,) = best.placements
     assert pl.head_white == MAX_HEAD_WHITE and pl.slack <= MAX_WHITE
     assert all(h.lines < DEEP_HOLE for h in best.holes)
+
+
+def test_many_floating_slots_are_tried_one_move_at_a_time_and_no_more_than_a_dozen_ways():
+    """Three QR slots with five places each would be 125 make-ups of the page: the furniture as
+    it stands comes first, then each slot moved alone, and the page is made up a dozen times at
+    most."""
+    slots = tuple(
+        Floating(f"qr{n}", tuple(Rect(2 * n, 20 + 8 * k, 2, 6) for k in range(5))) for n in range(3)
+    )
+    ways = PageSpec(1, "", MASTHEAD, front=True, floating=slots).arrangements()
+    assert len(ways) == MAX_ARRANGEMENTS
+    first = [dict(p) for _, p in ways]
+    assert first[0] == {f"qr{n}": Rect(2 * n, 20, 2, 6) for n in range(3)}
+    moved = [sum(p[f"qr{n}"] != first[0][f"qr{n}"] for n in range(3)) for p in first]
+    assert moved == [0] + [1] * (MAX_ARRANGEMENTS - 1)
