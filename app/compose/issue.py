@@ -185,10 +185,11 @@ class IssueComposer:
         ):
             return None
         by_owner = {owner_id(f): f for f in frames}
+        house = self.house(doc)  # the library's table, as the story's own head is set
 
         def follow(frame: TextFrame, jump: str) -> HeadBlock:
             title = follow_text(article, by_owner.get(frame.id))
-            block, found = follow_head(title, jump, frame.w, self.style, grid, self.faces, frame.id)
+            block, found = follow_head(title, jump, frame.w, house, grid, self.faces, frame.id)
             findings.extend(found)
             return block
 

@@ -73,7 +73,7 @@ def autofill(
 def _measure(
     library: Library, doc: IssueDoc, composer: IssueComposer, floating: bool = False
 ) -> tuple[Measurer, Inputs]:
-    measurer = Measurer(composer, GRIDS[doc.publication.page_format]())
+    measurer = Measurer(composer, GRIDS[doc.publication.page_format](), composer.house(doc))
     return measurer, inputs(library, doc, measurer, doc.unplaced(), floating)
 
 

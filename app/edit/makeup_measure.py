@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from app.compose.follow import follow_head, follow_text, sample_jump
 from app.compose.issue import IssueComposer
+from app.compose.styles import HouseStyle
 from app.model import Article
 from layouts.grid import PageGrid
 from layouts.headline import compose_head, natural_width
@@ -44,11 +45,15 @@ class StoryPicture:
 
 
 class Measurer:
-    """Measures bin articles with a composer, each measurement made once."""
+    """Measures bin articles with a composer, each measurement made once, in the house style
+    composition will follow (the library's table, or the composer's own: composer.house(doc))."""
 
-    def __init__(self, composer: IssueComposer, pg: PageGrid) -> None:
+    def __init__(
+        self, composer: IssueComposer, pg: PageGrid, style: HouseStyle | None = None
+    ) -> None:
         self.composer, self.pg = composer, pg
-        self.body = composer.style.body(pg)
+        self.style = style or composer.style
+        self.body = self.style.body(pg)
         self._pars: dict[int, list[Paragraph]] = {}
         self._lines: dict[int, list[int]] = {}
         self._heads: dict[tuple[int, int, float | None, bool], float] = {}
@@ -56,7 +61,9 @@ class Measurer:
     def paragraphs(self, article: Article) -> list[Paragraph]:
         key = article.id or 0
         if key not in self._pars:
-            self._pars[key] = self.composer.paragraphs(article, self.body)[0]
+            self._pars[key] = self.composer.paragraphs(article, self.body, self.style.byline_font)[
+                0
+            ]
         return self._pars[key]
 
     def par_lines(self, article: Article) -> list[int]:
@@ -77,7 +84,7 @@ class Measurer:
         leads = front and page_rank == 1  # as composition tells the front lead (leads_front_page)
         key = (article.id or 0, span, override, leads)
         if key not in self._heads:
-            style, pg, faces = self.composer.style, self.pg, self.composer.faces
+            style, pg, faces = self.style, self.pg, self.composer.faces
             width = pg.span_width(span)
             # set as composition sets it: the 主题 fitted to the width on one line where the
             # style allows, so the engine keeps no line the headline will not take
@@ -107,7 +114,7 @@ class Measurer:
                 follow_text(article),
                 sample_jump(),
                 pg.span_width(span),
-                self.composer.style,
+                self.style,
                 pg,
                 self.composer.faces,
                 "m",

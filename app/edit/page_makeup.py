@@ -134,7 +134,7 @@ def propose(job: MakeupJob, composer: IssueComposer, k: int = PROPOSALS) -> list
     UserError when the bin has nothing for the page or the page has no room."""
     doc = job.doc
     page = next(p for p in doc.pages if p.id == job.page_id)
-    measurer = Measurer(composer, GRIDS[doc.publication.page_format]())
+    measurer = Measurer(composer, GRIDS[doc.publication.page_format](), composer.house(doc))
     ins = measured(doc, measurer, doc.unplaced(), job.pictures)
     # stories taken off this page belong to it: offered here first, not planned elsewhere
     mine = {str(f.article_id) for f in job.removed if f.kind == "article"}

@@ -17,6 +17,7 @@ from app.edit.makeup import grid_rect, page_spec
 from app.edit.makeup_measure import engine_grid
 from app.model import Article
 from app.model.document import IssueDoc
+from app.model.style import with_setting
 from app.model.validate import FieldProblem, check_props
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
@@ -251,3 +252,27 @@ def test_head_white_opens_under_the_headline_group(tmp_path: Path, composer) -> 
     for bad in (-1, 2.5, "2", True):
         with pytest.raises(FieldProblem, match="head_white"):
             check_props({"head_white": bad})
+
+
+def test_autofill_measures_in_the_librarys_house_style(tmp_path: Path, composer) -> None:
+    """A paper that set its page leads and kickers larger in its 版式表: the make-up measures
+    headlines as composition will set them from the library's table, not the composer's
+    built-in one, so nothing is overset and no story is cut."""
+    with sample_library(tmp_path) as lib:
+        number = _next_issue(lib, long_lead=True)
+        sheet = lib.house_style()
+        sheet = with_setting(sheet, "版面头条", "sizes", "二号 一号 小初 小初 初号 初号")
+        sheet = with_setting(sheet, "版面头条", "smallest", "")
+        sheet = with_setting(sheet, "二条", "kicker", "三号")
+        lib.save_house_style(sheet)
+        doc = IssueDoc.load(lib, number)
+        report = autofill(lib, doc, composer)
+        doc = IssueDoc.load(lib, number)
+    assert (
+        composer.house(doc).headline_style(1, False).sizes
+        != composer.style.headline_style(1, False).sizes
+    )  # the library's table is not the built-in one
+    assert report.overset == 0
+    pages = composer.compose(doc)
+    assert not [f for p in pages for f in p.findings if f.kind == "overset"]
+    _frames_apart(doc)
