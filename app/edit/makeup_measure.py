@@ -19,6 +19,7 @@ from app.model import Article
 from layouts.grid import PageGrid
 from layouts.headline import compose_head, natural_width
 from layouts.makeup import Grid, Picture, StoryInput
+from layouts.makeup.pieces import held_lines
 from layouts.text import Paragraph
 from layouts.units import HAO
 
@@ -127,7 +128,7 @@ class Measurer:
         """Lines per leg the rest of a jumped story needs at `span`: what the first part's
         span × lines did not hold (its last slot is （下转）), re-set as flowing re-sets a
         paragraph split at the jump (the （上接） line is in the continuation's head)."""
-        held = first_span * first_lines - 1
+        held = held_lines(first_span, first_lines)
         width = self.pg.column_width
         cache = self.composer.cache
         rest = 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from layouts.makeup.model import Continuation, Grid, PageSpec, Proposal, StoryInput
 from layouts.makeup.pack import Board
 from layouts.makeup.page import EVALUATIONS, NODE_LIMIT, make_up_page
-from layouts.makeup.pieces import MIN_REST_LINES, story_piece
+from layouts.makeup.pieces import MIN_REST_LINES, held_lines, story_piece
 from layouts.makeup.score import Weights
 from layouts.makeup.search import natural_span
 
@@ -214,7 +214,7 @@ class _Run:
         return {}
 
     def _rest(self, c: Continuation) -> int:
-        return self.by_id[c.story].body_depth(1) - (c.span * c.lines - 1)
+        return self.by_id[c.story].body_depth(1) - held_lines(c.span, c.lines)
 
     def _shorter(self, c: Continuation) -> int:
         """What a continuation that found no page should hold at most: what the roomiest

@@ -19,6 +19,12 @@ CONTINUATION_HEAD = 2.5  # grid lines of a 续题 group when the caller gives no
 FRONT_LEAD_SHARE = 2 / 3  # of the columns, at least, the front page's lead spans (头条: 4–6 of 6)
 
 
+def held_lines(span: int, lines: int) -> int:
+    """Body lines a jumped story's first part holds, cut at span × lines: every slot but the
+    last, which holds its （下转第N版）."""
+    return span * lines - 1
+
+
 @dataclass
 class Piece:
     """One placeable thing: `part` 0 is a story (or its first part), 1 a continuation."""
@@ -42,7 +48,7 @@ class Piece:
     def cut(self, span: int, lines: int) -> int:
         """Lines per leg the rest of this story needs at `span` after a cut at span × lines
         (its jump line included), or 0 when the cut leaves too little to be worth a jump."""
-        used = span * lines - 1  # the last slot holds （下转第N版）
+        used = held_lines(span, lines)
         rest = self.total_lines - used
         if lines < MIN_CUT_LEG or rest < MIN_REST_LINES or used < MIN_CUT_SHARE * self.total_lines:
             return 0
@@ -100,7 +106,7 @@ def continuation_piece(story: StoryInput, cont: Continuation, grid: Grid, page_r
     head = [0] * (cols + 1)
     body = [0] * (cols + 1)
     total = _depth(story.body_depth, 1)
-    rest = total - (cont.span * cont.lines - 1)
+    rest = total - held_lines(cont.span, cont.lines)
     for s in range(1, cols + 1):
         if story.jump_head_height is not None:
             height = story.jump_head_height(s)
