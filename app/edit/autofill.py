@@ -85,12 +85,8 @@ def _issue(library: Library, doc: IssueDoc, composer: IssueComposer, grow: bool)
         return _finish(library, doc, composer, ins, report, [])
     result = make_up_issue(ins.pages, ins.grid, ins.stories, seed=SEED)
     for page, proposal in zip(doc.pages, result.pages, strict=True):
-        before = {f.id: f for f in doc.frames.get(page.id, [])}  # type: ignore[arg-type]
-        store_proposal(library, doc, page, proposal, ins, measurer)
-        for name, _ in proposal.furniture:
-            old, now = before[int(name)], _frame(doc, page, int(name))
-            if (old.x, old.y, old.w) != (now.x, now.y, now.w):
-                report.moved.append((now.name or now.kind, page.number))
+        for frame in store_proposal(library, doc, page, proposal, ins, measurer):
+            report.moved.append((frame.name or frame.kind, page.number))
     made = list(result.pages)
     left = [s for s in ins.stories if s.id in set(result.unplaced)]
     while grow and left:
@@ -187,10 +183,6 @@ def _fit(library: Library, doc: IssueDoc, frame, fills, leading: float) -> int:
     frames = doc.frames[frame.page_id]
     frames[frames.index(frame)] = fitted
     return 1
-
-
-def _frame(doc: IssueDoc, page: Page, frame_id: int):
-    return next(f for f in doc.frames[page.id] if f.id == frame_id)  # type: ignore[index]
 
 
 def _add_page(library: Library, doc: IssueDoc) -> Page:

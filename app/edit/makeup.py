@@ -224,15 +224,13 @@ def store_proposal(
     measurer: Measurer,
 ) -> list[Frame]:
     """Store a page's frames (inside the caller's transaction); they join `doc` too. Floating
-    furniture the proposal moved is moved first."""
-    for name, rect in proposal.furniture:
-        move_frame(library, doc, page, int(name), rect, ins.pg)
-    stored = []
+    furniture the proposal moved is moved first; gives the frames so moved."""
+    moves = (move_frame(library, doc, page, int(n), r, ins.pg) for n, r in proposal.furniture)
+    moved = [f for f in moves if f is not None]
     for frame in proposal_frames(doc, page, proposal, ins, measurer):
         kept = library.add_frame(frame)
         doc.frames.setdefault(page.id, []).append(kept)  # type: ignore[arg-type]
-        stored.append(kept)
-    return stored
+    return moved
 
 
 def proposal_frames(
