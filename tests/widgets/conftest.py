@@ -1,13 +1,24 @@
-"""Fixtures the window tests share: the sample's composer, made once per test module."""
+"""Fixtures the window tests share: the sample's composer, made once per test module, and a
+fresh library holding the sample issue for each test."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from app.compose.issue import IssueComposer
-from tests.sample_helpers import sample_composer
+from app.store import Library
+from tests.sample_helpers import sample_composer, sample_library
 
 
 @pytest.fixture(scope="module")
 def composer() -> IssueComposer:
     return sample_composer()
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    with sample_library(tmp_path, "lib.banmian") as lib:
+        yield lib

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -16,18 +15,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from app.compose.issue import IssueComposer
 from app.store import Library
-from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.article_bin import article_mime, dropped_files
 from widgets.editor_window import EditorWindow
 
 BODY = "本报讯（记者段鹏泽）近日，区交通支队联合区政府在鲁谷街道开展重点工程建设宣传活动。"
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture

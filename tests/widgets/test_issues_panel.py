@@ -15,7 +15,6 @@ from app.model import Article, Frame
 from app.proof.signoff import sign
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
-from tests.sample_helpers import sample_library
 from tests.widgets.ui_text import paper_content, ui_texts, wrong_language
 from tests.widgets.user_input import Modals, click_cell, double_click, edit_cell, no, yes
 from tests.widgets.window_helpers import close_desk, shown_desk
@@ -23,12 +22,6 @@ from widgets.desk import Desk
 from widgets.editor_window import EditorWindow
 from widgets.issue_dialogs import IssuePropertiesDialog
 from widgets.issues_panel import IssueList
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture

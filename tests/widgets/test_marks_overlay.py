@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,17 +16,10 @@ from app.proof.locate import text_box
 from app.proof.rounds import add_mark, frame_articles, open_round
 from app.store import Library
 from layouts.display import GlyphRun
-from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 
 INSERT = "增补的一句话"  # in the composer's characters (below), so it sets without findings
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from app.model.proof import Mark, Rect
 from app.proof.rounds import add_mark
 from app.store import Library, LibraryError
-from tests.sample_helpers import sample_library
 from tests.widgets.ui_text import paper_content, ui_texts, wrong_language
 from tests.widgets.user_input import Modals
 from widgets.desk import Desk
@@ -35,12 +34,6 @@ from widgets.i18n import (
     uninstall_language,
 )
 from widgets.proof_menu import show_proof, start_round
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pikepdf
@@ -20,17 +19,10 @@ from PySide6.QtWidgets import (
 
 from app.compose.issue import IssueComposer
 from app.store import Library
-from tests.sample_helpers import sample_library
 from tests.widgets.user_input import Modals, type_chinese, yes
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 from widgets.print_gate import PreflightRefusal
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture

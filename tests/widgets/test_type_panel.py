@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from app.compose.issue import IssueComposer, owner_id
 from app.model import Frame
 from app.store import Library
 from layouts.units import HAO, mm
-from tests.sample_helpers import sample_library
 from tests.widgets.ui_text import paper_content, ui_texts, wrong_language
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
@@ -23,12 +21,6 @@ from widgets.type_controls import parse_size
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,19 +13,12 @@ from app.compose.issue import IssueComposer
 from app.edit.typing import Glyph
 from app.model import Article, Frame
 from app.store import Library
-from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.editor_window import EditorWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture

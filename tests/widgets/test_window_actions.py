@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,11 @@ from app.compose.issue import IssueComposer
 from app.model.proof import Mark, Rect
 from app.proof.rounds import add_mark
 from app.store import Library
-from tests.sample_helpers import sample_library
 from tests.widgets.window_helpers import shown_window
 from widgets.article_bin import article_mime
 from widgets.editor_menus import EditorActions, build_editor_actions
 from widgets.editor_window import EditorWindow
 from widgets.proof_menu import show_proof, start_round
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path, "lib.banmian") as lib:
-        yield lib
 
 
 @pytest.fixture
