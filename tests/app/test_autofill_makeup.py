@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.compose.issue import IssueComposer, owner_id
+from app.compose.issue import owner_id
 from app.edit.autofill import autofill
 from app.edit.issues import create_next_issue
 from app.edit.makeup import grid_rect, page_spec
@@ -22,12 +22,7 @@ from app.model.validate import FieldProblem, check_props
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from layouts.grid import GRIDS
-from tests.sample_helpers import sample_composer, sample_library
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
+from tests.sample_helpers import sample_library
 
 
 def _next_issue(lib: Library, long_lead: bool = False) -> int:

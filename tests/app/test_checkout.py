@@ -18,14 +18,8 @@ from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library, LibraryCheckedOut
 from tests.app.desk_helpers import sample_at
-from tests.sample_helpers import sample_composer
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -29,14 +29,9 @@ from app.model import Article, Frame
 from app.model.document import IssueDoc
 from app.store import Library
 from layouts.grid import tabloid
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 
 GRID = tabloid()
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -31,16 +31,10 @@ from tests.sample_helpers import (
     frame_names,
     owned_text,
     qr_items,
-    sample_composer,
     sample_library,
 )
 
 GRID = GRIDS["tabloid"]()
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

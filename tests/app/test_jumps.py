@@ -17,16 +17,10 @@ from tests.sample_helpers import (
     compose,
     frame_named,
     page_id,
-    sample_composer,
     sample_library,
 )
 
 GRID = GRIDS["tabloid"]()
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -17,12 +17,6 @@ from app.model.proof import PageSignoff, now
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from tests.app.desk_helpers import sample_at
-from tests.sample_helpers import sample_composer
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

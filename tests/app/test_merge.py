@@ -16,7 +16,6 @@ from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from tests.app.desk_helpers import sample_at
-from tests.sample_helpers import sample_composer
 
 BASE = ["一段。", "二段。", "三段。", "四段。"]
 
@@ -83,11 +82,6 @@ def test_titles_merge_field_by_field() -> None:
 
 
 # -- the editor, two desks ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

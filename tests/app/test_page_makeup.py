@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from app.compose.issue import IssueComposer
 from app.edit.commands import PlaceArticle
 from app.edit.editor import IssueEditor
 from app.edit.issues import create_next_issue
@@ -19,12 +18,7 @@ from app.model.document import IssueDoc
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from layouts.grid import GRIDS
-from tests.sample_helpers import sample_composer, sample_library
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
+from tests.sample_helpers import sample_library
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,20 +26,8 @@ from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from layouts.display import ComposedPage, GlyphRun, ImageItem
 from tests.app.test_export_images import images_of
-from tests.sample_helpers import sample_composer, sample_library
 
 RED, GREEN, BLUE, WHITE = (255, 0, 0), (0, 160, 0), (0, 0, 255), (255, 255, 255)
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path) as lib:
-        yield lib
 
 
 @pytest.fixture

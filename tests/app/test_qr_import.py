@@ -24,14 +24,8 @@ from tests.sample_helpers import (
     frame_named,
     frame_names,
     qr_items,
-    sample_composer,
     sample_library,
 )
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from app.edit.session import EditSession
@@ -13,13 +10,7 @@ from app.proof.errors import ProofError
 from app.proof.rounds import open_round
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
-from tests.sample_helpers import compose, page_id, sample_composer, sample_library
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path) as lib:
-        yield lib
+from tests.sample_helpers import compose, page_id, sample_composer
 
 
 def signatures(library: Library, page: int) -> list[tuple[str, str]]:

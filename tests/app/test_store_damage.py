@@ -17,14 +17,9 @@ from app.model.document import IssueDoc
 from app.preflight.run import ERROR, preflight
 from app.sample.issue import SAMPLE_ISSUE
 from app.store import DamagedRow, Library, LibraryError
-from tests.sample_helpers import sample_composer, sample_library
+from tests.sample_helpers import sample_library
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

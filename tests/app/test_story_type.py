@@ -18,14 +18,9 @@ from app.model.style import with_setting
 from app.store import Library
 from layouts.grid import GRIDS
 from layouts.units import HAO, mm
-from tests.sample_helpers import frame_named, sample_composer, sample_library
+from tests.sample_helpers import frame_named, sample_library
 
 GRID = GRIDS["tabloid"]()
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
 
 
 @pytest.fixture

@@ -16,12 +16,7 @@ from app.model import Article, Frame
 from app.model.document import IssueDoc
 from app.model.style import with_setting
 from app.store import Library
-from tests.sample_helpers import sample_composer, sample_library
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
+from tests.sample_helpers import sample_library
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from app.compose.issue import IssueComposer, owner_id
@@ -18,18 +15,7 @@ from app.sample.issue import SAMPLE_ISSUE
 from app.store import Library
 from layouts.display import ComposedPage
 from layouts.wrap import Offsets
-from tests.sample_helpers import owned_text, sample_composer, sample_library
-
-
-@pytest.fixture(scope="module")
-def composer() -> IssueComposer:
-    return sample_composer()
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with sample_library(tmp_path) as lib:
-        yield lib
+from tests.sample_helpers import owned_text
 
 
 @pytest.fixture
