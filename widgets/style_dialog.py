@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -42,7 +41,7 @@ from app.model.style import (
 )
 from app.store import LibraryError
 from widgets.i18n import one_language
-from widgets.type_controls import AlignCombo, ChoiceCombo, FaceCombo, SizeCombo
+from widgets.type_controls import AlignCombo, ChoiceCombo, FaceCombo, IndentSpin, SizeCombo
 
 SPANS = 6  # 主题 sizes by span: 1 … 6 columns (the last serves wider frames too)
 PAGE_NAMES = {
@@ -134,12 +133,7 @@ class StyleDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.p_face = FaceCombo()
-        self.p_indent = QDoubleSpinBox()
-        self.p_indent.setRange(0, 10)
-        self.p_indent.setSingleStep(0.5)
-        self.p_indent.setDecimals(1)
-        self.p_indent.setSuffix(self.tr(" 字"))
-        self.p_indent.setKeyboardTracking(False)
+        self.p_indent = IndentSpin()
         self.p_align = AlignCombo(PARAGRAPH_ALIGNS)
         form.addRow(self.tr("字体"), self.p_face)
         form.addRow(self.tr("首行缩进"), self.p_indent)

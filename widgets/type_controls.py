@@ -142,6 +142,18 @@ class AlignCombo(ChoiceCombo):
         super().__init__({a: translate("TypeControls", ALIGN_NAMES[a]) for a in aligns}, parent)
 
 
+class IndentSpin(QDoubleSpinBox):
+    """首行缩进 in 字: 0–10 in half steps, committed on Enter, arrows or leaving."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 10)
+        self.setSingleStep(0.5)
+        self.setDecimals(1)
+        self.setSuffix(translate("TypeControls", " 字"))
+        self.setKeyboardTracking(False)
+
+
 class LengthSpin(QWidget):
     """A length in 字 (of a given body size) or millimetres, held in points."""
 

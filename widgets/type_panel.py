@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -29,7 +28,14 @@ from app.store import LibraryError
 from layouts.display import frame_owner
 from layouts.units import hao_name, size_pt
 from widgets.style_dialog import StyleDialog
-from widgets.type_controls import AlignCombo, ChoiceCombo, FaceCombo, LengthSpin, SizeCombo
+from widgets.type_controls import (
+    AlignCombo,
+    ChoiceCombo,
+    FaceCombo,
+    IndentSpin,
+    LengthSpin,
+    SizeCombo,
+)
 
 # Undo step names of the type edits (app/edit/type_edits.py), for lupdate.
 COMMAND_LABELS = (
@@ -63,12 +69,7 @@ class TypePanel(QGroupBox):
         self.body_face = FaceCombo()
         self.body_size = SizeCombo()
         self.gap = LengthSpin(9.0, maximum_mm=10)  # 行距: the space between lines
-        self.indent = QDoubleSpinBox()
-        self.indent.setRange(0, 10)
-        self.indent.setSingleStep(0.5)
-        self.indent.setDecimals(1)
-        self.indent.setSuffix(self.tr(" 字"))
-        self.indent.setKeyboardTracking(False)
+        self.indent = IndentSpin()
         self.columns = QSpinBox()
         self.columns.setRange(1, MAX_COLUMNS)
         self.columns.setKeyboardTracking(False)

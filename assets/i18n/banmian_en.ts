@@ -99,107 +99,107 @@
     <context>
         <name>Commands</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="52" />
+            <location filename="../../widgets/editor_window.py" line="59" />
             <source>添加版框</source>
             <translation>Add Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="53" />
+            <location filename="../../widgets/editor_window.py" line="60" />
             <source>放置稿件</source>
             <translation>Place Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="54" />
+            <location filename="../../widgets/editor_window.py" line="61" />
             <source>续排稿件</source>
             <translation>Continue Story</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="55" />
+            <location filename="../../widgets/editor_window.py" line="62" />
             <source>添加图片</source>
             <translation>Add Picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="56" />
+            <location filename="../../widgets/editor_window.py" line="63" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="57" />
+            <location filename="../../widgets/editor_window.py" line="64" />
             <source>调整版框</source>
             <translation>Adjust Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="58" />
+            <location filename="../../widgets/editor_window.py" line="65" />
             <source>移动版框</source>
             <translation>Move Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="59" />
+            <location filename="../../widgets/editor_window.py" line="66" />
             <source>调整版框大小</source>
             <translation>Resize Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="60" />
+            <location filename="../../widgets/editor_window.py" line="67" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="61" />
+            <location filename="../../widgets/editor_window.py" line="68" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="62" />
+            <location filename="../../widgets/editor_window.py" line="69" />
             <source>编辑文字</source>
             <translation>Edit Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="63" />
+            <location filename="../../widgets/editor_window.py" line="70" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="64" />
+            <location filename="../../widgets/editor_window.py" line="71" />
             <source>导入稿件</source>
             <translation>Import articles</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="65" />
+            <location filename="../../widgets/editor_window.py" line="72" />
             <source>改为全角标点</source>
             <translation>Full-width punctuation</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="66" />
+            <location filename="../../widgets/editor_window.py" line="73" />
             <source>开始校次</source>
             <translation>Open Proof Round</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="67" />
+            <location filename="../../widgets/editor_window.py" line="74" />
             <source>处理校对标记</source>
             <translation>Resolve Proof Mark</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="68" />
+            <location filename="../../widgets/editor_window.py" line="75" />
             <source>自动组版</source>
             <translation>Automatic make-up</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="69" />
+            <location filename="../../widgets/editor_window.py" line="76" />
             <source>编辑</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="70" />
+            <location filename="../../widgets/editor_window.py" line="77" />
             <source>期次属性</source>
             <translation>Issue properties</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="71" />
+            <location filename="../../widgets/editor_window.py" line="78" />
             <source>签字</source>
             <translation>Sign</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="72" />
+            <location filename="../../widgets/editor_window.py" line="79" />
             <source>结束校次</source>
             <translation>Close Proof Round</translation>
         </message>
@@ -249,17 +249,17 @@
             <translation>Edit frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="36" />
+            <location filename="../../widgets/type_panel.py" line="42" />
             <source>设置版式</source>
             <translation>Set Type</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="37" />
+            <location filename="../../widgets/type_panel.py" line="43" />
             <source>设置分栏</source>
             <translation>Set Columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="38" />
+            <location filename="../../widgets/type_panel.py" line="44" />
             <source>修改版式表</source>
             <translation>Change House Style</translation>
         </message>
@@ -333,177 +333,177 @@
     <context>
         <name>EditorMenus</name>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="79" />
+            <location filename="../../widgets/editor_menus.py" line="78" />
             <source>编辑(&amp;E)</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="81" />
+            <location filename="../../widgets/editor_menus.py" line="80" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="82" />
+            <location filename="../../widgets/editor_menus.py" line="81" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="84" />
+            <location filename="../../widgets/editor_menus.py" line="83" />
             <source>删除版框</source>
             <translation>Delete Frame</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="87" />
+            <location filename="../../widgets/editor_menus.py" line="86" />
             <source>适配高度</source>
             <translation>Fit Frame to Text</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="89" />
+            <location filename="../../widgets/editor_menus.py" line="88" />
             <source>置入图片…</source>
             <translation>Place Picture…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="90" />
+            <location filename="../../widgets/editor_menus.py" line="89" />
             <source>添加二维码</source>
             <translation>Add QR Code</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="92" />
+            <location filename="../../widgets/editor_menus.py" line="91" />
             <source>在本版续排所选稿件</source>
             <translation>Continue Selected Story on This Page</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="98" />
+            <location filename="../../widgets/editor_menus.py" line="97" />
             <source>版本(&amp;R)</source>
             <translation>&amp;Revisions</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="100" />
+            <location filename="../../widgets/editor_menus.py" line="99" />
             <source>保存命名版本…</source>
             <translation>Save Named Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="101" />
+            <location filename="../../widgets/editor_menus.py" line="100" />
             <source>恢复版本…</source>
             <translation>Restore Revision…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="109" />
+            <location filename="../../widgets/editor_menus.py" line="108" />
             <source>打开库…</source>
             <translation>Open Library…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="111" />
+            <location filename="../../widgets/editor_menus.py" line="110" />
             <source>最近打开的库</source>
             <translation>Recent Libraries</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="113" />
+            <location filename="../../widgets/editor_menus.py" line="112" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="116" />
+            <location filename="../../widgets/editor_menus.py" line="115" />
             <source>导入稿件…</source>
             <translation>Import Articles…</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="129" />
+            <location filename="../../widgets/editor_menus.py" line="128" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="184" />
+            <location filename="../../widgets/editor_menus.py" line="183" />
             <source>置入图片</source>
             <translation>Place picture</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="185" />
+            <location filename="../../widgets/editor_menus.py" line="184" />
             <source>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="195" />
+            <location filename="../../widgets/editor_menus.py" line="194" />
             <source>图片文件无法读取：{name}</source>
             <translation>The picture file cannot be read: {name}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="211" />
+            <location filename="../../widgets/editor_menus.py" line="210" />
             <source>请先选中要续排的稿件版框</source>
             <translation>Select a frame of the story to continue first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="216" />
+            <location filename="../../widgets/editor_menus.py" line="215" />
             <source>本版已无空位，请先腾出位置</source>
             <translation>No free space left on this page: make room first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="225" />
+            <location filename="../../widgets/editor_menus.py" line="224" />
             <source>请先选中稿件版框</source>
             <translation>Select a story frame first</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="235" />
+            <location filename="../../widgets/editor_menus.py" line="234" />
             <source>版本 {time}</source>
             <translation>Revision {time}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="238" />
+            <location filename="../../widgets/editor_menus.py" line="237" />
             <source>保存命名版本</source>
             <translation>Save named revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="239" />
+            <location filename="../../widgets/editor_menus.py" line="238" />
             <source>版本名称：</source>
             <translation>Revision name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="247" />
+            <location filename="../../widgets/editor_menus.py" line="246" />
             <source>已保存版本：{name}（所有修改均已自动存盘）</source>
             <translation>Revision saved: {name} (every edit is already saved)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="257" />
+            <location filename="../../widgets/editor_menus.py" line="256" />
             <source>还没有命名版本</source>
             <translation>No named revisions yet</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="262" />
+            <location filename="../../widgets/editor_menus.py" line="261" />
             <source>恢复版本</source>
             <translation>Restore revision</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="263" />
+            <location filename="../../widgets/editor_menus.py" line="262" />
             <source>恢复到：</source>
             <translation>Restore to:</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="273" />
+            <location filename="../../widgets/editor_menus.py" line="272" />
             <source>已恢复版本（可撤销）</source>
             <translation>Revision restored (undo brings back the state before)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="283" />
+            <location filename="../../widgets/editor_menus.py" line="282" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="292" />
+            <location filename="../../widgets/editor_menus.py" line="291" />
             <source>打开库</source>
             <translation>Open library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="293" />
+            <location filename="../../widgets/editor_menus.py" line="292" />
             <source>版面库 (*.banmian);;所有文件 (*)</source>
             <translation>Banmian libraries (*.banmian);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="301" />
+            <location filename="../../widgets/editor_menus.py" line="300" />
             <source>此窗口不能打开其他库</source>
             <translation>This window cannot open another library</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_menus.py" line="315" />
+            <location filename="../../widgets/editor_menus.py" line="314" />
             <source>界面语言将在下次启动时生效</source>
             <translation>The language applies from the next start</translation>
         </message>
@@ -511,57 +511,57 @@
     <context>
         <name>EditorWindow</name>
         <message>
-            <location filename="../../widgets/editor_window.py" line="133" />
+            <location filename="../../widgets/editor_window.py" line="151" />
             <source>稿库</source>
             <translation>Story Bin</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="136" />
+            <location filename="../../widgets/editor_window.py" line="154" />
             <source>属性</source>
             <translation>Inspector</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="141" />
+            <location filename="../../widgets/editor_window.py" line="159" />
             <source>印前检查</source>
             <translation>Preflight</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="145" />
+            <location filename="../../widgets/editor_window.py" line="163" />
             <source>校对标记</source>
             <translation>Proof marks</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="260" />
+            <location filename="../../widgets/editor_window.py" line="279" />
             <source>超{n}字</source>
             <translation>{n} over</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="262" />
+            <location filename="../../widgets/editor_window.py" line="281" />
             <source>提示{n}条</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="264" />
+            <location filename="../../widgets/editor_window.py" line="283" />
             <source>正常</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="266" />
+            <location filename="../../widgets/editor_window.py" line="285" />
             <source>{who}签出</source>
             <translation>checked out by {who}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="326" />
+            <location filename="../../widgets/editor_window.py" line="345" />
             <source>撤销 {what}</source>
             <translation>Undo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="327" />
+            <location filename="../../widgets/editor_window.py" line="346" />
             <source>重做 {what}</source>
             <translation>Redo {what}</translation>
         </message>
         <message>
-            <location filename="../../widgets/editor_window.py" line="373" />
+            <location filename="../../widgets/editor_window.py" line="392" />
             <source>未能完成</source>
             <translation>Could not be done</translation>
         </message>
@@ -2441,138 +2441,133 @@ Export anyway?</translation>
     <context>
         <name>StyleDialog</name>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="49" />
+            <location filename="../../widgets/style_dialog.py" line="48" />
             <source>各版</source>
             <translation>All pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="50" />
+            <location filename="../../widgets/style_dialog.py" line="49" />
             <source>第1版</source>
             <translation>Page 1</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="51" />
+            <location filename="../../widgets/style_dialog.py" line="50" />
             <source>内版</source>
             <translation>Inside pages</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="61" />
+            <location filename="../../widgets/style_dialog.py" line="60" />
             <source>版式表</source>
             <translation>House Style</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="68" />
+            <location filename="../../widgets/style_dialog.py" line="67" />
             <source>新建样式…</source>
             <translation>New Style…</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="69" />
+            <location filename="../../widgets/style_dialog.py" line="68" />
             <source>删除样式</source>
             <translation>Delete Style</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="70" />
+            <location filename="../../widgets/style_dialog.py" line="69" />
             <source>恢复默认</source>
             <translation>Restore Defaults</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="104" />
+            <location filename="../../widgets/style_dialog.py" line="103" />
             <source>{n}栏</source>
             <translation>{n} col.</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="113" />
+            <location filename="../../widgets/style_dialog.py" line="112" />
             <source>所有级别</source>
             <translation>all ranks</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="114" />
+            <location filename="../../widgets/style_dialog.py" line="113" />
             <source>主题字体</source>
             <translation>Headline face</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="115" />
+            <location filename="../../widgets/style_dialog.py" line="114" />
             <source>主题字号（按所占栏数）</source>
             <translation>Headline size (by columns spanned)</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="116" />
+            <location filename="../../widgets/style_dialog.py" line="115" />
             <source>太长时最小缩到</source>
             <translation>Too long: shrink to at least</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="117" />
+            <location filename="../../widgets/style_dialog.py" line="116" />
             <source>引题</source>
             <translation>Kicker</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="118" />
+            <location filename="../../widgets/style_dialog.py" line="117" />
             <source>副题</source>
             <translation>Subheadline</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="119" />
-            <location filename="../../widgets/style_dialog.py" line="146" />
+            <location filename="../../widgets/style_dialog.py" line="118" />
+            <location filename="../../widgets/style_dialog.py" line="140" />
             <source>对齐</source>
             <translation>Alignment</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="120" />
+            <location filename="../../widgets/style_dialog.py" line="119" />
             <source>用于</source>
             <translation>Used on</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="121" />
+            <location filename="../../widgets/style_dialog.py" line="120" />
             <source>稿件级别</source>
             <translation>Story ranks</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="141" />
-            <source> 字</source>
-            <translation> em</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/style_dialog.py" line="144" />
+            <location filename="../../widgets/style_dialog.py" line="138" />
             <source>字体</source>
             <translation>Face</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="145" />
+            <location filename="../../widgets/style_dialog.py" line="139" />
             <source>首行缩进</source>
             <translation>First-line indent</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="147" />
+            <location filename="../../widgets/style_dialog.py" line="141" />
             <source>正文的字号和行距随版面网格；一篇稿件可在属性的“版式”里另设。</source>
             <translation>Body size and leading follow the page grid; a story may set its own under Type in the inspector.</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="167" />
+            <location filename="../../widgets/style_dialog.py" line="161" />
             <source>标题</source>
             <translation>headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="167" />
+            <location filename="../../widgets/style_dialog.py" line="161" />
             <source>段落</source>
             <translation>paragraph</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="263" />
+            <location filename="../../widgets/style_dialog.py" line="257" />
             <source>稿件级别写成数字，如 “2 3”；空着表示所有级别</source>
             <translation>Write story ranks as numbers, e.g. “2 3”; leave empty for all ranks</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="273" />
+            <location filename="../../widgets/style_dialog.py" line="267" />
             <source>新建样式</source>
             <translation>New Style</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="273" />
+            <location filename="../../widgets/style_dialog.py" line="267" />
             <source>样式名称：</source>
             <translation>Style name:</translation>
         </message>
         <message>
-            <location filename="../../widgets/style_dialog.py" line="278" />
+            <location filename="../../widgets/style_dialog.py" line="272" />
             <source>已有样式“{name}”</source>
             <translation>There is already a style “{name}”</translation>
         </message>
@@ -2625,12 +2620,17 @@ Export anyway?</translation>
             <translation>Justified</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_controls.py" line="157" />
+            <location filename="../../widgets/type_controls.py" line="153" />
+            <source> 字</source>
+            <translation> em</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/type_controls.py" line="169" />
             <source>字</source>
             <translation>em</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_controls.py" line="158" />
+            <location filename="../../widgets/type_controls.py" line="170" />
             <source>毫米</source>
             <translation>mm</translation>
         </message>
@@ -2638,72 +2638,67 @@ Export anyway?</translation>
     <context>
         <name>TypePanel</name>
         <message>
-            <location filename="../../widgets/type_panel.py" line="54" />
+            <location filename="../../widgets/type_panel.py" line="60" />
             <source>版式</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="70" />
-            <source> 字</source>
-            <translation> em</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/type_panel.py" line="76" />
+            <location filename="../../widgets/type_panel.py" line="77" />
             <source>恢复样式</source>
             <translation>Reset to Style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="77" />
+            <location filename="../../widgets/type_panel.py" line="78" />
             <source>去掉这篇稿件自己的设置，按版式表排</source>
             <translation>Drop this story's own settings: set it by the house style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="78" />
+            <location filename="../../widgets/type_panel.py" line="79" />
             <source>版式表…</source>
             <translation>House Style…</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="83" />
+            <location filename="../../widgets/type_panel.py" line="84" />
             <source>标题样式</source>
             <translation>Headline style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="84" />
+            <location filename="../../widgets/type_panel.py" line="85" />
             <source>主题</source>
             <translation>Headline</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="85" />
+            <location filename="../../widgets/type_panel.py" line="86" />
             <source>正文样式</source>
             <translation>Body style</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="86" />
+            <location filename="../../widgets/type_panel.py" line="87" />
             <source>正文</source>
             <translation>Body</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="87" />
+            <location filename="../../widgets/type_panel.py" line="88" />
             <source>行距</source>
             <translation>Line spacing</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="88" />
+            <location filename="../../widgets/type_panel.py" line="89" />
             <source>首行缩进</source>
             <translation>First-line indent</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="89" />
+            <location filename="../../widgets/type_panel.py" line="90" />
             <source>分栏</source>
             <translation>Columns</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="90" />
+            <location filename="../../widgets/type_panel.py" line="91" />
             <source>栏间距</source>
             <translation>Gutter</translation>
         </message>
         <message>
-            <location filename="../../widgets/type_panel.py" line="145" />
+            <location filename="../../widgets/type_panel.py" line="146" />
             <source>按级别（{name}）</source>
             <translation>By rank ({name})</translation>
         </message>
